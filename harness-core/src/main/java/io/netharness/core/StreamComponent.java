@@ -1,0 +1,195 @@
+package io.netharness.core;
+
+import io.netharness.core.internal.LifecycleState;
+import io.netharness.core.internal.Transports;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Base class for a component that turns each inbox message into zero or more outbox messages: a protocol
+ * handler, or a stream impairment such as duplicate, drop or reorder.
+ *
+ * <p><b>Threads.</b> All callbacks run one at a time on one {@link EventExecutor} (by default an executor of
+ * {@link Transport#sharedGroup()}), so subclasses need no locks; they must never block. Nothing polls: the
+ * component runs only when a message arrives or its outbox frees room.
+ *
+ * <p><b>Back-pressure.</b> When the outbox is full the component stops taking from its inbox; what one
+ * message emitted beyond the room waits in a small local queue and goes first once room frees.
+ *
+ * <p><b>Finishing.</b> A {@link Lifecycle.ProducerFinished}, {@link Lifecycle.ServerShutdown} or
+ * {@link Lifecycle.SocketShutdown} on control, taken after the inbox is drained, calls
+ * {@link #onFinish(Emitter)} once (flush anything held back there) and is passed on via signal.
+ * Override {@link #onControl} for other behaviour.
+ *
+ * @param <I> the message type consumed
+ * @param <O> the message type emitted
+ */
+public abstract class StreamComponent<I, O> implements Component<I, O> {
+
+    /** Where a {@link StreamComponent} callback emits messages. */
+    public interface Emitter<O> {
+        /** Emits a data message on the outbox (queued locally if the outbox is full). */
+        void emit(O message);
+
+        /** Emits a lifecycle message on the signal outbox. */
+        void signal(Lifecycle message);
+    }
+
+    private final LifecycleState state;
+    private final Inbox<I> inbox;
+    private final Outbox<O> outbox;
+    private final Inbox<Lifecycle> control;
+    private final Outbox<Lifecycle> signal;
+    private final EventExecutor executor;
+    private final ArrayDeque<O> overflow = new ArrayDeque<>();
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Emitter<O> emitter = new Emitter<>() {
+        @Override
+        public void emit(O message) {
+            Objects.requireNonNull(message, "message");
+            if (!overflow.isEmpty() || !outbox.offer(message)) {
+                overflow.addLast(message);
+            }
+        }
+
+        @Override
+        public void signal(Lifecycle message) {
+            signal.offer(message);
+        }
+    };
+    private boolean finished;
+
+    /** A component named {@code name} with boxes of {@link Inbox#DEFAULT_CAPACITY}, on the shared group. */
+    protected StreamComponent(String name) {
+        this(name, Inbox.DEFAULT_CAPACITY, Transports.sharedGroup().next());
+    }
+
+    /** A component named {@code name} whose inbox and outbox hold {@code capacity} messages, on {@code executor}. */
+    protected StreamComponent(String name, int capacity, EventExecutor executor) {
+        this.state = new LifecycleState(Objects.requireNonNull(name, "name"));
+        this.inbox = new Inbox<>(name + ".inbox", capacity);
+        this.outbox = new Outbox<>(name + ".outbox", capacity);
+        this.control = Inbox.unbounded(name + ".control");
+        this.signal = Outbox.unbounded(name + ".signal");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** A component that maps every message with {@code function} (which must not block). */
+    public static <I, O> StreamComponent<I, O> map(String name, Function<? super I, ? extends O> function) {
+        Objects.requireNonNull(function, "function");
+        return new StreamComponent<>(name) {
+            @Override
+            protected void onMessage(I message, Emitter<O> out) {
+                out.emit(function.apply(message));
+            }
+        };
+    }
+
+    /** Handles one inbox message; runs on this component's executor. */
+    protected abstract void onMessage(I message, Emitter<O> out);
+
+    /** Called once when the stream finishes; emit anything held back. Does nothing by default. */
+    protected void onFinish(Emitter<O> out) {
+    }
+
+    /** Handles one control message; by default finishes on the messages listed in the class comment. */
+    protected void onControl(Lifecycle message, Emitter<O> out) {
+        boolean finishing = message instanceof Lifecycle.ProducerFinished
+                || message instanceof Lifecycle.ServerShutdown
+                || message instanceof Lifecycle.SocketShutdown;
+        if (finishing && !finished) {
+            finished = true;
+            onFinish(out);
+        }
+        out.signal(message);
+    }
+
+    @Override
+    public final Inbox<I> inbox() {
+        return inbox;
+    }
+
+    @Override
+    public final Outbox<O> outbox() {
+        return outbox;
+    }
+
+    @Override
+    public final Inbox<Lifecycle> control() {
+        return control;
+    }
+
+    @Override
+    public final Outbox<Lifecycle> signal() {
+        return signal;
+    }
+
+    @Override
+    public void start() {
+        if (state.tryStart()) {
+            inbox.onArrival(this::schedule);
+            control.onArrival(this::schedule);
+            schedule();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (state.tryClose()) {
+            inbox.onArrival(null);
+            control.onArrival(null);
+            inbox.close(toString());
+            control.close(toString());
+        }
+    }
+
+    private void schedule() {
+        if (scheduled.compareAndSet(false, true)) {
+            executor.execute(this::run);
+        }
+    }
+
+    private void run() {
+        scheduled.set(false);
+        if (state.isClosed()) {
+            return;
+        }
+        if (!flushOverflow()) {
+            return;
+        }
+        I message;
+        while ((message = inbox.poll()) != null) {
+            onMessage(message, emitter);
+            if (!flushOverflow()) {
+                return;
+            }
+        }
+        Lifecycle request;
+        while ((request = control.poll()) != null) {
+            onControl(request, emitter);
+            if (!flushOverflow()) {
+                return;
+            }
+        }
+    }
+
+    /** Moves queued output to the outbox; {@code false} (and a wake-up booked) if the outbox is still full. */
+    private boolean flushOverflow() {
+        while (!overflow.isEmpty()) {
+            if (!outbox.offer(overflow.peekFirst())) {
+                outbox.whenSpaceAvailable(this::schedule);
+                return false;
+            }
+            overflow.pollFirst();
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return state.describe(() -> "running");
+    }
+}

@@ -1,0 +1,73 @@
+package io.netharness.core.internal;
+
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/** Picks epoll or NIO, creates groups, and gives the channel classes that fit a given group. */
+public final class Transports {
+
+    private static final boolean EPOLL = Epoll.isAvailable();
+
+    private Transports() {
+    }
+
+    public static boolean isEpoll() {
+        return EPOLL;
+    }
+
+    public static EventLoopGroup sharedGroup() {
+        return SharedGroupHolder.GROUP;
+    }
+
+    public static EventLoopGroup newGroup(int threads, String threadNamePrefix, boolean daemon) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: " + threads + " (expected: > 0)");
+        }
+        DefaultThreadFactory threadFactory = new DefaultThreadFactory(threadNamePrefix, daemon);
+        return new MultiThreadIoEventLoopGroup(threads, threadFactory,
+                EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    }
+
+    public static Class<? extends SocketChannel> socketChannelClass(EventLoopGroup group) {
+        return usesEpoll(group) ? EpollSocketChannel.class : NioSocketChannel.class;
+    }
+
+    public static Class<? extends ServerSocketChannel> serverSocketChannelClass(EventLoopGroup group) {
+        return usesEpoll(group) ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    /** Datagram channels are opened for one address family, which multicast joins need. */
+    public static ChannelFactory<DatagramChannel> datagramChannelFactory(EventLoopGroup group, boolean ipv6) {
+        SocketProtocolFamily family = ipv6 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
+        return usesEpoll(group) ? () -> new EpollDatagramChannel(family) : () -> new NioDatagramChannel(family);
+    }
+
+    /** A user may hand us a NIO group even where epoll works; the channel must match the group's I/O type. */
+    public static boolean usesEpoll(EventLoopGroup group) {
+        if (group instanceof IoEventLoopGroup ioGroup) {
+            return EPOLL && ioGroup.isIoType(EpollIoHandler.class);
+        }
+        return false;
+    }
+
+    private static final class SharedGroupHolder {
+        private static final EventLoopGroup GROUP =
+                newGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), "netharness-io", true);
+    }
+}
