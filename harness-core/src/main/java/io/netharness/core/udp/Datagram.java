@@ -33,6 +33,7 @@ public record Datagram(Chunk content, InetSocketAddress sender, InetSocketAddres
     /** The largest UDP payload over IPv6 (without jumbograms): 65,535 less the 8-byte UDP header. */
     public static final int MAX_IPV6_PAYLOAD = 65_527;
 
+    /** Checks that the content and the recipient are given; the sender may be {@code null}. */
     public Datagram {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(recipient, "recipient");

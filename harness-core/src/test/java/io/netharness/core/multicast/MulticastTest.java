@@ -193,6 +193,10 @@ class MulticastTest {
         assertThatThrownBy(() -> MulticastSender.builder(new InetSocketAddress(freshGroup(), 0)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port: 0 (expected: 1-65535)");
+        assertThatThrownBy(() -> MulticastReceiver.builder(InetAddress.getByName("ff15::4242")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("group: ff15:0:0:0:0:0:0:4242 (expected: an IPv4 group such as 239.255.0.1 on loopback"
+                        + " interface lo, which carries no IPv6 multicast; or name another interface)");
         assertThatThrownBy(() -> MulticastSender.builder(new InetSocketAddress(freshGroup(), 5000)).ttl(256))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ttl: 256 (expected: 0-255)");

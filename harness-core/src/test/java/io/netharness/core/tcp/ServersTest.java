@@ -32,6 +32,9 @@ class ServersTest {
                 second.start();
                 Lifecycle.SocketShutdown refused = Await.signalOf(second.signal(), Lifecycle.SocketShutdown.class);
                 assertThat(refused.remote().getPort()).isEqualTo(server.port());
+                // The server announced the refused client's connection and its close (newCSA / shutdownCSA).
+                Lifecycle.ConnectionClosed closed = Await.signalOf(server.signal(), Lifecycle.ConnectionClosed.class);
+                assertThat(closed.remote()).isEqualTo(refused.local());
 
                 server.inbox().put(Chunk.ofUtf8("to first"));
                 assertThat(Await.readUtf8(first.outbox(), 8)).isEqualTo("to first");
