@@ -328,17 +328,35 @@ public final class DatagramEndpoint<I> {
         control.onArrival(null);
         closeBoxes(owner + " is closed");
         Channel ch = channel;
-        if (ch != null) {
-            ch.close();
-            if (!ch.eventLoop().inEventLoop()) {
-                Futures.awaitClosed(ch.closeFuture(), settings.closeTimeout(), owner);
-            }
+        if (ch == null) {
+            reportUnsent("was closed without being started");
+            return;
+        }
+        ch.close();
+        if (!ch.eventLoop().inEventLoop()) {
+            Futures.awaitClosed(ch.closeFuture(), settings.closeTimeout(), owner);
         }
     }
 
     private void closeBoxes(String reason) {
         inbox.close(reason);
         control.close(reason);
+    }
+
+    /** Nothing accepted is dropped in silence: what the inbox still holds when the socket closes is reported. */
+    private void reportUnsent(String why) {
+        I message;
+        while ((message = inbox.poll()) != null) {
+            Datagram datagram;
+            try {
+                datagram = addressing.apply(message);
+            } catch (RuntimeException noAddress) {
+                LOG.debug("{}: dropping unaddressable {} on close", owner, message, noAddress);
+                continue;
+            }
+            signal.offer(new Lifecycle.SendFailed(datagram.recipient(), datagram.content().size(),
+                    new IOException(owner + " " + why + " before sending it")));
+        }
     }
 
     public boolean isClosed() {
@@ -404,6 +422,7 @@ public final class DatagramEndpoint<I> {
             inbox.onArrival(null);
             control.onArrival(null);
             closeBoxes(owner + "'s socket is closed");
+            reportUnsent("closed its socket");
             ctx.fireChannelInactive();
         }
 
