@@ -184,6 +184,11 @@ public final class TcpLink implements SimulatedLink {
         return relay.openConnections();
     }
 
+    /** Test hook: the event loops the link runs on, null before {@link #start()}. */
+    EventLoopGroup eventLoops() {
+        return relay.eventLoops();
+    }
+
     @Override
     public synchronized void close() {
         if (state == State.CLOSED) {
@@ -208,7 +213,11 @@ public final class TcpLink implements SimulatedLink {
     }
 
     private static String format(InetSocketAddress address) {
-        return address.getHostString() + ":" + address.getPort();
+        if (address.getAddress() == null) {
+            return address.getHostString() + ":" + address.getPort();
+        }
+        String host = address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     /** Builds a {@link TcpLink}; not thread-safe. */

@@ -275,6 +275,11 @@ public final class TcpRelay implements ProxiedConnection.Link {
         return connections.size();
     }
 
+    /** The event loops in use (null before start); for tests of the clean-up. */
+    public EventLoopGroup eventLoops() {
+        return group;
+    }
+
     /**
      * Stops listening, closes every connection and, if the relay made its own event loops, shuts them down.
      * Blocks until done; fails with {@link IllegalStateException} after {@value #CLOSE_TIMEOUT_SECONDS} s.
