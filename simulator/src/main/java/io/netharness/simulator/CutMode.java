@@ -1,0 +1,15 @@
+package io.netharness.simulator;
+
+/** What {@link SimulatedLink#cut(CutMode)} does to traffic and connections already in flight. */
+public enum CutMode {
+    /**
+     * Existing connections (TCP) and client sessions (UDP) stay open, but nothing crosses the link until
+     * {@link SimulatedLink#heal()}; new connections are refused. Datagrams already in flight still arrive.
+     */
+    KEEP_EXISTING,
+    /**
+     * As {@link #KEEP_EXISTING}, and in addition existing connections are closed, UDP client sessions are
+     * forgotten and datagrams in flight (delayed or held for reordering) are discarded.
+     */
+    DROP_EXISTING
+}

@@ -1,0 +1,27 @@
+package io.netharness.simulator;
+
+import io.netharness.simulator.internal.Check;
+
+/**
+ * Sends some datagrams (or chunks) twice, like netem's {@code duplicate P CORRELATION}. The copy follows the
+ * original with its own delay draw, so it may arrive before or after it.
+ *
+ * @param probability chance that a datagram is duplicated, 0.0-1.0
+ * @param correlation 0.0-1.0, how much each draw follows the previous one (see {@link Loss.Random})
+ */
+public record Duplication(double probability, double correlation) {
+
+    /** Never duplicates. */
+    public static final Duplication NONE = new Duplication(0.0, 0.0);
+
+    /** Validates both fields. */
+    public Duplication {
+        Check.probability("duplication", probability);
+        Check.probability("duplication.correlation", correlation);
+    }
+
+    /** Duplicates each datagram independently with the given probability. */
+    public static Duplication of(double probability) {
+        return new Duplication(probability, 0.0);
+    }
+}

@@ -1,0 +1,64 @@
+package io.netharness.simulator;
+
+import java.net.InetSocketAddress;
+
+/**
+ * An impaired link between the system under test and a target: the system talks to {@link #address()}
+ * instead of the target, and the link forwards what it receives to {@link #target()} (and back), shaped by
+ * one {@link LinkProfile} per {@link Direction}.
+ *
+ * <p>Lifecycle: built, then {@link #start()} (idempotent) binds the listening address (127.0.0.1 port 0
+ * unless told otherwise); {@link #close()} (idempotent) stops it for good, releasing everything held; no
+ * restart after close. All methods are thread-safe; profile changes and cuts apply to traffic that arrives
+ * afterwards.
+ *
+ * <p>Determinism: all random decisions derive from {@link #seed()} (see {@link Seeds}), so the same seed and
+ * the same traffic give the same losses, delays and duplicates.
+ */
+public interface SimulatedLink extends AutoCloseable {
+
+    /** Binds and starts forwarding; does nothing if already started. Fails after {@link #close()}. */
+    SimulatedLink start();
+
+    /** Where the system under test connects or sends to; only valid once started. */
+    InetSocketAddress address();
+
+    /** Where the link forwards to. */
+    InetSocketAddress target();
+
+    /** The seed every random decision of this link derives from. */
+    long seed();
+
+    /** The profile now applied in the given direction. */
+    LinkProfile profile(Direction direction);
+
+    /** Applies a new profile in one direction, from the next datagram or chunk on. */
+    void profile(Direction direction, LinkProfile profile);
+
+    /** Applies the same new profile in both directions. */
+    default void profile(LinkProfile profile) {
+        profile(Direction.UPSTREAM, profile);
+        profile(Direction.DOWNSTREAM, profile);
+    }
+
+    /** Takes the link down, keeping existing connections ({@link CutMode#KEEP_EXISTING}). */
+    default void cut() {
+        cut(CutMode.KEEP_EXISTING);
+    }
+
+    /** Takes the link down: nothing crosses in either direction until {@link #heal()}. */
+    void cut(CutMode mode);
+
+    /** Brings a cut link back up; does nothing if it is not cut. */
+    void heal();
+
+    /** True between {@link #cut(CutMode)} and {@link #heal()}. */
+    boolean isCut();
+
+    /** A snapshot of what crossed the link so far. */
+    LinkStatistics statistics();
+
+    /** Stops the link and releases everything it holds; idempotent. */
+    @Override
+    void close();
+}
