@@ -190,6 +190,6 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
 
     @Override
     public String toString() {
-        return state.describe("running");
+        return state.describe(() -> "running");
     }
 }

@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * <p>Each delay is {@code base + jitter * x}, with {@code x} drawn from {@link #distribution()} (see
  * {@link DelayDistribution}) and clamped so a delay is never negative. {@code correlation} ties consecutive
- * draws together: {@code x = (1 - correlation) * fresh + correlation * previous} (netem's pre-2.6.x
- * formula; 0 = independent, 1 = every draw repeats the first).
+ * draws together: {@code x = c * previous + sqrt(1 - c * c) * fresh} (0 = independent, 1 = every draw
+ * repeats the first). Unlike netem's {@code (1 - c) * fresh + c * previous}, this keeps the spread equal to
+ * {@code jitter} at any correlation.
  *
  * @param base         the mean delay; {@code >= 0}
  * @param jitter       the spread around {@code base}: half-width for {@link DelayDistribution#UNIFORM},

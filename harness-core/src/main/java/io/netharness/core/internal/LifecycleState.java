@@ -1,6 +1,7 @@
 package io.netharness.core.internal;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /** The new → started → closed state every component goes through, with the checks the contract asks for. */
 public final class LifecycleState {
@@ -59,10 +60,10 @@ public final class LifecycleState {
     }
 
     /** {@code Owner{new}}, {@code Owner{closed}}, or {@code Owner{details}} while started. */
-    public String describe(String startedDetails) {
+    public String describe(Supplier<String> startedDetails) {
         return switch (phase.get()) {
             case NEW -> owner + "{new}";
-            case STARTED -> owner + "{" + startedDetails + "}";
+            case STARTED -> owner + "{" + startedDetails.get() + "}";
             case CLOSED -> owner + "{closed}";
         };
     }

@@ -1,0 +1,233 @@
+package io.netharness.core.internal;
+
+import io.netharness.core.Chunk;
+import io.netharness.core.Inbox;
+import io.netharness.core.Lifecycle;
+import io.netharness.core.Outbox;
+import io.netharness.core.tcp.ConnectionSettings;
+import io.netharness.core.tcp.TcpClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link TcpClient} on a blocking {@link Socket}: a reader thread emits what arrives, a writer thread sends
+ * what arrives on the inbox (which Kamaelia's ThreadedTCPClient never did). Blocking puts into the outbox
+ * give back-pressure: a slow reader of the outbox stops the socket being read.
+ */
+public final class ThreadedTcpClient implements TcpClient {
+
+    /** Prefix of the names of every thread this class starts; tests check none outlives its client. */
+    public static final String THREAD_NAME_PREFIX = "netharness-tcp-client-";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadedTcpClient.class);
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static final int READ_BUFFER_BYTES = 64 * 1024;
+
+    private final InetSocketAddress server;
+    private final ConnectionSettings settings;
+    private final LifecycleState state = new LifecycleState("ThreadedTcpClient");
+    private final Inbox<Chunk> inbox;
+    private final Outbox<Chunk> outbox;
+    private final Inbox<Lifecycle> control;
+    private final Outbox<Lifecycle> signal;
+    private final Socket socket = new Socket();
+    private volatile Thread reader;
+    private volatile Thread writer;
+    private volatile boolean closing;
+
+    public ThreadedTcpClient(InetSocketAddress server, ConnectionSettings settings) {
+        this.server = server;
+        this.settings = settings;
+        String name = "ThreadedTcpClient[" + Addresses.format(server) + "]";
+        this.inbox = new Inbox<>(name + ".inbox", settings.boxCapacity());
+        this.outbox = new Outbox<>(name + ".outbox", settings.boxCapacity());
+        this.control = Inbox.unbounded(name + ".control");
+        this.signal = Outbox.unbounded(name + ".signal");
+    }
+
+    @Override
+    public void start() {
+        if (!state.tryStart()) {
+            return;
+        }
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(server, (int) settings.connectTimeout().toMillis());
+        } catch (IOException e) {
+            closeQuietly();
+            signal.offer(new Lifecycle.ConnectionFailed(server, e));
+            inbox.close("connection to " + Addresses.format(server) + " failed");
+            throw new UncheckedIOException("cannot connect to " + Addresses.format(server) + ": "
+                    + e.getMessage(), e);
+        }
+        int id = IDS.incrementAndGet();
+        reader = new Thread(this::readLoop, THREAD_NAME_PREFIX + id + "-reader");
+        writer = new Thread(this::writeLoop, THREAD_NAME_PREFIX + id + "-writer");
+        reader.setDaemon(true);
+        writer.setDaemon(true);
+        reader.start();
+        writer.start();
+        control.onArrival(() -> writer.interrupt()); // wakes the writer from its inbox wait
+    }
+
+    private void readLoop() {
+        InetSocketAddress local = (InetSocketAddress) socket.getLocalSocketAddress();
+        Throwable failure = null;
+        try (InputStream in = socket.getInputStream()) {
+            byte[] buffer = new byte[READ_BUFFER_BYTES];
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                outbox.put(Chunk.of(Arrays.copyOf(buffer, read)));
+            }
+        } catch (IOException e) {
+            if (!closing) {
+                failure = e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // close() asked us to stop while the outbox was full
+        } finally {
+            inbox.close("connection to " + Addresses.format(server) + " is closed");
+            closeQuietly();
+            writer.interrupt();
+            signal.offer(new Lifecycle.SocketShutdown(local, server, failure));
+        }
+    }
+
+    private void writeLoop() {
+        try (OutputStream out = socket.getOutputStream()) {
+            while (!closing && !socket.isClosed()) {
+                Chunk chunk;
+                try {
+                    chunk = inbox.poll(Duration.ofDays(1));
+                } catch (InterruptedException wakeUp) {
+                    if (finishRequested()) {
+                        sendRemaining(out);
+                        closeQuietly();
+                        return;
+                    }
+                    continue;
+                }
+                if (chunk != null) {
+                    write(out, chunk);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("{} could not send", this, e);
+            closeQuietly(); // the reader sees the close and signals it
+        }
+    }
+
+    private boolean finishRequested() {
+        boolean finish = false;
+        Lifecycle message;
+        while ((message = control.poll()) != null) {
+            finish |= message instanceof Lifecycle.ProducerFinished || message instanceof Lifecycle.ServerShutdown;
+        }
+        return finish;
+    }
+
+    private void sendRemaining(OutputStream out) throws IOException {
+        Chunk chunk;
+        while ((chunk = inbox.poll()) != null) {
+            write(out, chunk);
+        }
+    }
+
+    private static void write(OutputStream out, Chunk chunk) throws IOException {
+        out.write(chunk.toByteArray());
+        out.flush();
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing {} failed", this, e);
+        }
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return server;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        if (!isConnected()) {
+            throw new IllegalStateException("cannot read the local address: " + this + " is not connected");
+        }
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return socket.isConnected() && !socket.isClosed();
+    }
+
+    @Override
+    public Inbox<Chunk> inbox() {
+        return inbox;
+    }
+
+    @Override
+    public Outbox<Chunk> outbox() {
+        return outbox;
+    }
+
+    @Override
+    public Inbox<Lifecycle> control() {
+        return control;
+    }
+
+    @Override
+    public Outbox<Lifecycle> signal() {
+        return signal;
+    }
+
+    @Override
+    public void close() {
+        if (!state.tryClose()) {
+            return;
+        }
+        closing = true;
+        inbox.close(toString());
+        control.onArrival(null);
+        closeQuietly();
+        join(writer);
+        join(reader);
+    }
+
+    private void join(Thread thread) {
+        if (thread == null || thread == Thread.currentThread()) {
+            return;
+        }
+        thread.interrupt();
+        try {
+            thread.join(settings.closeTimeout().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + thread.getName() + " to stop", e);
+        }
+        if (thread.isAlive()) {
+            throw new IllegalStateException(thread.getName() + " of " + this + " did not stop within "
+                    + settings.closeTimeout());
+        }
+    }
+
+    @Override
+    public String toString() {
+        String target = Addresses.format(server);
+        return state.describe(() -> isConnected()
+                ? Addresses.format(socket.getLocalSocketAddress()) + "->" + target
+                : "disconnected from " + target);
+    }
+}

@@ -1,0 +1,27 @@
+package io.netharness.core.tcp;
+
+import io.netharness.core.internal.Addresses;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+/** The two ends of an accepted connection, as given to a {@link ProtocolFactory}. */
+public record ConnectionInfo(InetSocketAddress local, InetSocketAddress remote) {
+
+    public ConnectionInfo {
+        Objects.requireNonNull(local, "local");
+        Objects.requireNonNull(remote, "remote");
+    }
+
+    public int localPort() {
+        return local.getPort();
+    }
+
+    public int remotePort() {
+        return remote.getPort();
+    }
+
+    @Override
+    public String toString() {
+        return Addresses.format(remote) + "->" + Addresses.format(local);
+    }
+}

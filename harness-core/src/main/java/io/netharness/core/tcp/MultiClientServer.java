@@ -1,0 +1,146 @@
+package io.netharness.core.tcp;
+
+import io.netharness.core.Chunk;
+import io.netharness.core.Component;
+import io.netharness.core.Inbox;
+import io.netharness.core.Lifecycle;
+import io.netharness.core.Outbox;
+import io.netharness.core.internal.Addresses;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A server that gives every connection its own protocol handler (Kamaelia's ConnectedServer/ServerCore).
+ *
+ * <p>For each accepted connection it calls the {@link ProtocolFactory} with the peer and local address,
+ * links the connection's reads to the handler's inbox and the handler's outbox to the connection, and
+ * starts the handler. The handler's <b>control</b> inbox first gets {@link Lifecycle.ConnectionOpened},
+ * and {@link Lifecycle.SocketShutdown} when the connection closes. On its <b>signal</b> outbox a handler
+ * may send {@link Lifecycle.ProducerFinished} (send what is queued, then close this connection) or
+ * {@link Lifecycle.ServerShutdown} (stop the whole server). A handler is closed once it passes the
+ * {@code SocketShutdown} on (as {@link io.netharness.core.StreamComponent} does) or when the server closes.
+ *
+ * <p>Everything runs on event loops, nothing per connection is a thread, so thousands of clients are
+ * cheap. Lifecycle as {@link TcpServer}.
+ *
+ * <pre>{@code
+ * try (MultiClientServer echo = new MultiClientServer(info -> StreamComponent.map("echo", chunk -> chunk))) {
+ *     echo.start();
+ *     // connect clients to echo.localAddress()
+ * }
+ * }</pre>
+ */
+public final class MultiClientServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MultiClientServer.class);
+
+    private final ProtocolFactory factory;
+    private final TcpServer server;
+    private final Map<Connection, Component<Chunk, Chunk>> handlers = new ConcurrentHashMap<>();
+
+    /** A server on loopback port 0 with default settings. */
+    public MultiClientServer(ProtocolFactory factory) {
+        this(factory, new InetSocketAddress(Addresses.LOOPBACK, 0), ConnectionSettings.defaults());
+    }
+
+    /** A server on {@code bindAddress} whose connections use {@code settings}. */
+    public MultiClientServer(ProtocolFactory factory, InetSocketAddress bindAddress, ConnectionSettings settings) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.server = TcpServer.builder().bindAddress(bindAddress).settings(settings)
+                .onConnection(this::accept).build();
+    }
+
+    private void accept(Connection connection) {
+        ConnectionInfo info = new ConnectionInfo(connection.localAddress(), connection.remoteAddress());
+        Component<Chunk, Chunk> handler = Objects.requireNonNull(factory.create(info),
+                () -> "ProtocolFactory returned null for " + info);
+        handlers.put(connection, handler);
+        connection.outbox().linkTo(handler.inbox());
+        handler.outbox().linkTo(connection.inbox());
+        connection.signal().linkTo(handler.control());
+        Inbox<Lifecycle> requests = Inbox.unbounded("MultiClientServer.requests[" + info + "]");
+        handler.signal().linkTo(requests);
+        requests.onArrival(() -> route(requests, connection));
+        handler.control().offer(new Lifecycle.ConnectionOpened(info.local(), info.remote()));
+        handler.start();
+    }
+
+    /** Acts on what a handler asks for; runs on the handler's thread and must not block. */
+    private void route(Inbox<Lifecycle> requests, Connection connection) {
+        Lifecycle request;
+        while ((request = requests.poll()) != null) {
+            if (request instanceof Lifecycle.ServerShutdown) {
+                server.stop();
+            } else if (request instanceof Lifecycle.ProducerFinished) {
+                if (connection.isOpen()) {
+                    connection.control().offer(request);
+                }
+            } else if (request instanceof Lifecycle.SocketShutdown) {
+                retire(connection);
+            }
+        }
+    }
+
+    private void retire(Connection connection) {
+        Component<Chunk, Chunk> handler = handlers.remove(connection);
+        if (handler != null) {
+            closeHandler(handler);
+        }
+    }
+
+    private static void closeHandler(Component<Chunk, Chunk> handler) {
+        try {
+            handler.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing protocol handler {} failed", handler, e);
+        }
+    }
+
+    /** Binds the listening socket; idempotent. */
+    public void start() {
+        server.start();
+    }
+
+    public InetSocketAddress localAddress() {
+        return server.localAddress();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** How many connections are open. */
+    public int connectionCount() {
+        return server.connectionCount();
+    }
+
+    /** Takes {@link Lifecycle.ServerShutdown}. */
+    public Inbox<Lifecycle> control() {
+        return server.control();
+    }
+
+    /** Connections opened and closed, and the server's shutdown. */
+    public Outbox<Lifecycle> signal() {
+        return server.signal();
+    }
+
+    /** Closes the listening socket, every connection and every handler still open; idempotent. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            handlers.values().forEach(MultiClientServer::closeHandler);
+            handlers.clear();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return server.toString().replaceFirst("^TcpServer", "MultiClientServer");
+    }
+}

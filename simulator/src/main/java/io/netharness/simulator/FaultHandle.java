@@ -1,0 +1,27 @@
+package io.netharness.simulator;
+
+/**
+ * A {@link ConnectionFault} in force on a {@link TcpLink}, as returned by
+ * {@link TcpLink#addFault(Direction, ConnectionFault, double)}; {@link #remove()} takes it away again.
+ *
+ * <p>Thread-safe. Removing a fault stops its effect on every connection from the next chunk on, cancels its
+ * pending timers (a reset or timeout that has not fired yet never fires) and lets data flow normally again; what
+ * the fault already did (discarded data, closed connections) stays done.
+ */
+public interface FaultHandle {
+
+    /** The direction the fault acts on. */
+    Direction direction();
+
+    /** The fault itself. */
+    ConnectionFault fault();
+
+    /** The share of connections it affects, 0.0-1.0, chosen per connection by the link's seed. */
+    double toxicity();
+
+    /** True until {@link #remove()} is called or the link is closed. */
+    boolean isActive();
+
+    /** Takes the fault off the link and all its connections; idempotent. */
+    void remove();
+}

@@ -1,0 +1,199 @@
+package io.netharness.simulator.internal.tcp;
+
+import io.netharness.simulator.ConnectionFault.Slicer;
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.internal.stats.DirectionCounters;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import java.util.random.RandomGenerator;
+
+/**
+ * One direction of one proxied connection: takes the chunks read from the sending channel, applies the faults and
+ * the profile, and hands them to the receiving channel through a {@link DelayLine}.
+ *
+ * <p>Back-pressure: reading from the sender stops (auto-read off) while the receiver is not writable or the line
+ * holds {@code budgetBytes} or more, and resumes once the receiver is writable and the line is down to half the
+ * budget, so a long transfer never buffers more than about the budget plus the receiver's high-water mark.
+ *
+ * <p>Fast path: while the profile changes nothing, no fault applies, the link is not cut and the line is empty,
+ * a chunk is written straight through and flushed at the end of the read burst; nothing is scheduled.
+ *
+ * <p>Threads: the connection's event loop only. Buffers: each chunk handed to {@link #chunk(ByteBuf)} is either
+ * written, queued in the line (which then owns it) or released here.
+ */
+final class DirectionPath implements DelayLine.Listener {
+
+    private final Direction direction;
+    private final Channel sender;
+    private final Channel receiver;
+    private final ChunkPlanner planner;
+    private final ConnectionFaults faults;
+    private final DirectionCounters counters;
+    private final RandomGenerator sliceSizes;
+    private final long budgetBytes;
+    private final DelayLine line;
+    private final Runnable limitReached;
+
+    private boolean flushPending;
+    private boolean stopped;
+
+    DirectionPath(Direction direction, Channel sender, Channel receiver, ChunkPlanner planner,
+            ConnectionFaults faults, DirectionCounters counters, RandomGenerator sliceSizes, long budgetBytes,
+            Runnable limitReached) {
+        this.direction = direction;
+        this.sender = sender;
+        this.receiver = receiver;
+        this.planner = planner;
+        this.faults = faults;
+        this.counters = counters;
+        this.sliceSizes = sliceSizes;
+        this.budgetBytes = budgetBytes;
+        this.limitReached = limitReached;
+        this.line = new DelayLine(receiver.eventLoop(), receiver, this);
+    }
+
+    Direction direction() {
+        return direction;
+    }
+
+    /** A chunk read from the sender. */
+    void chunk(ByteBuf chunk) {
+        int size = chunk.readableBytes();
+        counters.arrived(size);
+        if (stopped || size == 0) {
+            chunk.release();
+            if (size > 0) {
+                counters.dropped();
+            }
+            return;
+        }
+        if (faults.discardsData(direction)) {
+            counters.dropped();
+            chunk.release();
+            return;
+        }
+        long allowed = faults.bytesAllowed(direction);
+        boolean atLimit = size >= allowed;
+        if (size > allowed) {
+            // LimitData: deliver exactly the allowed bytes, discard the rest.
+            ByteBuf kept = chunk.readRetainedSlice((int) allowed);
+            chunk.release();
+            chunk = kept;
+            counters.dropped();
+        }
+        faults.passed(direction, chunk.readableBytes());
+        if (chunk.isReadable()) {
+            forward(chunk);
+        } else {
+            chunk.release();
+        }
+        if (atLimit) {
+            stop();
+            flush();
+            line.whenEmpty(limitReached);
+            return;
+        }
+        updateReading();
+    }
+
+    private void forward(ByteBuf chunk) {
+        Slicer slicer = faults.slicer(direction);
+        if (slicer == null && line.isEmpty() && !line.isHeld() && planner.isTransparent()
+                && faults.isEmpty(direction)) {
+            int size = chunk.readableBytes();
+            receiver.write(chunk, receiver.voidPromise());
+            flushPending = true;
+            counters.delivered(size, 0);
+            return;
+        }
+        long now = line.nanoTime();
+        long at = planner.plan(chunk, now);
+        if (slicer == null) {
+            line.add(chunk, now, at);
+            return;
+        }
+        long gapNanos = slicer.delay().toNanos();
+        while (chunk.isReadable()) {
+            int sliceSize = slicer.averageBytes() + (slicer.sizeVariationBytes() == 0 ? 0
+                    : sliceSizes.nextInt(-slicer.sizeVariationBytes(), slicer.sizeVariationBytes() + 1));
+            ByteBuf slice = chunk.readRetainedSlice(Math.min(sliceSize, chunk.readableBytes()));
+            at = line.add(slice, now, at) + gapNanos;
+        }
+        chunk.release();
+    }
+
+    /** End of a read burst: flush what the fast path wrote. */
+    void readComplete() {
+        flush();
+        updateReading();
+    }
+
+    /**
+     * The sender will send no more (FIN or close): once the line has delivered everything, run {@code then}
+     * (which propagates the close, after any slow-close delay).
+     */
+    void senderDone(Runnable then) {
+        stop();
+        flush();
+        line.whenEmpty(then);
+    }
+
+    /** The receiver is gone: nothing more can be delivered; drop what is held and stop reading. */
+    void receiverGone() {
+        stop();
+        line.discard();
+    }
+
+    /** The link was cut ({@code true}) or healed: hold or resume delivery and reading. */
+    void hold(boolean hold) {
+        line.hold(hold);
+        updateReading();
+    }
+
+    /** The receiving channel's writability changed. */
+    void receiverWritabilityChanged() {
+        updateReading();
+    }
+
+    /** Releases everything held; the connection is closing. */
+    void discard() {
+        stopped = true;
+        line.discard();
+    }
+
+    @Override
+    public void delivered(int bytes, long delayNanos) {
+        counters.delivered(bytes, delayNanos);
+    }
+
+    @Override
+    public void drained() {
+        updateReading();
+    }
+
+    private void stop() {
+        stopped = true;
+        sender.config().setAutoRead(false);
+    }
+
+    private void flush() {
+        if (flushPending) {
+            flushPending = false;
+            receiver.flush();
+        }
+    }
+
+    /** Turns reading from the sender on or off according to back-pressure and link state. */
+    void updateReading() {
+        if (stopped || !sender.isActive()) {
+            return;
+        }
+        boolean reading = sender.config().isAutoRead();
+        boolean mayRead = !line.isHeld() && receiver.isWritable() && line.queuedBytes() < budgetBytes;
+        if (reading && !mayRead) {
+            sender.config().setAutoRead(false);
+        } else if (!reading && mayRead && line.queuedBytes() <= budgetBytes / 2) {
+            sender.config().setAutoRead(true);
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package io.netharness.simulator.internal.tcp;
+
+import io.netharness.simulator.Direction;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import java.net.SocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection through a TCP link and its connection to the target: the two channels, the two
+ * {@link DirectionPath}s between them, the faults in force and the close logic.
+ *
+ * <p>Close logic: a FIN from one side is passed on (as a half-close) once the data before it was delivered; when
+ * both sides have finished, both channels close. A side that closes or resets outright ends the connection: what
+ * it sent is still delivered, then the other side is closed (reset if it was reset). Everything held is released
+ * when the connection closes.
+ *
+ * <p>Threads: both channels are registered on the same event loop, and every method runs on it (callers from
+ * other threads go through {@link #execute(Runnable)}), so no state here needs locking.
+ */
+final class ProxiedConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxiedConnection.class);
+
+    /** What the connection needs from its link. */
+    interface Link {
+        /** Wires a path for one direction (counters, budget, slicer generator). */
+        DirectionPath path(Direction direction, ProxiedConnection connection, Channel sender, Channel receiver);
+
+        /** Faults now in force, to apply to a connection that just opened. */
+        Iterable<RegisteredFault> faults();
+
+        boolean isCut();
+
+        /** The connection has closed both channels; forget it. */
+        void closed(ProxiedConnection connection);
+    }
+
+    private final long index;
+    private final SocketChannel client;
+    private final Link link;
+    private final ConnectionFaults faults;
+    private volatile Channel target;
+    private DirectionPath upstream;
+    private DirectionPath downstream;
+    private boolean upstreamFinished;
+    private boolean downstreamFinished;
+    private boolean clientReset;
+    private boolean targetReset;
+    private boolean closing;
+    private int openChannels;
+
+    ProxiedConnection(long index, SocketChannel client, long linkSeed, Link link) {
+        this.index = index;
+        this.client = client;
+        this.link = link;
+        this.faults = new ConnectionFaults(client.eventLoop(), linkSeed, index, new ConnectionFaults.Actions() {
+            @Override
+            public void reset(Direction direction) {
+                ProxiedConnection.this.reset(direction);
+            }
+
+            @Override
+            public void close() {
+                ProxiedConnection.this.close();
+            }
+        });
+    }
+
+    long index() {
+        return index;
+    }
+
+    EventLoop loop() {
+        return client.eventLoop();
+    }
+
+    ConnectionFaults faults() {
+        return faults;
+    }
+
+    void execute(Runnable task) {
+        loop().execute(task);
+    }
+
+    /** Connects to the target on the client's event loop; relaying starts when that succeeds. */
+    void open(Bootstrap targetBootstrap, SocketAddress targetAddress) {
+        ChannelFuture connect = targetBootstrap.clone(loop()).handler(new RelayHandler(this, false))
+                .connect(targetAddress);
+        target = connect.channel();
+        openChannels = 2;
+        client.closeFuture().addListener(f -> channelGone());
+        target.closeFuture().addListener(f -> channelGone());
+        connect.addListener(f -> {
+            if (!f.isSuccess()) {
+                LOG.debug("{}: target {} refused: {}", this, targetAddress, f.cause().toString());
+                close();
+            } else if (!client.isActive() || closing) {
+                close();
+            } else {
+                start();
+            }
+        });
+    }
+
+    private void start() {
+        upstream = link.path(Direction.UPSTREAM, this, client, target);
+        downstream = link.path(Direction.DOWNSTREAM, this, target, client);
+        client.pipeline().addLast(new RelayHandler(this, true));
+        for (RegisteredFault fault : link.faults()) {
+            faults.apply(fault);
+        }
+        hold(link.isCut());
+        upstream.updateReading();
+        downstream.updateReading();
+    }
+
+    private boolean started() {
+        return upstream != null;
+    }
+
+    /** The path whose sender is the client side (upstream) or the target side (downstream). */
+    DirectionPath sentBy(boolean clientSide) {
+        return clientSide ? upstream : downstream;
+    }
+
+    /** The path whose receiver is the client side (downstream) or the target side (upstream). */
+    DirectionPath receivedBy(boolean clientSide) {
+        return clientSide ? downstream : upstream;
+    }
+
+    /** A FIN arrived on one side: pass a half-close on once the data before it is delivered. */
+    void inputShutdown(boolean clientSide) {
+        if (closing || !started()) {
+            return;
+        }
+        DirectionPath path = sentBy(clientSide);
+        Direction direction = path.direction();
+        Channel receiver = clientSide ? target : client;
+        path.senderDone(() -> afterCloseDelay(direction, () -> {
+            if (receiver instanceof SocketChannel socket && socket.isActive()) {
+                socket.shutdownOutput();
+            }
+            if (direction == Direction.UPSTREAM) {
+                upstreamFinished = true;
+            } else {
+                downstreamFinished = true;
+            }
+            if (upstreamFinished && downstreamFinished) {
+                close();
+            }
+        }));
+    }
+
+    /** An I/O error (typically a reset) on one side; the channel closes next and the reset is passed on. */
+    void resetBy(boolean clientSide) {
+        if (clientSide) {
+            clientReset = true;
+        } else {
+            targetReset = true;
+        }
+        (clientSide ? client : target).close();
+    }
+
+    /** One side's channel closed: deliver what it sent, then close (or reset) the other side. */
+    void channelClosed(boolean clientSide) {
+        if (closing || !started()) {
+            close();
+            return;
+        }
+        receivedBy(clientSide).receiverGone();
+        DirectionPath path = sentBy(clientSide);
+        boolean reset = clientSide ? clientReset : targetReset;
+        path.senderDone(() -> afterCloseDelay(path.direction(), () -> {
+            if (reset) {
+                abort(clientSide ? target : client);
+            }
+            close();
+        }));
+    }
+
+    /** The link was cut (hold) or healed. */
+    void hold(boolean hold) {
+        if (started() && !closing) {
+            upstream.hold(hold);
+            downstream.hold(hold);
+        }
+    }
+
+    /** Tears the connection down; the receiver of {@code direction} gets a TCP reset. */
+    void reset(Direction direction) {
+        abort(direction == Direction.UPSTREAM ? target : client);
+        close();
+    }
+
+    /** Tears the connection down with a reset on both sides (link cut, dropping existing connections). */
+    void resetBoth() {
+        abort(client);
+        abort(target);
+        close();
+    }
+
+    /** Closes both channels and releases everything held; idempotent. */
+    void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        faults.clear();
+        if (started()) {
+            upstream.discard();
+            downstream.discard();
+        }
+        client.close();
+        if (target != null) {
+            target.close();
+        }
+    }
+
+    /** Waits (off the event loop) until both channels have closed or {@code deadlineNanos} passes. */
+    boolean awaitClosed(long deadlineNanos) throws InterruptedException {
+        Channel targetChannel = target;
+        return client.closeFuture().await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)
+                && (targetChannel == null || targetChannel.closeFuture()
+                        .await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS));
+    }
+
+    private void afterCloseDelay(Direction direction, Runnable action) {
+        long delay = faults.closeDelayNanos(direction);
+        if (delay == 0) {
+            action.run();
+        } else {
+            loop().schedule(action, delay, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private static void abort(Channel channel) {
+        if (channel != null && channel.isOpen()) {
+            // SO_LINGER 0 makes close() send RST instead of FIN.
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            channel.close();
+        }
+    }
+
+    private void channelGone() {
+        if (--openChannels == 0) {
+            close();
+            link.closed(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "connection #" + index + " " + client.remoteAddress() + " -> " + (target == null ? "?" : target.remoteAddress());
+    }
+}

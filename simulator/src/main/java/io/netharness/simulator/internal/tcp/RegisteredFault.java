@@ -1,0 +1,73 @@
+package io.netharness.simulator.internal.tcp;
+
+import io.netharness.simulator.ConnectionFault;
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.FaultHandle;
+import java.util.function.Consumer;
+
+/**
+ * A fault as registered on one link: the value, where it applies, its toxicity and its sequence number, which
+ * (with the link seed and the connection index) decides whether a given connection is affected.
+ */
+final class RegisteredFault implements FaultHandle {
+
+    private final long id;
+    private final Direction direction;
+    private final ConnectionFault fault;
+    private final double toxicity;
+    private final Consumer<RegisteredFault> remover;
+    private volatile boolean active = true;
+
+    RegisteredFault(long id, Direction direction, ConnectionFault fault, double toxicity,
+            Consumer<RegisteredFault> remover) {
+        this.id = id;
+        this.direction = direction;
+        this.fault = fault;
+        this.toxicity = toxicity;
+        this.remover = remover;
+    }
+
+    long id() {
+        return id;
+    }
+
+    @Override
+    public Direction direction() {
+        return direction;
+    }
+
+    @Override
+    public ConnectionFault fault() {
+        return fault;
+    }
+
+    @Override
+    public double toxicity() {
+        return toxicity;
+    }
+
+    @Override
+    public boolean isActive() {
+        return active;
+    }
+
+    @Override
+    public void remove() {
+        if (deactivate()) {
+            remover.accept(this);
+        }
+    }
+
+    /** Marks the fault inactive; true if it was active (so exactly one caller tells the connections). */
+    synchronized boolean deactivate() {
+        boolean was = active;
+        active = false;
+        return was;
+    }
+
+    @Override
+    public String toString() {
+        return "Fault#" + id + "{" + direction + " " + fault + (toxicity < 1.0 ? " toxicity " + toxicity : "")
+                + (active ? "" : ", removed") + "}";
+    }
+}

@@ -1,0 +1,249 @@
+package io.netharness.simulator.internal.tcp;
+
+import io.netharness.simulator.ConnectionFault;
+import io.netharness.simulator.CutMode;
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.FaultHandle;
+import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.LinkStatistics;
+import io.netharness.simulator.Seeds;
+import io.netharness.simulator.internal.stats.DirectionCounters;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The engine behind {@link io.netharness.simulator.TcpLink}: a listening channel, the connections accepted on it,
+ * the faults and profiles in force, and the statistics.
+ *
+ * <p>Threads: public methods are thread-safe. Each accepted connection and its connection to the target live on
+ * one event loop; changes made from other threads (faults, cut, heal) are handed to that loop.
+ */
+public final class TcpRelay implements ProxiedConnection.Link {
+
+    private static final long CLOSE_TIMEOUT_SECONDS = 10;
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
+    private final InetSocketAddress listen;
+    private final InetSocketAddress target;
+    private final long seed;
+    private final TcpRelaySettings settings;
+    private final EventLoopGroup suppliedGroup;
+    private final Map<Direction, SharedBandwidth> bottlenecks = new EnumMap<>(Direction.class);
+    private final Map<Direction, DirectionCounters> counters = new EnumMap<>(Direction.class);
+    private final Map<Direction, LongAdder> stalls = new EnumMap<>(Direction.class);
+    private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
+    private final List<RegisteredFault> faults = new CopyOnWriteArrayList<>();
+    private final AtomicLong nextConnectionIndex = new AtomicLong();
+    private final AtomicLong nextFaultId = new AtomicLong();
+
+    private EventLoopGroup group;
+    private Channel server;
+    private volatile LinkProfile upstreamProfile;
+    private volatile LinkProfile downstreamProfile;
+    private volatile boolean cut;
+
+    public TcpRelay(InetSocketAddress listen, InetSocketAddress target, long seed, LinkProfile upstream,
+            LinkProfile downstream, EventLoopGroup suppliedGroup, TcpRelaySettings settings) {
+        this.listen = Objects.requireNonNull(listen, "listen");
+        this.target = Objects.requireNonNull(target, "target");
+        this.seed = seed;
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.suppliedGroup = suppliedGroup;
+        this.upstreamProfile = Objects.requireNonNull(upstream, "upstream");
+        this.downstreamProfile = Objects.requireNonNull(downstream, "downstream");
+        for (Direction direction : Direction.values()) {
+            bottlenecks.put(direction, new SharedBandwidth());
+            counters.put(direction, new DirectionCounters());
+            stalls.put(direction, new LongAdder());
+        }
+    }
+
+    /** Binds the listening socket; returns the bound address. Blocks until bound (never call on an event loop). */
+    public synchronized InetSocketAddress start() throws InterruptedException {
+        group = suppliedGroup != null ? suppliedGroup : TcpTransport.newGroup(2, "netharness-tcplink");
+        TcpTransport transport = TcpTransport.of(group);
+        Bootstrap targetBootstrap = new Bootstrap().channel(transport.channel())
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
+        ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(transport.serverChannel())
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel client) {
+                        accept(client, targetBootstrap);
+                    }
+                });
+        try {
+            server = bootstrap.bind(listen).sync().channel();
+        } catch (RuntimeException | InterruptedException e) {
+            shutDownOwnGroup();
+            throw e;
+        }
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    private void accept(SocketChannel client, Bootstrap targetBootstrap) {
+        if (cut || server == null || !server.isOpen()) {
+            // Refused: reset at once so the client sees an error, not an empty stream.
+            client.config().setOption(ChannelOption.SO_LINGER, 0);
+            client.close();
+            return;
+        }
+        ProxiedConnection connection = new ProxiedConnection(nextConnectionIndex.getAndIncrement(), client, seed, this);
+        connections.add(connection);
+        connection.open(targetBootstrap, target);
+    }
+
+    /**
+     * Wires one direction of a connection. Its decisions draw from generators seeded with
+     * {@code Seeds.derive(linkSeed, "tcp/connection/<index>/<upstream|downstream>")} and named sub-streams of it.
+     */
+    @Override
+    public DirectionPath path(Direction direction, ProxiedConnection connection, Channel sender, Channel receiver) {
+        long streamSeed = Seeds.derive(seed, "tcp/connection/" + connection.index() + "/"
+                + direction.name().toLowerCase(Locale.ROOT));
+        ChunkPlanner planner = new ProfilePlanner(() -> profile(direction), streamSeed, settings,
+                bottlenecks.get(direction), stalls.get(direction), counters.get(direction));
+        return new DirectionPath(direction, sender, receiver, planner, connection.faults(), counters.get(direction),
+                Seeds.generator(streamSeed, "slicer"), settings.bufferBytes(), connection::close);
+    }
+
+    @Override
+    public Iterable<RegisteredFault> faults() {
+        return faults;
+    }
+
+    public List<FaultHandle> activeFaults() {
+        return List.copyOf(faults);
+    }
+
+    @Override
+    public boolean isCut() {
+        return cut;
+    }
+
+    @Override
+    public void closed(ProxiedConnection connection) {
+        connections.remove(connection);
+    }
+
+    public LinkProfile profile(Direction direction) {
+        return direction == Direction.UPSTREAM ? upstreamProfile : downstreamProfile;
+    }
+
+    public void profile(Direction direction, LinkProfile profile) {
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(profile, "profile");
+        if (direction == Direction.UPSTREAM) {
+            upstreamProfile = profile;
+        } else {
+            downstreamProfile = profile;
+        }
+    }
+
+    public FaultHandle addFault(Direction direction, ConnectionFault fault, double toxicity) {
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(fault, "fault");
+        if (!(toxicity >= 0.0 && toxicity <= 1.0)) {
+            throw new IllegalArgumentException("toxicity: " + toxicity + " (expected: 0.0-1.0)");
+        }
+        RegisteredFault registered = new RegisteredFault(nextFaultId.getAndIncrement(), direction, fault, toxicity,
+                this::removed);
+        faults.add(registered);
+        for (ProxiedConnection connection : connections) {
+            connection.execute(() -> connection.faults().apply(registered));
+        }
+        return registered;
+    }
+
+    private void removed(RegisteredFault fault) {
+        faults.remove(fault);
+        for (ProxiedConnection connection : connections) {
+            connection.execute(() -> connection.faults().remove(fault));
+        }
+    }
+
+    public void cut(CutMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        cut = true;
+        for (ProxiedConnection connection : connections) {
+            connection.execute(mode == CutMode.DROP_EXISTING ? connection::resetBoth : () -> connection.hold(true));
+        }
+    }
+
+    public void heal() {
+        cut = false;
+        for (ProxiedConnection connection : connections) {
+            connection.execute(() -> connection.hold(false));
+        }
+    }
+
+    public LinkStatistics statistics() {
+        return new LinkStatistics(counters.get(Direction.UPSTREAM).snapshot(),
+                counters.get(Direction.DOWNSTREAM).snapshot());
+    }
+
+    public long retransmissionStalls(Direction direction) {
+        return stalls.get(direction).sum();
+    }
+
+    public int openConnections() {
+        return connections.size();
+    }
+
+    /**
+     * Stops listening, closes every connection and, if the relay made its own event loops, shuts them down.
+     * Blocks until done; fails with {@link IllegalStateException} after {@value #CLOSE_TIMEOUT_SECONDS} s.
+     */
+    public synchronized void close() throws InterruptedException {
+        for (RegisteredFault fault : faults) {
+            fault.deactivate();
+        }
+        faults.clear();
+        if (server != null) {
+            server.close().await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+        for (ProxiedConnection connection : connections) {
+            connection.execute(connection::close);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_TIMEOUT_SECONDS);
+        for (ProxiedConnection connection : connections) {
+            if (!connection.awaitClosed(deadline)) {
+                throw new IllegalStateException(connection + " did not close within " + CLOSE_TIMEOUT_SECONDS + " s");
+            }
+        }
+        shutDownOwnGroup();
+    }
+
+    private void shutDownOwnGroup() throws InterruptedException {
+        if (group != null && suppliedGroup == null) {
+            if (!group.shutdownGracefully(0, CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .await(CLOSE_TIMEOUT_SECONDS + 1, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("event loops did not stop within " + CLOSE_TIMEOUT_SECONDS + " s");
+            }
+        }
+    }
+}

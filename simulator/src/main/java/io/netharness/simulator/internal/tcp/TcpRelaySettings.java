@@ -1,0 +1,36 @@
+package io.netharness.simulator.internal.tcp;
+
+import java.time.Duration;
+
+/**
+ * Tuning of a TCP link that is not part of its profile.
+ *
+ * @param bufferBytes bytes a direction of one connection may hold in its delay line before the link stops reading
+ *                    from the sender (back-pressure); also bounds the bandwidth-delay product the link can carry
+ * @param initialRto  stall shown for a lost segment (Linux's minimum retransmission timeout is 200 ms)
+ * @param maxRto      cap of the doubling for consecutive losses
+ * @param segmentBytes the segment size loss decisions are made for (one decision per segment of the stream)
+ */
+public record TcpRelaySettings(long bufferBytes, Duration initialRto, Duration maxRto, int segmentBytes) {
+
+    /** 8 MiB budget, 200 ms initial RTO doubling up to 60 s, 1460-byte segments. */
+    public static final TcpRelaySettings DEFAULTS =
+            new TcpRelaySettings(8L << 20, Duration.ofMillis(200), Duration.ofSeconds(60), 1460);
+
+    /** Validates every field; messages name the field and its range. */
+    public TcpRelaySettings {
+        if (bufferBytes < 1) {
+            throw new IllegalArgumentException("bufferBytes: " + bufferBytes + " (expected: >= 1)");
+        }
+        if (initialRto == null || initialRto.isNegative() || initialRto.isZero()) {
+            throw new IllegalArgumentException("initialRetransmissionTimeout: " + initialRto + " (expected: > 0)");
+        }
+        if (maxRto == null || maxRto.compareTo(initialRto) < 0) {
+            throw new IllegalArgumentException("maxRetransmissionTimeout: " + maxRto
+                    + " (expected: >= initialRetransmissionTimeout " + initialRto + ")");
+        }
+        if (segmentBytes < 1) {
+            throw new IllegalArgumentException("segmentBytes: " + segmentBytes + " (expected: >= 1)");
+        }
+    }
+}

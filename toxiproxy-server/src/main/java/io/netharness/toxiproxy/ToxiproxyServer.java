@@ -1,0 +1,237 @@
+package io.netharness.toxiproxy;
+
+import io.netharness.toxiproxy.internal.ApiRouter;
+import io.netharness.toxiproxy.internal.HttpApiHandler;
+import io.netharness.toxiproxy.internal.LinkEngine;
+import io.netharness.toxiproxy.internal.ProxyRegistry;
+import io.netharness.toxiproxy.internal.SimulatorLinkEngine;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.Future;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A server that speaks Toxiproxy 2.x's HTTP API, so Toxiproxy clients (toxiproxy-java, the Go client,
+ * Testcontainers' Toxiproxy module…) work unchanged, while the proxies it creates are NetHarness simulated
+ * links: seeded, and able to carry UDP too.
+ *
+ * <pre>{@code
+ * try (ToxiproxyServer server = ToxiproxyServer.builder().build().start()) {
+ *     ToxiproxyClient client = new ToxiproxyClient("127.0.0.1", server.address().getPort());
+ *     Proxy proxy = client.createProxy("db", "127.0.0.1:0", "127.0.0.1:5432");
+ *     proxy.toxics().latency("slow", ToxicDirection.DOWNSTREAM, 100);
+ * }
+ * }</pre>
+ *
+ * <p>Contract: the API listens on {@code 127.0.0.1} port 0 unless told otherwise (the command line uses 8474,
+ * Toxiproxy's port). {@link #start()} binds before it returns and is idempotent; {@link #close()} stops every
+ * proxy, releases all ports and threads, waits for them (failing loudly if they do not stop within 10 s) and is
+ * idempotent; a closed server cannot be started again. Thread-safe. The JSON extensions beyond Toxiproxy are
+ * described in the package documentation.
+ */
+public final class ToxiproxyServer implements AutoCloseable {
+
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
+
+    private final InetSocketAddress requestedAddress;
+    private final Supplier<LinkEngine> engineFactory;
+    private State state = State.NEW;
+    private EventLoopGroup apiLoop;
+    private EventExecutorGroup apiExecutor;
+    private LinkEngine engine;
+    private ProxyRegistry registry;
+    private Channel apiChannel;
+
+    private ToxiproxyServer(Builder builder) {
+        this.requestedAddress = new InetSocketAddress(builder.host, builder.port);
+        this.engineFactory = builder.engineFactory;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the API address; does nothing if already started. */
+    public synchronized ToxiproxyServer start() {
+        if (state == State.STARTED) {
+            return this;
+        }
+        if (state == State.CLOSED) {
+            throw new IllegalStateException("ToxiproxyServer cannot be restarted after close()");
+        }
+        apiLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        apiExecutor = new DefaultEventExecutorGroup(1);
+        engine = engineFactory.get();
+        registry = new ProxyRegistry(engine);
+        HttpApiHandler handler = new HttpApiHandler(new ApiRouter(registry));
+        try {
+            apiChannel = new ServerBootstrap()
+                    .group(apiLoop)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel channel) {
+                            channel.pipeline()
+                                    .addLast(new HttpServerCodec())
+                                    .addLast(new HttpObjectAggregator(1 << 20))
+                                    .addLast(apiExecutor, handler);
+                        }
+                    })
+                    .bind(requestedAddress).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            state = State.CLOSED;
+            releaseQuietly(e);
+            throw e;
+        }
+        state = State.STARTED;
+        return this;
+    }
+
+    /** The address the API listens on; only valid once started. */
+    public synchronized InetSocketAddress address() {
+        if (state != State.STARTED) {
+            throw new IllegalStateException("ToxiproxyServer is not started (" + this + ")");
+        }
+        return (InetSocketAddress) apiChannel.localAddress();
+    }
+
+    /** {@code http://host:port} of the API, for HTTP clients. */
+    public URI uri() {
+        InetSocketAddress address = address();
+        return URI.create("http://" + io.netharness.toxiproxy.internal.Addresses.format(address));
+    }
+
+    /** The proxies of this server; for the command line's statistics. */
+    synchronized ProxyRegistry registry() {
+        if (state != State.STARTED) {
+            throw new IllegalStateException("ToxiproxyServer is not started (" + this + ")");
+        }
+        return registry;
+    }
+
+    /** Stops every proxy and the API, and waits for their threads; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        boolean wasStarted = state == State.STARTED;
+        state = State.CLOSED;
+        if (!wasStarted) {
+            return;
+        }
+        apiChannel.close().syncUninterruptibly();
+        RuntimeException failure = null;
+        try {
+            registry.close();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        releaseQuietly(failure);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Shuts down engine and threads, adding any failure to {@code primary} (or throwing if there is none). */
+    private void releaseQuietly(RuntimeException primary) {
+        RuntimeException failure = primary;
+        try {
+            if (engine != null) {
+                engine.close();
+            }
+        } catch (RuntimeException e) {
+            failure = addTo(failure, e);
+        }
+        failure = awaitShutdown(apiExecutor, "API executor", failure);
+        failure = awaitShutdown(apiLoop, "API event loop", failure);
+        if (failure != null && primary == null) {
+            throw failure;
+        }
+    }
+
+    private static RuntimeException awaitShutdown(EventExecutorGroup group, String what, RuntimeException failure) {
+        if (group == null) {
+            return failure;
+        }
+        Future<?> termination = group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (!termination.awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS + 5, TimeUnit.SECONDS)) {
+            return addTo(failure, new IllegalStateException(what + " did not stop within "
+                    + SHUTDOWN_TIMEOUT_SECONDS + " s"));
+        }
+        return failure;
+    }
+
+    private static RuntimeException addTo(RuntimeException failure, RuntimeException next) {
+        if (failure == null) {
+            return next;
+        }
+        failure.addSuppressed(next);
+        return failure;
+    }
+
+    @Override
+    public synchronized String toString() {
+        switch (state) {
+            case NEW:
+                return "ToxiproxyServer{new}";
+            case STARTED:
+                return "ToxiproxyServer{" + io.netharness.toxiproxy.internal.Addresses.format(
+                        (InetSocketAddress) apiChannel.localAddress()) + ", " + registry.all().size() + " proxies}";
+            default:
+                return "ToxiproxyServer{closed}";
+        }
+    }
+
+    private enum State { NEW, STARTED, CLOSED }
+
+    /** Configures a {@link ToxiproxyServer}; {@link #build()} does not bind, {@link ToxiproxyServer#start()} does. */
+    public static final class Builder {
+
+        private String host = "127.0.0.1";
+        private int port;
+        private Supplier<LinkEngine> engineFactory = SimulatorLinkEngine::new;
+
+        private Builder() {
+        }
+
+        /** Host or address the API binds; default {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Port of the API; default 0 (any free port). */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Test hook: the engine that carries the proxies' traffic. */
+        Builder engineFactory(Supplier<LinkEngine> engineFactory) {
+            this.engineFactory = Objects.requireNonNull(engineFactory, "engineFactory");
+            return this;
+        }
+
+        public ToxiproxyServer build() {
+            return new ToxiproxyServer(this);
+        }
+    }
+}

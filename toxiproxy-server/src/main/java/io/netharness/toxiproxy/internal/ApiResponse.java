@@ -1,0 +1,33 @@
+package io.netharness.toxiproxy.internal;
+
+import com.google.gson.JsonElement;
+
+/**
+ * An HTTP answer of the API before it is encoded: status, content type and body text.
+ *
+ * @param status      HTTP status code
+ * @param contentType value of the Content-Type header, or null for an empty body
+ * @param body        the body, empty for 204
+ */
+public record ApiResponse(int status, String contentType, String body) {
+
+    static final String JSON = "application/json";
+    static final String TEXT = "text/plain; charset=utf-8";
+
+    static ApiResponse json(int status, JsonElement body) {
+        return new ApiResponse(status, JSON, ProxyJson.write(body));
+    }
+
+    static ApiResponse noContent() {
+        return new ApiResponse(204, null, "");
+    }
+
+    /** As Go's {@code http.Error} writes it: the JSON error object and a newline. */
+    static ApiResponse error(ApiError error) {
+        return new ApiResponse(error.status(), JSON, ProxyJson.write(ProxyJson.error(error)) + "\n");
+    }
+
+    static ApiResponse text(int status, String text) {
+        return new ApiResponse(status, TEXT, text);
+    }
+}

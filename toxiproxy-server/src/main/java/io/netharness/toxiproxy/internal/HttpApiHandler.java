@@ -1,0 +1,75 @@
+package io.netharness.toxiproxy.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands each aggregated HTTP request to the {@link ApiRouter} and writes its answer.
+ *
+ * <p>Runs on a dedicated executor, not on an I/O event loop: the router binds and unbinds sockets and waits
+ * for links to close, which must never block an event loop. Sharable: it holds no per-connection state.
+ */
+@io.netty.channel.ChannelHandler.Sharable
+public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApiHandler.class);
+
+    private final ApiRouter router;
+
+    public HttpApiHandler(ApiRouter router) {
+        this.router = router;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            write(ctx, false, ApiResponse.text(400, "400 Bad Request\n"));
+            return;
+        }
+        String path = new QueryStringDecoder(request.uri()).path();
+        String body = request.content().toString(StandardCharsets.UTF_8);
+        ApiResponse response = router.handle(request.method().name(), path, body,
+                request.headers().get(HttpHeaderNames.USER_AGENT));
+        write(ctx, HttpUtil.isKeepAlive(request), response);
+    }
+
+    private static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer) {
+        ByteBuf content = answer.body().isEmpty() ? Unpooled.EMPTY_BUFFER
+                : Unpooled.copiedBuffer(answer.body(), StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()), content);
+        if (answer.contentType() != null) {
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+        }
+        if (answer.status() != 204) {
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
+        }
+        if (keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(response);
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("API connection {} failed", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+}

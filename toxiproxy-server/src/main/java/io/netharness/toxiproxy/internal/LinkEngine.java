@@ -1,0 +1,52 @@
+package io.netharness.toxiproxy.internal;
+
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * The adapter between the API's proxies and whatever carries their traffic. The production engine builds the
+ * simulator's TCP and UDP links; tests of the HTTP layer may use a lighter one.
+ *
+ * <p>Contract: {@link #open} binds before it returns (so the reported address is real) and throws
+ * {@link BindException} when the address is taken; {@link RunningLink#close()} returns only once the listening
+ * socket is released, so a deleted proxy's port is free at once. Implementations are thread-safe.
+ */
+public interface LinkEngine extends AutoCloseable {
+
+    /** Starts a link for the request; the toxics given are in force from the first connection on. */
+    RunningLink open(LinkRequest request) throws BindException;
+
+    /** Releases what the engine shares between links (event loops); links must be closed first. */
+    @Override
+    void close();
+
+    /**
+     * What a link must do: where it listens, where it forwards, which seed it draws from and which toxics
+     * apply.
+     */
+    record LinkRequest(String name, Protocol protocol, InetSocketAddress listen, InetSocketAddress upstream,
+            long seed, List<Toxic> toxics) {
+
+        public LinkRequest {
+            toxics = List.copyOf(toxics);
+        }
+    }
+
+    /** A started link; owned and closed by the proxy that opened it. */
+    interface RunningLink extends AutoCloseable {
+
+        /** The address actually bound (port 0 resolved). */
+        InetSocketAddress address();
+
+        /** Replaces the set of toxics in force; connections already open are affected as their model allows. */
+        void toxics(List<Toxic> toxics);
+
+        /** A one-line summary of what crossed the link, for the command line's live statistics. */
+        String statistics();
+
+        /** Unbinds and drops the link's connections; returns when the listening socket is released. */
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,24 @@
+package io.netharness.toxiproxy.internal;
+
+import java.util.Locale;
+
+/** The transport a proxy forwards: Toxiproxy only knows TCP; UDP is a NetHarness extension. */
+public enum Protocol {
+    TCP,
+    UDP;
+
+    /** The lower-case name used in JSON and on the command line. */
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses {@code tcp} or {@code udp} (any case); null if the text is neither. */
+    public static Protocol parse(String text) {
+        for (Protocol protocol : values()) {
+            if (protocol.jsonName().equalsIgnoreCase(text)) {
+                return protocol;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,66 @@
+package io.netharness.toxiproxy.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes proxies, toxics and errors in Toxiproxy 2.x's JSON shapes. Field order follows Toxiproxy's Go structs;
+ * the NetHarness extensions ({@code protocol}, {@code seed}) come after Toxiproxy's fields of a proxy, where
+ * clients that do not know them ignore them.
+ */
+public final class ProxyJson {
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
+
+    private ProxyJson() {
+    }
+
+    public static JsonObject proxy(ManagedProxy.ProxyView view) {
+        JsonObject json = new JsonObject();
+        json.addProperty("name", view.name());
+        json.addProperty("listen", view.listen());
+        json.addProperty("upstream", view.upstream());
+        json.addProperty("enabled", view.enabled());
+        json.add("toxics", toxics(view.toxics()));
+        json.addProperty("protocol", view.protocol().jsonName());
+        json.addProperty("seed", view.seed());
+        return json;
+    }
+
+    public static JsonArray toxics(List<Toxic> toxics) {
+        JsonArray array = new JsonArray();
+        toxics.forEach(toxic -> array.add(toxic(toxic)));
+        return array;
+    }
+
+    public static JsonObject toxic(Toxic toxic) {
+        JsonObject attributes = new JsonObject();
+        for (Map.Entry<String, Number> attribute : toxic.attributes().entrySet()) {
+            attributes.addProperty(attribute.getKey(), attribute.getValue());
+        }
+        JsonObject json = new JsonObject();
+        json.add("attributes", attributes);
+        json.addProperty("name", toxic.name());
+        json.addProperty("type", toxic.type().jsonName());
+        json.addProperty("stream", toxic.stream().jsonName());
+        json.addProperty("toxicity", toxic.toxicity());
+        return json;
+    }
+
+    /** Toxiproxy's error object {@code {"error":"…","status":N}}. */
+    public static JsonObject error(ApiError error) {
+        JsonObject json = new JsonObject();
+        json.addProperty("error", error.getMessage());
+        json.addProperty("status", error.status());
+        return json;
+    }
+
+    public static String write(JsonElement json) {
+        return GSON.toJson(json);
+    }
+}

@@ -1,0 +1,49 @@
+package io.netharness.toxiproxy.internal;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A toxic as the API knows it: an immutable value with Toxiproxy's fields. Attributes hold every attribute of
+ * the type (defaults filled in), in the type's order, so the JSON always shows all of them as Toxiproxy does.
+ *
+ * @param name       unique within its proxy; defaults to {@code <type>_<stream>}
+ * @param type       what the toxic does
+ * @param stream     the direction it acts on
+ * @param toxicity   probability that a new connection is affected, 0.0 to 1.0
+ * @param attributes attribute name to value; whole-number attributes are stored as {@link Long}
+ */
+public record Toxic(String name, ToxicType type, Stream stream, float toxicity, Map<String, Number> attributes) {
+
+    public Toxic {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(stream, "stream");
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** A whole-number attribute, e.g. {@code latency} in milliseconds. */
+    public long longAttribute(String attribute) {
+        return attribute(attribute).longValue();
+    }
+
+    /** A decimal attribute, e.g. a probability. */
+    public double doubleAttribute(String attribute) {
+        return attribute(attribute).doubleValue();
+    }
+
+    private Number attribute(String attribute) {
+        Number value = attributes.get(attribute);
+        if (value == null) {
+            throw new IllegalArgumentException("toxic type " + type.jsonName() + " has no attribute " + attribute);
+        }
+        return value;
+    }
+
+    /** A copy with other attributes and toxicity, as an update produces. */
+    public Toxic with(float newToxicity, Map<String, Number> newAttributes) {
+        return new Toxic(name, type, stream, newToxicity, newAttributes);
+    }
+}

@@ -1,0 +1,76 @@
+package io.netharness.toxiproxy.internal;
+
+import static io.netharness.toxiproxy.internal.AttributeSpec.probability;
+import static io.netharness.toxiproxy.internal.AttributeSpec.wholeAtLeast;
+import static io.netharness.toxiproxy.internal.AttributeSpec.wholeBetween;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every toxic type the server accepts, with its attributes and the protocols it applies to.
+ *
+ * <p>The first seven are Toxiproxy 2.x's TCP toxics with Toxiproxy's attribute names and units (milliseconds,
+ * KB/s of 1000 bytes, microseconds for the slicer's delay). The others are NetHarness extensions for UDP proxies,
+ * acting per datagram; probabilities are between 0.0 and 1.0.
+ */
+public enum ToxicType {
+    LATENCY("latency", EnumSet.allOf(Protocol.class),
+            wholeAtLeast("latency", 0, 0), wholeAtLeast("jitter", 0, 0)),
+    BANDWIDTH("bandwidth", EnumSet.allOf(Protocol.class), wholeAtLeast("rate", 0, 0)),
+    SLOW_CLOSE("slow_close", EnumSet.of(Protocol.TCP), wholeAtLeast("delay", 0, 0)),
+    TIMEOUT("timeout", EnumSet.of(Protocol.TCP), wholeAtLeast("timeout", 0, 0)),
+    RESET_PEER("reset_peer", EnumSet.of(Protocol.TCP), wholeAtLeast("timeout", 0, 0)),
+    SLICER("slicer", EnumSet.of(Protocol.TCP),
+            wholeBetween("average_size", 1, 1, Integer.MAX_VALUE),
+            wholeBetween("size_variation", 0, 0, Integer.MAX_VALUE),
+            wholeAtLeast("delay", 0, 0)),
+    LIMIT_DATA("limit_data", EnumSet.of(Protocol.TCP), wholeAtLeast("bytes", 0, 0)),
+
+    LOSS("loss", EnumSet.of(Protocol.UDP), probability("probability", 0.0), probability("correlation", 0.0)),
+    GILBERT_ELLIOTT("gilbert_elliott", EnumSet.of(Protocol.UDP),
+            probability("p", 0.0), probability("r", 1.0),
+            probability("loss_in_good", 0.0), probability("loss_in_bad", 1.0)),
+    DUPLICATE("duplicate", EnumSet.of(Protocol.UDP),
+            probability("probability", 0.0), probability("correlation", 0.0)),
+    REORDER("reorder", EnumSet.of(Protocol.UDP),
+            probability("probability", 0.0),
+            wholeBetween("gap", 3, 1, 1_000_000),
+            wholeAtLeast("max_hold", 100, 0)),
+    CORRUPT("corrupt", EnumSet.of(Protocol.UDP), probability("probability", 0.0));
+
+    private final String jsonName;
+    private final Set<Protocol> protocols;
+    private final List<AttributeSpec> attributes;
+
+    ToxicType(String jsonName, Set<Protocol> protocols, AttributeSpec... attributes) {
+        this.jsonName = jsonName;
+        this.protocols = protocols;
+        this.attributes = List.of(attributes);
+    }
+
+    /** The name in JSON, e.g. {@code reset_peer}. */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** The attributes in the order they are written in JSON. */
+    public List<AttributeSpec> attributes() {
+        return attributes;
+    }
+
+    public boolean appliesTo(Protocol protocol) {
+        return protocols.contains(protocol);
+    }
+
+    /** The type with this JSON name (exact match, as Toxiproxy's registry), or null. */
+    public static ToxicType parse(String jsonName) {
+        for (ToxicType type : values()) {
+            if (type.jsonName.equals(jsonName)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}

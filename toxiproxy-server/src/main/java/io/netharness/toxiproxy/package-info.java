@@ -1,0 +1,34 @@
+/**
+ * A Toxiproxy-compatible server on the NetHarness simulator.
+ *
+ * <p>{@link io.netharness.toxiproxy.ToxiproxyServer} speaks Toxiproxy 2.x's HTTP API: the same routes, JSON,
+ * status codes and error bodies ({@code {"error":"proxy not found","status":404}}), so Toxiproxy clients work
+ * unchanged. {@link io.netharness.toxiproxy.ToxiproxyMain} runs it from the command line.
+ *
+ * <h2>Extensions</h2>
+ * Clients that do not know them can ignore them: they are extra fields in answers and optional fields in
+ * requests.
+ * <ul>
+ *   <li>{@code "protocol": "udp"} on {@code POST /proxies} creates a UDP proxy (default {@code "tcp"}); answers
+ *       always carry {@code protocol}.</li>
+ *   <li>{@code "seed": 42} on {@code POST /proxies} fixes the seed of every random decision of the proxy (jitter,
+ *       toxicity, slicer sizes, losses); without it a seed is drawn and reported. Answers always carry
+ *       {@code seed}; a string form ({@code "42"}) is accepted for clients whose numbers are doubles.</li>
+ *   <li>Toxic types for UDP proxies, acting per datagram, with probabilities 0.0–1.0:
+ *       {@code loss} ({@code probability}, {@code correlation}), {@code gilbert_elliott} ({@code p}, {@code r},
+ *       {@code loss_in_good}, {@code loss_in_bad}), {@code duplicate} ({@code probability}, {@code correlation}),
+ *       {@code reorder} ({@code probability}, {@code gap} datagrams, {@code max_hold} ms), {@code corrupt}
+ *       ({@code probability}). {@code latency} and {@code bandwidth} apply to UDP proxies too. On a UDP proxy
+ *       {@code toxicity} must be 0 or 1.</li>
+ * </ul>
+ *
+ * <h2>Differences from Toxiproxy</h2>
+ * <ul>
+ *   <li>Attributes are validated: a negative latency or a probability above 1 is {@code 400 bad request body:
+ *       latency: -5 (expected: >= 0)} where Toxiproxy accepts it silently.</li>
+ *   <li>A listen address already in use is {@code 409} (Toxiproxy: 500) with Go's message.</li>
+ *   <li>{@code jitter} larger than {@code latency} is clamped to {@code latency}: delays are never negative
+ *       (Toxiproxy clamps each negative delay to zero instead).</li>
+ * </ul>
+ */
+package io.netharness.toxiproxy;

@@ -1,0 +1,187 @@
+package io.netharness.toxiproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.netharness.toxiproxy.ApiClient.Answer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The successful paths of every route, with the JSON shapes Toxiproxy 2.x clients read. */
+class HttpApiRoutesTest {
+
+    private static ToxiproxyServer server;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void startServer() {
+        server = ToxiproxyServer.builder().engineFactory(SocketOnlyEngine::new).build().start();
+        api = new ApiClient(server.uri());
+    }
+
+    @AfterAll
+    static void closeServer() {
+        server.close();
+    }
+
+    private static JsonObject json(Answer answer) {
+        return JsonParser.parseString(answer.body()).getAsJsonObject();
+    }
+
+    @Test
+    void versionIsJsonAsInToxiproxy() {
+        Answer answer = api.get("/version");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"version\": \"2.12.0+netharness\"}\n");
+    }
+
+    @Test
+    void createdProxyReportsItsBoundAddressAndExtensions() {
+        Answer created = api.post("/proxies",
+                "{\"name\":\"shown\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"example.invalid:5432\",\"seed\":42}");
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonObject proxy = json(created);
+        assertThat(proxy.get("name").getAsString()).isEqualTo("shown");
+        assertThat(proxy.get("listen").getAsString()).matches("127\\.0\\.0\\.1:[1-9][0-9]*");
+        assertThat(proxy.get("upstream").getAsString()).isEqualTo("example.invalid:5432");
+        assertThat(proxy.get("enabled").getAsBoolean()).isTrue();
+        assertThat(proxy.get("toxics").getAsJsonArray()).isEmpty();
+        assertThat(proxy.get("protocol").getAsString()).isEqualTo("tcp");
+        assertThat(proxy.get("seed").getAsLong()).isEqualTo(42);
+        assertThat(json(api.get("/proxies")).getAsJsonObject("shown")).isEqualTo(proxy);
+    }
+
+    @Test
+    void toxicDefaultsFollowToxiproxy() {
+        api.post("/proxies", "{\"name\":\"defaults\",\"upstream\":\"127.0.0.1:9\"}");
+
+        Answer created = api.post("/proxies/defaults/toxics", "{\"type\":\"latency\",\"attributes\":{\"latency\":100}}");
+
+        assertThat(created.status()).isEqualTo(200);
+        assertThat(created.body()).isEqualTo("{\"attributes\":{\"latency\":100,\"jitter\":0},"
+                + "\"name\":\"latency_downstream\",\"type\":\"latency\",\"stream\":\"downstream\",\"toxicity\":1.0}");
+    }
+
+    @Test
+    void toxicUpdateMergesAttributesAndKeepsTheRest() {
+        api.post("/proxies", "{\"name\":\"updated\",\"upstream\":\"127.0.0.1:9\"}");
+        api.post("/proxies/updated/toxics", "{\"name\":\"lag\",\"type\":\"latency\",\"stream\":\"upstream\","
+                + "\"attributes\":{\"latency\":100,\"jitter\":10}}");
+
+        Answer updated = api.call("PATCH", "/proxies/updated/toxics/lag",
+                "{\"attributes\":{\"latency\":1000},\"toxicity\":0.5}", null);
+
+        assertThat(updated.body()).isEqualTo("{\"attributes\":{\"latency\":1000,\"jitter\":10},\"name\":\"lag\","
+                + "\"type\":\"latency\",\"stream\":\"upstream\",\"toxicity\":0.5}");
+        assertThat(api.get("/proxies/updated/toxics/lag").body()).isEqualTo(updated.body());
+        assertThat(JsonParser.parseString(api.get("/proxies/updated/toxics").body()).getAsJsonArray())
+                .hasSize(1);
+    }
+
+    @Test
+    void toxicsAreListedUpstreamFirst() {
+        api.post("/proxies", "{\"name\":\"ordered\",\"upstream\":\"127.0.0.1:9\"}");
+        api.post("/proxies/ordered/toxics", "{\"type\":\"latency\"}");
+        api.post("/proxies/ordered/toxics", "{\"type\":\"bandwidth\",\"stream\":\"upstream\"}");
+
+        JsonArray toxics = json(api.get("/proxies/ordered")).getAsJsonArray("toxics");
+
+        assertThat(toxics.get(0).getAsJsonObject().get("name").getAsString()).isEqualTo("bandwidth_upstream");
+        assertThat(toxics.get(1).getAsJsonObject().get("name").getAsString()).isEqualTo("latency_downstream");
+    }
+
+    @Test
+    void disableReleasesThePortAndEnableTakesItAgain() throws IOException {
+        JsonObject proxy = json(api.post("/proxies", "{\"name\":\"toggled\",\"upstream\":\"127.0.0.1:9\"}"));
+        String listen = proxy.get("listen").getAsString();
+        int port = Integer.parseInt(listen.substring(listen.indexOf(':') + 1));
+
+        JsonObject disabled = json(api.post("/proxies/toggled", "{\"enabled\":false}"));
+        assertThat(disabled.get("enabled").getAsBoolean()).isFalse();
+        assertThat(disabled.get("listen").getAsString()).isEqualTo(listen);
+        assertThat(portIsFree(port)).isTrue();
+
+        JsonObject enabled = json(api.post("/proxies/toggled", "{\"enabled\":true}"));
+        assertThat(enabled.get("enabled").getAsBoolean()).isTrue();
+        assertThat(enabled.get("listen").getAsString()).isEqualTo(listen);
+        assertThat(portIsFree(port)).isFalse();
+    }
+
+    @Test
+    void deleteFreesThePort() throws IOException {
+        JsonObject proxy = json(api.post("/proxies", "{\"name\":\"deleted\",\"upstream\":\"127.0.0.1:9\"}"));
+        String listen = proxy.get("listen").getAsString();
+        int port = Integer.parseInt(listen.substring(listen.indexOf(':') + 1));
+
+        Answer deleted = api.delete("/proxies/deleted");
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(deleted.body()).isEmpty();
+        assertThat(portIsFree(port)).isTrue();
+    }
+
+    @Test
+    void resetEnablesEveryProxyAndRemovesEveryToxic() {
+        api.post("/proxies", "{\"name\":\"reset-me\",\"upstream\":\"127.0.0.1:9\",\"enabled\":false}");
+        api.post("/proxies/reset-me/toxics", "{\"type\":\"timeout\"}");
+
+        assertThat(api.post("/reset", null).status()).isEqualTo(204);
+
+        JsonObject proxy = json(api.get("/proxies/reset-me"));
+        assertThat(proxy.get("enabled").getAsBoolean()).isTrue();
+        assertThat(proxy.getAsJsonArray("toxics")).isEmpty();
+    }
+
+    @Test
+    void populateCreatesAndKeepsUnchangedProxies() {
+        String batch = "[{\"name\":\"pop-a\",\"upstream\":\"127.0.0.1:9\"},"
+                + "{\"name\":\"pop-b\",\"upstream\":\"127.0.0.1:9\",\"enabled\":false}]";
+
+        Answer first = api.post("/populate", batch);
+
+        assertThat(first.status()).isEqualTo(201);
+        JsonArray proxies = json(first).getAsJsonArray("proxies");
+        assertThat(proxies).hasSize(2);
+        assertThat(proxies.get(1).getAsJsonObject().get("enabled").getAsBoolean()).isFalse();
+
+        Answer invalid = api.post("/populate", "[{\"name\":\"pop-c\"}]");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body()).isEqualTo("{\"error\":\"missing required field: upstream at proxy 1\","
+                + "\"status\":400,\"proxies\":null}");
+    }
+
+    @Test
+    void udpProxyTakesPacketToxics() {
+        JsonObject proxy = json(api.post("/proxies",
+                "{\"name\":\"udp\",\"upstream\":\"127.0.0.1:9\",\"protocol\":\"udp\",\"seed\":7}"));
+        assertThat(proxy.get("protocol").getAsString()).isEqualTo("udp");
+
+        Answer loss = api.post("/proxies/udp/toxics",
+                "{\"type\":\"gilbert_elliott\",\"attributes\":{\"p\":0.01,\"r\":0.25}}");
+
+        assertThat(loss.body()).isEqualTo("{\"attributes\":{\"p\":0.01,\"r\":0.25,\"loss_in_good\":0.0,"
+                + "\"loss_in_bad\":1.0},\"name\":\"gilbert_elliott_downstream\",\"type\":\"gilbert_elliott\","
+                + "\"stream\":\"downstream\",\"toxicity\":1.0}");
+        assertThat(api.post("/proxies/udp/toxics", "{\"type\":\"reset_peer\"}").body())
+                .isEqualTo("{\"error\":\"invalid toxic type: reset_peer does not apply to udp proxies\","
+                        + "\"status\":400}\n");
+        assertThat(api.post("/proxies/udp/toxics", "{\"type\":\"loss\",\"toxicity\":0.5}").status())
+                .isEqualTo(400);
+    }
+
+    static boolean portIsFree(int port) {
+        try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

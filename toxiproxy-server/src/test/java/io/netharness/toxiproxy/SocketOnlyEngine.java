@@ -1,0 +1,102 @@
+package io.netharness.toxiproxy;
+
+import io.netharness.toxiproxy.internal.LinkEngine;
+import io.netharness.toxiproxy.internal.Protocol;
+import io.netharness.toxiproxy.internal.Toxic;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.channels.Channel;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A {@link LinkEngine} for tests of the HTTP layer: it binds a real socket (so address-in-use and port release
+ * are real) but forwards nothing, and remembers the toxics it was given.
+ */
+final class SocketOnlyEngine implements LinkEngine {
+
+    final AtomicInteger open = new AtomicInteger();
+    volatile List<Toxic> lastToxics = List.of();
+
+    @Override
+    public RunningLink open(LinkRequest request) throws BindException {
+        try {
+            Channel channel;
+            InetSocketAddress bound;
+            if (request.protocol() == Protocol.UDP) {
+                DatagramChannel datagram = DatagramChannel.open();
+                channel = datagram;
+                bind(() -> datagram.bind(request.listen()), channel);
+                bound = (InetSocketAddress) datagram.getLocalAddress();
+            } else {
+                ServerSocketChannel server = ServerSocketChannel.open();
+                channel = server;
+                bind(() -> server.bind(request.listen()), channel);
+                bound = (InetSocketAddress) server.getLocalAddress();
+            }
+            lastToxics = request.toxics();
+            open.incrementAndGet();
+            return new SocketLink(channel, bound);
+        } catch (BindException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void bind(IoAction bind, Channel channel) throws IOException {
+        try {
+            bind.run();
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private final class SocketLink implements RunningLink {
+        private final Channel channel;
+        private final InetSocketAddress address;
+
+        SocketLink(Channel channel, InetSocketAddress address) {
+            this.channel = channel;
+            this.address = address;
+        }
+
+        @Override
+        public InetSocketAddress address() {
+            return address;
+        }
+
+        @Override
+        public void toxics(List<Toxic> toxics) {
+            lastToxics = toxics;
+        }
+
+        @Override
+        public String statistics() {
+            return "no traffic";
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+                open.decrementAndGet();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
