@@ -80,11 +80,11 @@ class InjectionTests {
     }
 
     @Test
-    void fixedTarget(@InProcessServer int port) throws IOException {
-        // A fixed host:port is usually a real server; here the test's own echo stands in for it.
-        try (TcpLink link = TcpLink.to(port).start()) {
-            assertThat(Clients.roundTrip(link.address(), "ok")).isEqualTo("ok");
-        }
+    void fixedTargets(@SimulatedLink(target = "127.0.0.1:9") TcpLink v4, @SimulatedLink(target = "[::1]:9") TcpLink v6) {
+        // Nothing listens there: a link connects to its target only when a client connects to it.
+        assertThat(v4.target()).isEqualTo(new InetSocketAddress("127.0.0.1", 9));
+        assertThat(v6.target()).isEqualTo(new InetSocketAddress("::1", 9));
+        assertThat(v4.address().getAddress().isLoopbackAddress()).isTrue();
     }
 
     static int runtimePort() {
