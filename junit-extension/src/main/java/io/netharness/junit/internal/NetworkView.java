@@ -60,7 +60,7 @@ public final class NetworkView implements Network {
                 .toList();
         if (toCut.isEmpty()) {
             throw new IllegalArgumentException("no link leads to a server named \"" + serverName + "\" (servers: "
-                    + links.stream().flatMap(link -> link.targetServer().stream()).distinct()
+                    + links.stream().flatMap(link -> link.targetServer().stream()).distinct().sorted()
                             .map(n -> "\"" + n + "\"").collect(Collectors.joining(", ")) + ")");
         }
         toCut.forEach(SimulatedLink::cut);
@@ -73,7 +73,7 @@ public final class NetworkView implements Network {
     }
 
     private static String names(List<ManagedLink> links) {
-        return links.stream().map(link -> "\"" + link.name() + "\"").collect(Collectors.joining(", "));
+        return links.stream().map(link -> "\"" + link.name() + "\"").sorted().collect(Collectors.joining(", "));
     }
 
     @Override

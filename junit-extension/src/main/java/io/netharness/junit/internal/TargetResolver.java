@@ -83,7 +83,7 @@ final class TargetResolver {
 
     private static String names(List<String> names) {
         return names.isEmpty() ? "there is none"
-                : names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+                : names.stream().distinct().sorted().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
     }
 
     /** The address, and the server when the target is one of ours. */
