@@ -3,10 +3,8 @@ package io.netharness.toxiproxy.internal;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.TcpLink;
+import io.netharness.core.Transport;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -26,8 +24,9 @@ public final class SimulatorLinkEngine implements LinkEngine {
     private static final int THREADS = 2;
     private static final long SHUTDOWN_SECONDS = 10;
 
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(THREADS,
-            new DefaultThreadFactory("netharness-toxiproxy-link", true), NioIoHandler.newFactory());
+    // Epoll where available: NIO defers closing a registered socket to the selector's next wake-up, so a deleted
+    // proxy's port could still be taken for a moment; epoll releases it when the close completes.
+    private final EventLoopGroup group = Transport.newEventLoopGroup(THREADS, "netharness-toxiproxy-link");
 
     @Override
     public RunningLink open(LinkRequest request) throws BindException {
