@@ -1,17 +1,23 @@
 package io.netharness.toxiproxy.internal;
 
 import io.netharness.simulator.Bandwidth;
+import io.netharness.simulator.Corruption;
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.Duplication;
 import io.netharness.simulator.Latency;
 import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.Loss;
+import io.netharness.simulator.Reordering;
 import io.netharness.simulator.Seeds;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Folds the toxics that shape a whole direction ({@code latency}, {@code bandwidth}) into one
- * {@link LinkProfile} per direction, as Toxiproxy's chain would compose them: latencies add up, the narrowest
- * bandwidth wins.
+ * Folds the toxics that shape a whole direction into one {@link LinkProfile} per direction, as Toxiproxy's chain
+ * would compose them: latencies add up, the narrowest bandwidth wins. The UDP extensions compose the same way:
+ * several {@code loss} (or {@code duplicate}, {@code corrupt}) toxics act as independent chances
+ * ({@code 1 - (1 - p1)(1 - p2)}); a {@code gilbert_elliott} toxic replaces random loss; of several
+ * {@code reorder} toxics the last added wins.
  *
  * <p>Toxicity: the simulator applies a profile to every connection of a link, so a latency or bandwidth toxic
  * with toxicity between 0 and 1 is applied to all connections or none, decided once per toxic value by the
@@ -27,16 +33,45 @@ final class ProfileToxics {
         long latencyMillis = 0;
         long jitterMillis = 0;
         long bytesPerSecond = Long.MAX_VALUE;
+        double keep = 1.0;
+        double lossCorrelation = 0.0;
+        Loss gilbertElliott = null;
+        double noDuplicate = 1.0;
+        double duplicateCorrelation = 0.0;
+        double noCorruption = 1.0;
+        Reordering reordering = Reordering.NONE;
         for (Toxic toxic : toxics) {
             if (toxic.stream().direction() != direction || !applies(toxic, seed)) {
                 continue;
             }
-            if (toxic.type() == ToxicType.LATENCY) {
-                latencyMillis = saturatedAdd(latencyMillis, toxic.longAttribute("latency"));
-                jitterMillis = saturatedAdd(jitterMillis, toxic.longAttribute("jitter"));
-            } else if (toxic.type() == ToxicType.BANDWIDTH && toxic.longAttribute("rate") > 0) {
-                // Toxiproxy's KB is 1000 bytes: it sleeps len(data) ms / rate.
-                bytesPerSecond = Math.min(bytesPerSecond, saturatedMultiply(toxic.longAttribute("rate"), 1000));
+            switch (toxic.type()) {
+                case LATENCY -> {
+                    latencyMillis = saturatedAdd(latencyMillis, toxic.longAttribute("latency"));
+                    jitterMillis = saturatedAdd(jitterMillis, toxic.longAttribute("jitter"));
+                }
+                case BANDWIDTH -> {
+                    if (toxic.longAttribute("rate") > 0) {
+                        // Toxiproxy's KB is 1000 bytes: it sleeps len(data) ms / rate.
+                        bytesPerSecond = Math.min(bytesPerSecond, saturatedMultiply(toxic.longAttribute("rate"), 1000));
+                    }
+                }
+                case LOSS -> {
+                    keep *= 1.0 - toxic.doubleAttribute("probability");
+                    lossCorrelation = Math.max(lossCorrelation, toxic.doubleAttribute("correlation"));
+                }
+                case GILBERT_ELLIOTT -> gilbertElliott = new Loss.GilbertElliott(toxic.doubleAttribute("p"),
+                        toxic.doubleAttribute("r"), toxic.doubleAttribute("loss_in_good"),
+                        toxic.doubleAttribute("loss_in_bad"));
+                case DUPLICATE -> {
+                    noDuplicate *= 1.0 - toxic.doubleAttribute("probability");
+                    duplicateCorrelation = Math.max(duplicateCorrelation, toxic.doubleAttribute("correlation"));
+                }
+                case CORRUPT -> noCorruption *= 1.0 - toxic.doubleAttribute("probability");
+                case REORDER -> reordering = new Reordering(toxic.doubleAttribute("probability"),
+                        (int) toxic.longAttribute("gap"), Duration.ofMillis(toxic.longAttribute("max_hold")));
+                default -> {
+                    // connection faults: TcpFaultToxics
+                }
             }
         }
         // Delays are never negative: jitter beyond the latency is clamped (see the package documentation).
@@ -44,7 +79,13 @@ final class ProfileToxics {
                 : Latency.of(Duration.ofMillis(latencyMillis), Duration.ofMillis(Math.min(jitterMillis, latencyMillis)));
         Bandwidth bandwidth = bytesPerSecond == Long.MAX_VALUE ? Bandwidth.UNLIMITED
                 : Bandwidth.ofBytesPerSecond(bytesPerSecond);
-        return base.toBuilder().latency(latency).bandwidth(bandwidth).build();
+        Loss loss = gilbertElliott != null ? gilbertElliott
+                : keep < 1.0 ? new Loss.Random(1.0 - keep, lossCorrelation) : Loss.NONE;
+        Duplication duplication = noDuplicate < 1.0 ? new Duplication(1.0 - noDuplicate, duplicateCorrelation)
+                : Duplication.NONE;
+        Corruption corruption = noCorruption < 1.0 ? new Corruption(1.0 - noCorruption) : Corruption.NONE;
+        return base.toBuilder().latency(latency).bandwidth(bandwidth).loss(loss).duplication(duplication)
+                .corruption(corruption).reordering(reordering).build();
     }
 
     /** Whether a toxic with partial toxicity is in force, decided by the seed and the toxic's own value. */
@@ -55,7 +96,10 @@ final class ProfileToxics {
         if (toxic.toxicity() <= 0.0f) {
             return false;
         }
-        return Seeds.generator(seed, "toxic/" + toxic.name() + "/" + toxic.hashCode()).nextDouble() < toxic.toxicity();
+        // The stream name spells out the toxic's whole value (not hashCode: enums hash by identity, per JVM run).
+        String stream = "toxic/" + toxic.name() + "/" + toxic.type().jsonName() + "/" + toxic.stream().jsonName()
+                + "/" + toxic.toxicity() + "/" + toxic.attributes();
+        return Seeds.generator(seed, stream).nextDouble() < toxic.toxicity();
     }
 
     private static long saturatedAdd(long a, long b) {
