@@ -11,6 +11,7 @@ import io.netharness.benchmarks.scenario.RoundTripLatency;
 import io.netharness.benchmarks.scenario.TcpThroughput;
 import io.netharness.benchmarks.scenario.UdpRate;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,8 +54,19 @@ public final class Suite {
                         + " (expected: --smoke, --only 1,2,..., --out FILE)");
             }
         }
-        String environment = environment();
-        System.out.println(environment);
+        String report = run(config, only, System.out);
+        if (out != null) {
+            Files.writeString(out, report);
+        }
+    }
+
+    /**
+     * Runs the measurements numbered {@code only} and returns the whole report; each part is also
+     * printed to {@code progress} as soon as it is known.
+     */
+    public static String run(SuiteConfig config, Set<Integer> only, PrintStream progress) throws Exception {
+        StringBuilder report = new StringBuilder(environment()).append('\n');
+        progress.println(report);
         List<Section> sections = new ArrayList<>();
         for (int number : only) {
             Measurement measurement = MEASUREMENTS.get(number);
@@ -64,16 +76,14 @@ public final class Suite {
             long start = System.nanoTime();
             Section section = measurement.run(config);
             sections.add(section);
-            System.out.println(section.toMarkdown());
-            System.out.printf("(measurement %d took %.1f s)%n%n", number, (System.nanoTime() - start) / 1e9);
+            String text = section.toMarkdown();
+            report.append(text).append('\n');
+            progress.println(text);
+            progress.printf("(measurement %d took %.1f s)%n%n", number, (System.nanoTime() - start) / 1e9);
         }
         String goals = goals(sections);
-        System.out.println(goals);
-        if (out != null) {
-            StringBuilder report = new StringBuilder(environment).append('\n');
-            sections.forEach(s -> report.append(s.toMarkdown()).append('\n'));
-            Files.writeString(out, report.append(goals).append('\n').toString());
-        }
+        progress.println(goals);
+        return report.append(goals).toString();
     }
 
     private static Map<Integer, Measurement> measurements() {
@@ -110,8 +120,9 @@ public final class Suite {
                 "- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 "- max heap: " + (runtime.maxMemory() >> 20) + " MiB",
                 "- transport of the benchmark's own endpoints: " + (Loops.epoll() ? "epoll (native)" : "NIO"),
-                "- process layout: everything in one JVM (load generator, hop, endpoint); JMH forks one JVM per"
-                        + " benchmark and variant",
+                "- process layout: load generator, hop and endpoint in one JVM for measurements 1-5 and 7;"
+                        + " for 6 each proxy runs alone in a child JVM (clients and server stay in this one)",
+                "- descriptor limit per process: " + io.netharness.benchmarks.scenario.ConnectionScale.descriptorLimit(),
                 "");
     }
 

@@ -79,8 +79,9 @@ final class NetCrusherHops {
         }
         long latency = impairment.latency().toNanos();
         long jitter = impairment.jitter().toNanos();
-        // NetCrusher adds a random value in [0, jitter) to the constant; centre it on the configured latency.
-        return client -> (Throttler) new DelayThrottler(latency - jitter / 2, jitter, TimeUnit.NANOSECONDS);
+        // NetCrusher adds a uniform random value in [0, jitter) to a constant: latency ± jitter is
+        // constant latency - jitter plus a random part of up to 2 x jitter.
+        return client -> (Throttler) new DelayThrottler(latency - jitter, 2 * jitter, TimeUnit.NANOSECONDS);
     }
 
     private static NioReactor newReactor() {

@@ -19,6 +19,22 @@ public final class Stats {
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    public static double min(double... values) {
+        return java.util.Arrays.stream(values).min().orElseThrow();
+    }
+
+    public static double max(double... values) {
+        return java.util.Arrays.stream(values).max().orElseThrow();
+    }
+
+    /** The value at {@code percentile} (0-100) of {@code values}, nearest rank. */
+    public static double percentile(double percentile, double... values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(percentile / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
     public static String micros(double nanos) {
         return String.format("%.1f µs", nanos / 1e3);
     }

@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ConnectionFlood implements AutoCloseable {
 
-    private static final int IN_FLIGHT = 256;
+    static final int IN_FLIGHT = 256;
     private static final ByteBuf PING = Unpooled.unreleasableBuffer(Unpooled.directBuffer(1).writeByte(1));
 
     private final EventLoopGroup group = Loops.newGroup(1);

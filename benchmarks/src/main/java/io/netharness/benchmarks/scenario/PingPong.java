@@ -24,6 +24,7 @@ public final class PingPong implements AutoCloseable {
     private final SocketChannel channel;
     private final ByteBuffer out;
     private final ByteBuffer in;
+    private int sequence;
 
     public PingPong(Variant variant, int messageBytes) {
         EchoServer openedServer = null;
@@ -48,14 +49,23 @@ public final class PingPong implements AutoCloseable {
         this.in = ByteBuffer.allocateDirect(messageBytes);
     }
 
-    /** One message out and back; returns the round trip in nanoseconds. */
+    /**
+     * One message out and back; returns the round trip in nanoseconds. Each message starts with a
+     * counter byte, checked on return, so a hop that loses or mixes up data fails instead of measuring.
+     */
     public long roundTrip() throws IOException {
+        byte mark = (byte) ++sequence;
         out.clear();
+        out.put(0, mark);
         in.clear();
         long start = System.nanoTime();
         Sockets.writeFully(channel, out);
         Sockets.readFully(channel, in);
-        return System.nanoTime() - start;
+        long elapsed = System.nanoTime() - start;
+        if (in.get(0) != mark) {
+            throw new IOException("echo returned " + in.get(0) + " (expected: " + mark + ")");
+        }
+        return elapsed;
     }
 
     @Override

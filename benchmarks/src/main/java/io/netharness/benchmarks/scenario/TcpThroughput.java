@@ -1,57 +1,53 @@
 package io.netharness.benchmarks.scenario;
 
 import io.netharness.benchmarks.SuiteConfig;
-import io.netharness.benchmarks.hop.Hops;
+import io.netharness.benchmarks.hop.Impairment;
 import io.netharness.benchmarks.hop.Variant;
-import io.netharness.benchmarks.jmh.JmhRunner;
-import io.netharness.benchmarks.jmh.TcpThroughputBenchmark;
 import io.netharness.benchmarks.report.Goal;
 import io.netharness.benchmarks.report.Section;
 import io.netharness.benchmarks.report.Stats;
-import java.util.EnumMap;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.RunnerException;
 
-/** Measurement 1: unimpaired TCP bulk throughput, from {@link TcpThroughputBenchmark}. */
+/**
+ * Measurement 1: unimpaired TCP bulk throughput. Each round moves {@code tcpBytes} through a fresh connection
+ * of every variant in turn ({@link Interleaved}); throughput is bytes over the time from the first write to the
+ * last byte read by the sink. Ratios are taken within a round, then the median over rounds.
+ */
 public final class TcpThroughput {
+
+    static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     private TcpThroughput() {
     }
 
-    public static Section run(SuiteConfig config) throws RunnerException {
-        Map<Variant, Double> bytesPerSecond = new EnumMap<>(Variant.class);
-        for (RunResult result : JmhRunner.run(TcpThroughputBenchmark.class, config, List.of(Variant.values()),
-                Map.of("bytes", Long.toString(config.tcpBytes())))) {
-            bytesPerSecond.put(JmhRunner.variant(result), config.tcpBytes() / (JmhRunner.medianMicros(result) / 1e6));
+    /** One transfer of {@code bytes} through a fresh hop; returns bytes per second. */
+    static double once(Variant variant, Impairment impairment, long bytes) throws Exception {
+        try (TcpBulkTransfer transfer = new TcpBulkTransfer(variant, impairment)) {
+            return bytes * 1e9 / transfer.transfer(bytes, TIMEOUT);
         }
+    }
+
+    public static Section run(SuiteConfig config) throws Exception {
+        List<Variant> variants = List.of(Variant.values());
+        Interleaved<Variant> rates = new Interleaved<>(variants)
+                .run(1, config.rounds(), v -> once(v, Impairment.NONE, config.tcpBytes()));
         Section section = new Section("1. TCP bulk throughput, unimpaired");
-        section.header("variant", "throughput (median)", "vs direct", "vs NetCrusher");
-        double direct = bytesPerSecond.get(Variant.DIRECT);
-        Double crusher = bytesPerSecond.get(Variant.NETCRUSHER);
-        for (Variant variant : Variant.values()) {
-            Double rate = bytesPerSecond.get(variant);
-            if (rate == null) {
-                section.row(variant, Hops.unavailable(variant).orElse("failed"), "", "");
-                continue;
-            }
-            section.row(variant, Stats.mibPerSecond(rate), Stats.ratio(rate / direct),
-                    crusher == null ? "-" : Stats.ratio(rate / crusher));
+        section.header("variant", "throughput (median)", "min", "max", "vs direct", "vs NetCrusher");
+        for (Variant variant : variants) {
+            double[] r = rates.figures(variant);
+            section.row(variant, Stats.mibPerSecond(Stats.median(r)), Stats.mibPerSecond(Stats.min(r)),
+                    Stats.mibPerSecond(Stats.max(r)), Stats.ratio(Stats.median(rates.ratios(variant, Variant.DIRECT))),
+                    Stats.ratio(Stats.median(rates.ratios(variant, Variant.NETCRUSHER))));
         }
-        section.note(String.format("JMH single-shot, %d forks, %d warm-up + %d measured transfers of %d MiB per"
-                        + " variant (%.2f GiB measured), median; one connection, blocking JDK sender, Netty epoll"
-                        + " sink, hop in the same JVM as both.", config.jmhForks(), config.jmhWarmups(),
+        section.note(String.format("%d rounds (after 1 warm-up round), each moving %d MiB through every variant in"
+                        + " turn (%.2f GiB measured per variant); ratios within a round, medians over rounds. One"
+                        + " connection per transfer, blocking JDK sender, Netty epoll sink, hop in the same JVM.",
                 config.rounds(), config.tcpBytes() >> 20, config.rounds() * config.tcpBytes() / (double) (1L << 30)));
-        Double link = bytesPerSecond.get(Variant.NETHARNESS);
-        if (link == null) {
-            String reason = Hops.unavailable(Variant.NETHARNESS).orElse("failed");
-            section.goal(Goal.notMeasured("TCP throughput vs direct", ">= 0.90x", reason));
-            section.goal(Goal.notMeasured("TCP throughput vs NetCrusher", ">= 1.00x", reason));
-        } else {
-            section.goal(Goal.atLeast("TCP throughput vs direct", 0.9, link / direct, "%.2fx"));
-            section.goal(Goal.atLeast("TCP throughput vs NetCrusher", 1.0, link / crusher, "%.2fx"));
-        }
+        section.goal(Goal.atLeast("TCP throughput vs direct", 0.9,
+                Stats.median(rates.ratios(Variant.NETHARNESS, Variant.DIRECT)), "%.2fx"));
+        section.goal(Goal.atLeast("TCP throughput vs NetCrusher", 1.0,
+                Stats.median(rates.ratios(Variant.NETHARNESS, Variant.NETCRUSHER)), "%.2fx"));
         return section;
     }
 }

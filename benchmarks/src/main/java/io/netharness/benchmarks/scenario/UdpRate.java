@@ -73,12 +73,15 @@ public final class UdpRate {
         }
     }
 
-    /** Waits until everything sent has arrived or nothing has arrived for {@link #DRAIN}. */
+    /**
+     * Waits until everything sent has arrived, or until nothing more has arrived for {@link #DRAIN} after the first
+     * datagram did (a proxy on a busy machine may take a while to deliver its first); at most {@code 10 x DRAIN}.
+     */
     private static long drained(UdpReceiver receiver, long sent) throws InterruptedException {
         long deadline = System.nanoTime() + 10 * DRAIN.toNanos();
         long last = -1;
         long now = receiver.received();
-        while (now < sent && now != last && System.nanoTime() < deadline) {
+        while (now < sent && (now != last || now == 0) && System.nanoTime() < deadline) {
             last = now;
             Thread.sleep(DRAIN.toMillis());
             now = receiver.received();
