@@ -253,6 +253,22 @@ public final class DatagramEndpoint<I> {
         }
     }
 
+    /**
+     * Like {@link #afterSending} but without waiting, for callers that must not block (an inbox listener):
+     * {@code change} runs on the socket's event loop after the messages queued so far were sent.
+     */
+    public void afterSendingAsync(Runnable change) {
+        Channel ch = channel;
+        if (ch == null) {
+            change.run();
+            return;
+        }
+        ch.eventLoop().execute(() -> {
+            drain(true);
+            change.run();
+        });
+    }
+
     private void scheduleDrain() {
         if (drainScheduled.compareAndSet(false, true)) {
             channel.eventLoop().execute(() -> {
