@@ -217,4 +217,26 @@ class MulticastTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("cannot join 239.255.");
     }
+
+    @Test
+    void transceiverFinishesSendingOnProducerFinishedAndKeepsReceiving() throws Exception {
+        InetAddress group = freshGroup();
+        try (MulticastTransceiver a = MulticastTransceiver.builder(group).build()) {
+            a.start();
+            try (MulticastTransceiver b = MulticastTransceiver.builder(group).port(a.group().getPort()).build()) {
+                b.start();
+                a.inbox().put(Chunk.ofUtf8("last from a"));
+                a.control().put(new io.netharness.core.Lifecycle.ProducerFinished());
+
+                assertThat(a.signal().take(TIMEOUT)).isEqualTo(new io.netharness.core.Lifecycle.ProducerFinished());
+                assertThat(b.outbox().take(TIMEOUT).text()).isEqualTo("last from a");
+                assertThatThrownBy(() -> a.inbox().put(Chunk.ofUtf8("more")))
+                        .isInstanceOf(IllegalStateException.class);
+                // a still hears the group
+                assertThat(a.outbox().take(TIMEOUT).text()).isEqualTo("last from a");
+                b.inbox().put(Chunk.ofUtf8("from b"));
+                assertThat(a.outbox().take(TIMEOUT).text()).isEqualTo("from b");
+            }
+        }
+    }
 }
