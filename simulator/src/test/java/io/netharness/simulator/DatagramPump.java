@@ -49,11 +49,13 @@ final class DatagramPump {
 
     private static boolean settled(UdpLink link, UdpPeer client, UdpPeer target, boolean echoing, long sent) {
         LinkStatistics stats = link.statistics();
-        if (stats.upstream().datagramsIn() != sent || link.inFlight() != 0
-                || target.count() != stats.upstream().delivered()) {
+        if (stats.upstream().datagramsIn() != sent || target.count() != stats.upstream().delivered()) {
             return false;
         }
-        return !echoing || (stats.downstream().datagramsIn() == target.count()
-                && client.count() == stats.downstream().delivered());
+        if (echoing && (stats.downstream().datagramsIn() != target.count()
+                || client.count() != stats.downstream().delivered())) {
+            return false;
+        }
+        return link.inFlight() == 0; // last: it is a round trip to the link's event loop
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The fidelity figures, measured through a real {@link UdpLink} on loopback with fixed seeds. */
 class UdpLinkFidelityTest {
@@ -15,6 +17,7 @@ class UdpLinkFidelityTest {
     private static final int DATAGRAMS = 100_000;
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // 100,000 datagrams under paranoid leak checks on a shared machine
     void twoPercentLossOverAHundredThousandDatagramsLandsInThe999BinomialInterval() throws Exception {
         long seed = 0x1055_0002L;
         double p = 0.02;
@@ -39,6 +42,7 @@ class UdpLinkFidelityTest {
     }
 
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES) // 100,000 datagrams under paranoid leak checks on a shared machine
     void gilbertElliottMeanBurstLengthSeenByTheReceiverIsWithinFivePercentOfTheModel() throws Exception {
         long seed = 0x6e_b0057L;
         double goodToBad = 0.05;
