@@ -38,6 +38,26 @@ class UdpLinkTest {
     }
 
     @Test
+    void worksOverIpv6Loopback() throws Exception {
+        try (java.net.DatagramSocket server = new java.net.DatagramSocket(new InetSocketAddress("::1", 0));
+                java.net.DatagramSocket client = new java.net.DatagramSocket(new InetSocketAddress("::1", 0));
+                UdpLink link = UdpLink.builder().target((InetSocketAddress) server.getLocalSocketAddress())
+                        .listen(new InetSocketAddress("::1", 0)).build().start()) {
+            server.setSoTimeout(10_000);
+            client.setSoTimeout(10_000);
+            byte[] data = "six".getBytes(UTF_8);
+            client.send(new java.net.DatagramPacket(data, data.length, link.address()));
+            java.net.DatagramPacket got = new java.net.DatagramPacket(new byte[16], 16);
+            server.receive(got);
+            assertThat(new String(got.getData(), 0, got.getLength(), UTF_8)).isEqualTo("six");
+            server.send(new java.net.DatagramPacket(data, data.length, got.getSocketAddress()));
+            java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[16], 16);
+            client.receive(reply);
+            assertThat(reply.getSocketAddress()).isEqualTo(link.address());
+        }
+    }
+
+    @Test
     void eachClientGetsItsOwnSessionAndOnlyItsOwnReplies() throws Exception {
         try (UdpPeer server = UdpPeer.echoServer(); UdpPeer a = UdpPeer.receiver(); UdpPeer b = UdpPeer.receiver();
                 UdpLink link = UdpLink.builder().target(server.address()).build().start()) {
