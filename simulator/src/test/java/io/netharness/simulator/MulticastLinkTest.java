@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Real multicast on the loopback interface: a sender, a group, and per-receiver impaired links. */
@@ -105,6 +106,30 @@ class MulticastLinkTest {
             assertThat(got.data()).isEqualTo(DatagramPumpPayloads.sequence(2));
             assertThat(got.nanoTime() - sentAt).isGreaterThanOrEqualTo(Duration.ofMillis(30).toNanos());
             assertThat(link.statistics().downstream().datagramsIn()).isZero();
+        }
+    }
+
+    @Test
+    void closeStopsItsThreadLeavesTheGroupAndIsIdempotent() throws Exception {
+        AtomicReference<Thread> eventLoop = new AtomicReference<>();
+        try (UdpPeer sender = UdpPeer.multicastSender(); UdpPeer receiver = UdpPeer.receiver()) {
+            MulticastLink link = MulticastLink.builder().group(new InetSocketAddress(freshGroup(), 0))
+                    .receiver(receiver.address())
+                    .profile(LinkProfile.builder().latency(Latency.of(Duration.ofSeconds(5))).build()).build();
+            assertThat(link.toString()).isEqualTo("MulticastLink{new}");
+            link.start();
+            link.observeFates((direction, bytes, arrival, fate) -> eventLoop.set(Thread.currentThread()));
+            sender.send(DatagramPumpPayloads.sequence(1), link.address());
+            Waiting.until("the datagram to be queued", WAIT, () -> link.statistics().upstream().datagramsIn() == 1);
+            InetSocketAddress group = link.address();
+
+            link.close();
+            link.close();
+
+            assertThat(link.toString()).isEqualTo("MulticastLink{closed}");
+            assertThat(eventLoop.get().isAlive()).as("the link's own event loop thread after close()").isFalse();
+            sender.send(DatagramPumpPayloads.sequence(2), group);
+            assertThat(receiver.poll(Duration.ofMillis(200))).as("nothing relayed after close").isNull();
         }
     }
 
