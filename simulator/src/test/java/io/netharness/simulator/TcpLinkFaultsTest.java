@@ -290,6 +290,31 @@ class TcpLinkFaultsTest {
     }
 
     @Test
+    void aResetByTheTargetReachesTheClientAsAReset() throws Exception {
+        try (Socket client = connect(link.address())) {
+            Socket accepted = established(client);
+            accepted.setSoLinger(true, 0);
+            accepted.close();
+            assertThat(awaitEnd(client)).isEqualTo("Connection reset");
+        }
+    }
+
+    @Test
+    void aHalfCloseIsPassedOnAndTheOtherDirectionStaysOpen() throws Exception {
+        try (Socket client = connect(link.address())) {
+            Socket accepted = established(client);
+            client.getOutputStream().write(ascii("last"));
+            client.shutdownOutput();
+            assertThat(readToEnd(accepted)).isEqualTo(ascii("last"));
+
+            accepted.getOutputStream().write(ascii("reply"));
+            accepted.shutdownOutput();
+            assertThat(readToEnd(client)).isEqualTo(ascii("reply"));
+            await("the finished connection is forgotten", () -> link.openConnections() == 0);
+        }
+    }
+
+    @Test
     void aClientOfALinkWhoseTargetIsDownIsClosedAtOnce() throws Exception {
         int deadPort;
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
