@@ -20,12 +20,14 @@ import java.util.Objects;
  *         .upstream(LinkProfile.builder().latency(Latency.of(Duration.ofMillis(20))).build())
  *         .seed(42)
  *         .build()
- *         .start()) {
- *     client.connect(link.address());
+ *         .start();
+ *         Socket client = new Socket(link.address().getAddress(), link.address().getPort())) {
+ *     client.getOutputStream().write(request); // reaches the server 20 ms later
  *     FaultHandle reset = link.addFault(Direction.DOWNSTREAM, ConnectionFault.resetPeer(Duration.ofSeconds(1)));
- *     ...
+ *     // a second from now the client's read fails with "Connection reset"
  * }
  * }</pre>
+ * (This example is compiled and run in the tests: {@code TcpLinkExampleTest}.)
  *
  * <p><b>TCP changes timing, never content.</b> Bytes arrive complete and in order: latency and jitter are drawn
  * per chunk, but a chunk is never delivered before an earlier one; bandwidth is a token bucket shared by all
