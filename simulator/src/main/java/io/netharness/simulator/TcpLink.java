@@ -3,6 +3,7 @@ package io.netharness.simulator;
 import io.netharness.simulator.internal.tcp.TcpRelay;
 import io.netharness.simulator.internal.tcp.TcpRelaySettings;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -229,7 +230,7 @@ public final class TcpLink implements SimulatedLink {
         if (address.getAddress() == null) {
             return address.getHostString() + ":" + address.getPort();
         }
-        String host = address.getAddress().getHostAddress();
+        String host = NetUtil.toAddressString(address.getAddress()); // RFC 5952: "::1", not "0:0:0:0:0:0:0:1"
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 

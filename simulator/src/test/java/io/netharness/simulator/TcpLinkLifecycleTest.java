@@ -151,4 +151,16 @@ class TcpLinkLifecycleTest {
             assertThat(link.retransmissionStalls(Direction.UPSTREAM)).isZero();
         }
     }
+
+    @Test
+    void aLinkCanListenOnIpv6Loopback() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(LoopbackServer.ECHO);
+                TcpLink link = TcpLink.builder().target(server.address())
+                        .listen(new InetSocketAddress("::1", 0)).build().start();
+                Socket client = connect(link.address())) {
+            assertThat(link.toString()).startsWith("TcpLink{[::1]:" + link.address().getPort() + " -> 127.0.0.1:");
+            client.getOutputStream().write("six".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readExactly(client, 3)).asString(StandardCharsets.US_ASCII).isEqualTo("six");
+        }
+    }
 }
