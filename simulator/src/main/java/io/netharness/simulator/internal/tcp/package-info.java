@@ -32,7 +32,8 @@
  *
  * <h2>Timers</h2>
  * Every delay is a task on the connection's event loop. On epoll, Netty sleeps on a timerfd (nanosecond resolution)
- * for waits under 10 ms but in epoll_wait's millisecond timeout for longer ones, which wakes up to a millisecond late;
+ * for waits under 10 ms but in epoll_wait's millisecond timeout for longer ones (system property
+ * {@code io.netty.channel.epoll.epollWaitThreshold}, 10 ms by default), which wakes up to a millisecond late;
  * the delay line therefore wakes 2 ms before a far deadline and sleeps the rest on the timerfd ({@code WakeUp}).
  * Measured: a delay fires within tens of microseconds of what the OS scheduler allows.
  *
