@@ -161,7 +161,7 @@ public final class TcpLink implements SimulatedLink {
      * subject to it.
      */
     public FaultHandle addFault(Direction direction, ConnectionFault fault) {
-        return relay.addFault(direction, fault, 1.0);
+        return addFault(direction, fault, 1.0);
     }
 
     /**
@@ -170,6 +170,11 @@ public final class TcpLink implements SimulatedLink {
      * toxicity).
      */
     public FaultHandle addFault(Direction direction, ConnectionFault fault, double toxicity) {
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                throw new IllegalStateException(this + " takes no faults after close()");
+            }
+        }
         return relay.addFault(direction, fault, toxicity);
     }
 

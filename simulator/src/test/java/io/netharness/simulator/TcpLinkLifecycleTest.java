@@ -54,6 +54,8 @@ class TcpLinkLifecycleTest {
             assertThatThrownBy(link::start).isInstanceOf(IllegalStateException.class)
                     .hasMessage("TcpLink{closed} cannot be restarted after close()");
             assertThatThrownBy(() -> connect(address)).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> link.addFault(Direction.UPSTREAM, ConnectionFault.blackhole()))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("TcpLink{closed} takes no faults after close()");
         }
     }
 
