@@ -4,6 +4,8 @@ import io.netharness.core.Chunk;
 import io.netharness.core.StreamComponent;
 import io.netharness.core.tcp.MultiClientServer;
 import io.netharness.core.tcp.ProtocolFactory;
+import io.netharness.core.udp.Datagram;
+import io.netharness.core.udp.UdpPostboxPeer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +14,9 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * An in-process TCP server for tests, on harness-core's {@link MultiClientServer}: an echo, a sink, or one
- * served by the user's {@link ProtocolFactory}. Echo and sink servers record what they received, so tests can
- * assert on it ({@code NetHarnessAssertions.assertThat(server).receivedWithin(...)}).
+ * An in-process server for tests: on harness-core's {@link MultiClientServer} for TCP (an echo, a sink, or one
+ * served by the user's {@link ProtocolFactory}), on its {@link UdpPostboxPeer} for UDP (an echo that answers each
+ * datagram to its sender, or a sink). Echo and sink servers record what they received, so tests can assert on it ({@code NetHarnessAssertions.assertThat(server).receivedWithin(...)}).
  *
  * <p>Injected by {@link InProcessServer @InProcessServer}, or built directly:
  * <pre>{@code
@@ -30,12 +32,44 @@ public final class HarnessServer implements AutoCloseable {
 
     private final ServerKind kind;
     private final MultiClientServer server;
+    private final UdpPostboxPeer udp;
+    private final StreamComponent<Datagram, Datagram> udpRecorder;
     private final List<Chunk> received = new ArrayList<>();
     private long bytesReceived;
 
     private HarnessServer(ServerKind kind, ProtocolFactory factory) {
         this.kind = kind;
         this.server = new MultiClientServer(factory);
+        this.udp = null;
+        this.udpRecorder = null;
+    }
+
+    private HarnessServer(ServerKind kind) {
+        this.kind = kind;
+        this.server = null;
+        this.udp = UdpPostboxPeer.builder().build();
+        boolean echo = kind == ServerKind.UDP_ECHO;
+        this.udpRecorder = new StreamComponent<>(echo ? "udp-echo" : "udp-sink") {
+            @Override
+            protected void onMessage(Datagram message, Emitter<Datagram> out) {
+                record(message.content());
+                if (echo) {
+                    out.emit(message.reply(message.content()));
+                }
+            }
+        };
+        udp.outbox().linkTo(udpRecorder.inbox());
+        udpRecorder.outbox().linkTo(udp.inbox());
+    }
+
+    /** A UDP server that sends every datagram back to its sender. */
+    public static HarnessServer udpEcho() {
+        return new HarnessServer(ServerKind.UDP_ECHO);
+    }
+
+    /** A UDP server that receives and discards datagrams. */
+    public static HarnessServer udpSink() {
+        return new HarnessServer(ServerKind.UDP_SINK);
     }
 
     /** A server that writes back every byte it reads. */
@@ -59,18 +93,23 @@ public final class HarnessServer implements AutoCloseable {
 
     /** Binds 127.0.0.1 on a free port; idempotent. */
     public HarnessServer start() {
-        server.start();
+        if (udp != null) {
+            udpRecorder.start();
+            udp.start();
+        } else {
+            server.start();
+        }
         return this;
     }
 
     /** Where the server listens; only once started. */
     public InetSocketAddress address() {
-        return server.localAddress();
+        return udp != null ? udp.localAddress() : server.localAddress();
     }
 
     /** The port it listens on; only once started. */
     public int port() {
-        return server.port();
+        return address().getPort();
     }
 
     /** What the server does. */
@@ -78,12 +117,12 @@ public final class HarnessServer implements AutoCloseable {
         return kind;
     }
 
-    /** Connections open now. */
+    /** TCP connections open now; always 0 for UDP. */
     public int connectionCount() {
-        return server.connectionCount();
+        return udp != null ? 0 : server.connectionCount();
     }
 
-    /** The chunks received so far by an echo or sink server, in arrival order (all connections). */
+    /** The chunks (UDP: datagram payloads) received so far by an echo or sink server, in arrival order. */
     public synchronized List<Chunk> received() {
         return List.copyOf(received);
     }
@@ -129,15 +168,25 @@ public final class HarnessServer implements AutoCloseable {
         notifyAll();
     }
 
-    /** Closes the listener and every connection and waits for them; idempotent. */
+    /** Closes the listener and every connection (UDP: the socket) and waits for them; idempotent. */
     @Override
     public void close() {
-        server.close();
+        if (udp != null) {
+            try {
+                udp.close();
+            } finally {
+                udpRecorder.close();
+            }
+        } else {
+            server.close();
+        }
     }
 
     @Override
     public String toString() {
-        return server.toString().replaceFirst("^MultiClientServer", "HarnessServer[" + kind + "]");
+        String state = udp != null ? udp.toString().replaceFirst("^UdpPostboxPeer", "")
+                : server.toString().replaceFirst("^MultiClientServer", "");
+        return "HarnessServer[" + kind + "]" + state;
     }
 
     /** Records each chunk, then echoes it or drops it. */

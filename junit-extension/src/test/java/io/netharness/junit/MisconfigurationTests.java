@@ -170,7 +170,7 @@ class MisconfigurationTests {
     }
 
     static String expectedLinkTypes() {
-        return "SimulatedLink or TcpLink (of io.netharness.simulator)";
+        return "SimulatedLink, TcpLink or UdpLink (of io.netharness.simulator)";
     }
 
     // ---- fixtures, run only through TestKit ----

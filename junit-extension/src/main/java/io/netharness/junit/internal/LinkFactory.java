@@ -4,7 +4,10 @@ import io.netharness.junit.Protocol;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.SimulatedLink;
 import io.netharness.simulator.TcpLink;
+import io.netharness.simulator.UdpLink;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** Builds and starts the simulator's links; the only class that knows their builders. */
 final class LinkFactory {
@@ -13,21 +16,27 @@ final class LinkFactory {
 
     /** Whether links of this protocol can be built with this simulator. */
     static boolean supports(Protocol protocol) {
-        return protocol == Protocol.TCP;
+        return protocol == Protocol.TCP || protocol == Protocol.UDP;
     }
 
     /** Whether links of this protocol can record a pcap file with this simulator. */
     static boolean supportsCapture(Protocol protocol) {
-        return false;
+        return protocol == Protocol.UDP;
     }
 
     static SimulatedLink open(Protocol protocol, InetSocketAddress target, long seed, LinkProfile upstream,
-            LinkProfile downstream) {
-        if (protocol != Protocol.TCP) {
+            LinkProfile downstream, Optional<Path> capture) {
+        SimulatedLink link;
+        if (protocol == Protocol.UDP) {
+            UdpLink.Builder builder = UdpLink.builder().target(target).seed(seed).upstream(upstream)
+                    .downstream(downstream);
+            capture.ifPresent(builder::capture);
+            link = builder.build();
+        } else if (protocol == Protocol.TCP) {
+            link = TcpLink.builder().target(target).seed(seed).upstream(upstream).downstream(downstream).build();
+        } else {
             throw new IllegalArgumentException("unsupported protocol " + protocol);
         }
-        TcpLink link = TcpLink.builder().target(target).seed(seed).upstream(upstream).downstream(downstream)
-                .build();
         try {
             return link.start();
         } catch (RuntimeException e) {

@@ -46,7 +46,7 @@ public final class Links {
         SimulatedLink link;
         try {
             link = LinkFactory.open(protocol, target.address(), seed,
-                    Profiles.toLinkProfile(spec.upstream()), Profiles.toLinkProfile(spec.downstream()));
+                    Profiles.toLinkProfile(spec.upstream()), Profiles.toLinkProfile(spec.downstream()), capture);
         } catch (IllegalArgumentException e) {
             // The simulator's own validation (e.g. a combination the annotation reader let through).
             throw spec.problems().problem("describes an invalid link: " + e.getMessage(), e);

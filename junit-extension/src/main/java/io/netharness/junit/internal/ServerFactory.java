@@ -74,7 +74,8 @@ public final class ServerFactory {
                 server.close();
                 throw new Misconfiguration(InProcessServer.class, member).problem("could not start: " + e, e);
             }
-            ManagedServer managed = new ManagedServer(name, Protocol.TCP, server.address(), server, server);
+            Protocol protocol = server.kind().isUdp() ? Protocol.UDP : Protocol.TCP;
+            ManagedServer managed = new ManagedServer(name, protocol, server.address(), server, server);
             registry.add(managed);
             return managed;
         }
@@ -96,6 +97,8 @@ public final class ServerFactory {
         return switch (annotation.value()) {
             case ECHO -> HarnessServer.echo();
             case SINK -> HarnessServer.sink();
+            case UDP_ECHO -> HarnessServer.udpEcho();
+            case UDP_SINK -> HarnessServer.udpSink();
             case HANDLER -> HarnessServer.of(factory(member, annotation, owner));
         };
     }
