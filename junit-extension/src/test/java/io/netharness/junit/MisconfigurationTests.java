@@ -41,6 +41,17 @@ class MisconfigurationTests {
     }
 
     @Test
+    void classScopedLinkToATestScopedServer() {
+        EngineExecutionResults results = TestKit.run(StaticLinkToInstanceServer.class);
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(StaticLinkToInstanceServer.class),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message("@SimulatedLink on"
+                        + " field 'link' in MisconfigurationTests.StaticLinkToInstanceServer requires that"
+                        + " `targetServer` name a server that exists when the link is created, but \"echo\" is"
+                        + " created per test, after this class-scoped link: make the server static or the link per"
+                        + " test."))));
+    }
+
+    @Test
     void lossAboveOne() {
         assertFieldFailure(LossAboveOne.class, "@SimulatedLink on field 'link' in MisconfigurationTests.LossAboveOne"
                 + " requires that `loss` be between 0.0 and 1.0 (was 1.5).");
@@ -178,6 +189,13 @@ class MisconfigurationTests {
     static class UnknownServer {
         @InProcessServer HarnessServer echo;
         @io.netharness.junit.SimulatedLink(targetServer = "ecko") TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class StaticLinkToInstanceServer {
+        @InProcessServer HarnessServer echo;
+        @io.netharness.junit.SimulatedLink(targetServer = "echo") static TcpLink link;
 
         @Test void test() {}
     }
