@@ -4,8 +4,10 @@ import io.netharness.core.Chunk;
 import io.netharness.core.StreamComponent;
 import io.netharness.core.tcp.MultiClientServer;
 import io.netharness.core.tcp.ProtocolFactory;
+import io.netharness.core.multicast.MulticastReceiver;
 import io.netharness.core.udp.Datagram;
 import io.netharness.core.udp.UdpPostboxPeer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +18,8 @@ import java.util.function.Predicate;
 /**
  * An in-process server for tests: on harness-core's {@link MultiClientServer} for TCP (an echo, a sink, or one
  * served by the user's {@link ProtocolFactory}), on its {@link UdpPostboxPeer} for UDP (an echo that answers each
- * datagram to its sender, or a sink). Echo and sink servers record what they received, so tests can assert on it ({@code NetHarnessAssertions.assertThat(server).receivedWithin(...)}).
+ * datagram to its sender, or a sink) and on its {@link MulticastReceiver} for a multicast group. Echo and sink
+ * servers record what they received, so tests can assert on it ({@code NetHarnessAssertions.assertThat(server).receivedWithin(...)}).
  *
  * <p>Injected by {@link InProcessServer @InProcessServer}, or built directly:
  * <pre>{@code
@@ -33,6 +36,7 @@ public final class HarnessServer implements AutoCloseable {
     private final ServerKind kind;
     private final MultiClientServer server;
     private final UdpPostboxPeer udp;
+    private final MulticastReceiver multicast;
     private final StreamComponent<Datagram, Datagram> udpRecorder;
     private final List<Chunk> received = new ArrayList<>();
     private long bytesReceived;
@@ -41,12 +45,36 @@ public final class HarnessServer implements AutoCloseable {
         this.kind = kind;
         this.server = new MultiClientServer(factory);
         this.udp = null;
+        this.multicast = null;
         this.udpRecorder = null;
+    }
+
+    private HarnessServer(InetAddress group) {
+        this.kind = ServerKind.MULTICAST_SINK;
+        this.server = null;
+        this.udp = null;
+        this.multicast = MulticastReceiver.builder(group).build();
+        this.udpRecorder = new StreamComponent<>("multicast-sink") {
+            @Override
+            protected void onMessage(Datagram message, Emitter<Datagram> out) {
+                record(message.content());
+            }
+        };
+        multicast.outbox().linkTo(udpRecorder.inbox());
+    }
+
+    /**
+     * A receiver that joins {@code group} on the loopback interface, on a free port, and records what arrives;
+     * send to its {@link #address()}.
+     */
+    public static HarnessServer multicastSink(InetAddress group) {
+        return new HarnessServer(Objects.requireNonNull(group, "group"));
     }
 
     private HarnessServer(ServerKind kind) {
         this.kind = kind;
         this.server = null;
+        this.multicast = null;
         this.udp = UdpPostboxPeer.builder().build();
         boolean echo = kind == ServerKind.UDP_ECHO;
         this.udpRecorder = new StreamComponent<>(echo ? "udp-echo" : "udp-sink") {
@@ -96,6 +124,9 @@ public final class HarnessServer implements AutoCloseable {
         if (udp != null) {
             udpRecorder.start();
             udp.start();
+        } else if (multicast != null) {
+            udpRecorder.start();
+            multicast.start();
         } else {
             server.start();
         }
@@ -104,6 +135,9 @@ public final class HarnessServer implements AutoCloseable {
 
     /** Where the server listens; only once started. */
     public InetSocketAddress address() {
+        if (multicast != null) {
+            return multicast.group();
+        }
         return udp != null ? udp.localAddress() : server.localAddress();
     }
 
@@ -119,7 +153,7 @@ public final class HarnessServer implements AutoCloseable {
 
     /** TCP connections open now; always 0 for UDP. */
     public int connectionCount() {
-        return udp != null ? 0 : server.connectionCount();
+        return server == null ? 0 : server.connectionCount();
     }
 
     /** The chunks (UDP: datagram payloads) received so far by an echo or sink server, in arrival order. */
@@ -171,21 +205,25 @@ public final class HarnessServer implements AutoCloseable {
     /** Closes the listener and every connection (UDP: the socket) and waits for them; idempotent. */
     @Override
     public void close() {
-        if (udp != null) {
-            try {
-                udp.close();
-            } finally {
-                udpRecorder.close();
-            }
-        } else {
+        if (server != null) {
             server.close();
+            return;
+        }
+        try {
+            if (udp != null) {
+                udp.close();
+            } else {
+                multicast.close();
+            }
+        } finally {
+            udpRecorder.close();
         }
     }
 
     @Override
     public String toString() {
-        String state = udp != null ? udp.toString().replaceFirst("^UdpPostboxPeer", "")
-                : server.toString().replaceFirst("^MultiClientServer", "");
+        String state = server != null ? server.toString().replaceFirst("^MultiClientServer", "")
+                : (udp != null ? udp.toString() : multicast.toString()).replaceFirst("^\\w+", "");
         return "HarnessServer[" + kind + "]" + state;
     }
 

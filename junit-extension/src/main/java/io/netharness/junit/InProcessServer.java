@@ -56,4 +56,14 @@ public @interface InProcessServer {
 
     /** For {@link ServerKind#HANDLER}: a static method of the test class returning the handler factory. */
     String handlerMethod() default "";
+
+    /**
+     * For {@link ServerKind#MULTICAST_SINK}: the multicast group to join, e.g. {@code "239.255.0.1"}; {@code ""}
+     * means {@value #DEFAULT_GROUP}. Each server gets its own port, so tests running in parallel do not hear each
+     * other even on one group.
+     */
+    String group() default "";
+
+    /** The group a {@link ServerKind#MULTICAST_SINK} joins unless told otherwise. */
+    String DEFAULT_GROUP = "239.255.77.77";
 }

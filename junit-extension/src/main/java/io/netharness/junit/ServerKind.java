@@ -11,10 +11,15 @@ public enum ServerKind {
     /** UDP: sends every datagram back to its sender; records what it received. */
     UDP_ECHO,
     /** UDP: receives and discards datagrams; records what it received. */
-    UDP_SINK;
+    UDP_SINK,
+    /**
+     * Multicast: joins a group on the loopback interface, on a free port, and records what is sent to it; its
+     * address is the group and port to send to. Set the group with {@link InProcessServer#group()}.
+     */
+    MULTICAST_SINK;
 
     /** Whether the server speaks UDP (so links to it carry UDP). */
     public boolean isUdp() {
-        return this == UDP_ECHO || this == UDP_SINK;
+        return this == UDP_ECHO || this == UDP_SINK || this == MULTICAST_SINK;
     }
 }

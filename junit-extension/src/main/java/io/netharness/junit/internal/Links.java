@@ -25,6 +25,11 @@ public final class Links {
      */
     public static ManagedLink open(LinkSpec spec, ExtensionContext owner, TargetResolver.ServerProvider servers) {
         TargetResolver.Resolved target = TargetResolver.resolve(spec, owner, servers);
+        if (target.server().isPresent() && target.server().get().address().getAddress().isMulticastAddress()) {
+            throw spec.problems().requires("`" + spec.target().attribute() + "` name a unicast server, as this"
+                    + " version of the simulator has no multicast link (\"" + target.server().get().name()
+                    + "\" is a multicast group)");
+        }
         Protocol protocol = spec.protocol();
         if (protocol == Protocol.AUTO) {
             protocol = target.server().map(ManagedServer::protocol).orElse(Protocol.TCP);
