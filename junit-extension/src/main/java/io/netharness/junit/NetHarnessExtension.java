@@ -2,7 +2,9 @@ package io.netharness.junit;
 
 import io.netharness.junit.internal.FailureReport;
 import io.netharness.junit.internal.Injector;
+import io.netharness.junit.internal.Registry;
 import io.netharness.junit.internal.ReplayHint;
+import io.netharness.junit.internal.Scopes;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -34,6 +36,8 @@ final class NetHarnessExtension implements BeforeAllCallback, BeforeEachCallback
     public void afterEach(ExtensionContext context) {
         if (context.getExecutionException().isPresent()) {
             FailureReport.publish(context);
+            // Class-scoped captures are kept if any test that could see them failed.
+            Scopes.visibleRegistries(context).forEach(Registry::markTestFailed);
         }
         Injector.reportLeaks(context);
     }

@@ -152,8 +152,8 @@ public @interface SimulatedLink {
     /**
      * Records what crosses the link to a pcap file, kept (and reported as {@code netharness.capture.<name>}) only if
      * the test fails; the directory is the configuration parameter {@code netharness.capture.directory}, by default
-     * {@code target/netharness-captures}. Only links whose simulator type can record support it; for the others
-     * {@code true} is a misconfiguration.
+     * {@code target/netharness-captures}. TCP flows are written with a synthetic handshake, UDP datagrams as
+     * they leave the link (after impairment).
      */
     boolean capture() default false;
 }

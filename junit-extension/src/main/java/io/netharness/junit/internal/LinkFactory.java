@@ -19,11 +19,6 @@ final class LinkFactory {
         return protocol == Protocol.TCP || protocol == Protocol.UDP;
     }
 
-    /** Whether links of this protocol can record a pcap file with this simulator. */
-    static boolean supportsCapture(Protocol protocol) {
-        return protocol == Protocol.UDP;
-    }
-
     static SimulatedLink open(Protocol protocol, InetSocketAddress target, long seed, LinkProfile upstream,
             LinkProfile downstream, Optional<Path> capture) {
         SimulatedLink link;
@@ -33,7 +28,10 @@ final class LinkFactory {
             capture.ifPresent(builder::capture);
             link = builder.build();
         } else if (protocol == Protocol.TCP) {
-            link = TcpLink.builder().target(target).seed(seed).upstream(upstream).downstream(downstream).build();
+            TcpLink.Builder builder = TcpLink.builder().target(target).seed(seed).upstream(upstream)
+                    .downstream(downstream);
+            capture.ifPresent(builder::capture);
+            link = builder.build();
         } else {
             throw new IllegalArgumentException("unsupported protocol " + protocol);
         }

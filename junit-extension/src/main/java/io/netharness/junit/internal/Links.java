@@ -41,10 +41,6 @@ public final class Links {
             throw spec.problems().requires("its protocol be TCP, as this version of the simulator has no "
                     + protocol + " link (was " + protocol + ")");
         }
-        if (spec.capture() && !LinkFactory.supportsCapture(protocol)) {
-            throw spec.problems().requires("`capture` be false, as this version of the simulator cannot record "
-                    + protocol + " links (was true)");
-        }
         long seed = spec.seed().orElseGet(() ->
                 Seeds.derive(TestSeeds.seedOf(owner), "link/" + spec.member().description()));
         Optional<Path> capture = spec.capture() ? Optional.of(capturePath(spec, owner, seed)) : Optional.empty();

@@ -33,8 +33,11 @@ final class TargetResolver {
                             + " created, but \"" + server.name() + "\" is created per test, after this class-scoped"
                             + " link: make the server static or the link per test");
                 }
+                boolean unnamedParameters = declared.stream().anyMatch(name -> name.matches("arg\\d+"));
                 throw problems.attribute(server.attribute(), "the name of an @InProcessServer visible to it: "
-                        + names(declared), server.name());
+                        + names(declared) + (unnamedParameters ? " (parameters are named arg0, arg1, ... unless"
+                        + " compiled with javac -parameters; or set @InProcessServer(name = ...))" : ""),
+                        server.name());
             }
             ManagedServer found = maybe.get();
             return new Resolved(found.address(), Optional.of(found));
