@@ -52,6 +52,26 @@ class MisconfigurationTests {
     }
 
     @Test
+    void protocolAgainstTheDeclaredType() {
+        assertFieldFailure(ProtocolAgainstType.class, "@SimulatedLink on field 'link' in"
+                + " MisconfigurationTests.ProtocolAgainstType requires that `protocol` be TCP or AUTO, as the type is"
+                + " TcpLink (was UDP).");
+    }
+
+    @Test
+    void burstLengthBelowOne() {
+        assertFieldFailure(ShortBursts.class, "@SimulatedLink on field 'link' in MisconfigurationTests.ShortBursts"
+                + " requires that `burstLength` be 0 (independent losses) or at least 1.0 (was 0.5).");
+    }
+
+    @Test
+    void unknownDistribution() {
+        assertFieldFailure(UnknownDistribution.class, "@SimulatedLink on field 'link' in"
+                + " MisconfigurationTests.UnknownDistribution requires that `upstream.distribution` be one of uniform,"
+                + " normal, pareto or pareto-normal (was \"gaussian\").");
+    }
+
+    @Test
     void lossAboveOne() {
         assertFieldFailure(LossAboveOne.class, "@SimulatedLink on field 'link' in MisconfigurationTests.LossAboveOne"
                 + " requires that `loss` be between 0.0 and 1.0 (was 1.5).");
@@ -196,6 +216,25 @@ class MisconfigurationTests {
     static class StaticLinkToInstanceServer {
         @InProcessServer HarnessServer echo;
         @io.netharness.junit.SimulatedLink(targetServer = "echo") static TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class ProtocolAgainstType {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", protocol = Protocol.UDP) TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class ShortBursts {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", loss = 0.1, burstLength = 0.5) TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class UnknownDistribution {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", latency = "5ms",
+                upstream = @Profile(distribution = "gaussian")) TcpLink link;
 
         @Test void test() {}
     }

@@ -57,6 +57,21 @@ class UdpTests {
     }
 
     @Test
+    void protocolAttributeChoosesUdpForTheInterfaceType(
+            @SimulatedLink(targetMethod = "echoPort", protocol = Protocol.UDP)
+            io.netharness.simulator.SimulatedLink link) throws IOException {
+        assertThat(link).isInstanceOf(UdpLink.class);
+        try (DatagramSocket client = Datagrams.open()) {
+            Datagrams.send(client, link.address(), "chosen");
+            assertThat(Datagrams.receive(client)).isEqualTo("chosen");
+        }
+    }
+
+    static int echoPort() {
+        return echo.port();
+    }
+
+    @Test
     void lossShowsInStatisticsAndAtTheServer(@SimulatedLink(targetServer = "sink", loss = 0.3) UdpLink link)
             throws Exception {
         LinkStatistics statistics = sendNumbered(link, 200);
