@@ -119,6 +119,9 @@ public @interface SimulatedLink {
     /** Probability that a datagram is delivered twice, 0.0 to 1.0. */
     double duplicate() default 0.0;
 
+    /** Correlation of each duplication decision with the previous one, 0.0 to 1.0. */
+    double duplicateCorrelation() default 0.0;
+
     /** Probability that a datagram is held back and overtaken by later ones, 0.0 to 1.0. */
     double reorder() default 0.0;
 
@@ -134,8 +137,11 @@ public @interface SimulatedLink {
     /** Rate limit of each direction, such as {@code "1MB/s"} or {@code "10Mbit/s"}; {@code ""} means none. */
     String bandwidth() default "";
 
-    /** Largest datagram in bytes (UDP only), larger ones are dropped; {@code 0} means no limit. */
+    /** Largest datagram in bytes (UDP only); {@code 0} means no limit. See {@link #mtuAction()}. */
     int mtu() default 0;
+
+    /** What happens to a datagram larger than {@link #mtu()}: {@code drop} (lost) or {@code truncate} (cut to fit). */
+    String mtuAction() default "drop";
 
     /** Overrides for the client-to-target direction; unset attributes inherit the ones above. */
     Profile upstream() default @Profile;

@@ -72,6 +72,13 @@ class MisconfigurationTests {
     }
 
     @Test
+    void unknownMtuAction() {
+        assertFieldFailure(UnknownMtuAction.class, "@SimulatedLink on field 'link' in"
+                + " MisconfigurationTests.UnknownMtuAction requires that `downstream.mtuAction` be drop or truncate"
+                + " (was \"fragment\").");
+    }
+
+    @Test
     void lossAboveOne() {
         assertFieldFailure(LossAboveOne.class, "@SimulatedLink on field 'link' in MisconfigurationTests.LossAboveOne"
                 + " requires that `loss` be between 0.0 and 1.0 (was 1.5).");
@@ -235,6 +242,13 @@ class MisconfigurationTests {
     static class UnknownDistribution {
         @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", latency = "5ms",
                 upstream = @Profile(distribution = "gaussian")) TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class UnknownMtuAction {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", mtu = 576,
+                downstream = @Profile(mtuAction = "fragment")) TcpLink link;
 
         @Test void test() {}
     }
