@@ -123,7 +123,7 @@ class ServeCommandTest {
         try (ServeCommand.Running running = ServeCommand.start(new String[] {"--no-api", "--stats-interval", "0",
                 "--link", "plain=127.0.0.1:0->" + echo.hostPort()}, output.stream)) {
             assertThat(running.apiAddress()).isEmpty();
-            assertThat(RoundTrips.medianMillis(running.linkAddress("plain").orElseThrow(), 3)).isLessThan(100);
+            assertThat(RoundTrips.echoes(running.linkAddress("plain").orElseThrow())).isTrue();
         }
         assertThat(output.text()).doesNotContain("listening on").contains("link plain: ");
     }

@@ -97,17 +97,31 @@ public final class ManagedProxy {
 
     public synchronized Toxic addToxic(String body) {
         Toxic toxic = ToxicParser.create(body, protocol, this::hasToxic);
+        List<Toxic> before = List.copyOf(toxics);
         toxics.add(toxic);
-        applyToxics();
+        applyOrRollBack(before);
         return toxic;
     }
 
     public synchronized Toxic updateToxic(String toxicName, String body) {
         int index = indexOf(toxicName);
         Toxic updated = ToxicParser.update(toxics.get(index), body, protocol);
+        List<Toxic> before = List.copyOf(toxics);
         toxics.set(index, updated);
-        applyToxics();
+        applyOrRollBack(before);
         return updated;
+    }
+
+    /** Applies the toxics; if the model refuses them, restores {@code before} and answers 400 with its reason. */
+    private void applyOrRollBack(List<Toxic> before) {
+        try {
+            applyToxics();
+        } catch (IllegalArgumentException e) {
+            toxics.clear();
+            toxics.addAll(before);
+            applyToxics();
+            throw new ApiError(ApiError.BAD_REQUEST, "bad request body: " + e.getMessage(), e);
+        }
     }
 
     public synchronized void removeToxic(String toxicName) {
