@@ -1,0 +1,29 @@
+package io.netharness.benchmarks;
+
+import java.time.Duration;
+
+/**
+ * Sizes of one suite run. {@link #full()} is the measurement run behind BENCHMARKS.md; {@link #smoke()}
+ * runs every scenario with tiny sizes so the smoke test finishes in seconds and the code cannot rot.
+ *
+ * @param rounds           interleaved rounds per variant; figures are medians over rounds
+ * @param tcpBytes         bytes per TCP bulk transfer (measurements 1 and 7)
+ * @param cappedBytes      bytes per transfer through a bandwidth cap (measurement 7)
+ * @param pingWarmup       round trips discarded before measuring (JIT, caches)
+ * @param pingSamples      round trips measured per round (measurement 2)
+ * @param udpDuration      send time per UDP run (measurement 3)
+ * @param delaySamples     datagrams per configured delay (measurement 4)
+ * @param lifecycleSamples test lifecycles timed per variant (measurement 5)
+ * @param scaleConnections concurrent connections (measurement 6)
+ */
+public record SuiteConfig(int rounds, long tcpBytes, long cappedBytes, int pingWarmup, int pingSamples,
+                          Duration udpDuration, int delaySamples, int lifecycleSamples, int scaleConnections) {
+
+    public static SuiteConfig full() {
+        return new SuiteConfig(5, 256L << 20, 64L << 20, 5_000, 20_000, Duration.ofSeconds(1), 500, 500, 10_000);
+    }
+
+    public static SuiteConfig smoke() {
+        return new SuiteConfig(1, 1L << 20, 256L << 10, 50, 200, Duration.ofMillis(100), 20, 5, 40);
+    }
+}

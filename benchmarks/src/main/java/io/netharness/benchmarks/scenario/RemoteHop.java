@@ -1,0 +1,92 @@
+package io.netharness.benchmarks.scenario;
+
+import io.netharness.benchmarks.hop.Hop;
+import io.netharness.benchmarks.hop.Variant;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A hop running in its own JVM ({@link HopProcess}), on this JVM's class path and JDK. Used where the hop's
+ * memory must be measured alone and where one process could not hold the descriptors of both ends.
+ */
+final class RemoteHop implements Hop {
+
+    private final Process process;
+    private final BufferedReader replies;
+    private final PrintWriter commands;
+    private final InetSocketAddress address;
+
+    RemoteHop(Variant variant, InetSocketAddress target) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
+        command.add("-Xss512k");
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Dio.netty.")).forEach(command::add);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(HopProcess.class.getName());
+        command.add(variant.name());
+        command.add(Integer.toString(target.getPort()));
+        try {
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        commands = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        try {
+            address = new InetSocketAddress("127.0.0.1", Integer.parseInt(reply("address")[1]));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** The hop process's memory now, after a full collection there. */
+    MemorySnapshot memory() {
+        commands.println("memory");
+        String[] fields = reply("memory");
+        return new MemorySnapshot(Long.parseLong(fields[1]), Long.parseLong(fields[2]), Long.parseLong(fields[3]));
+    }
+
+    private String[] reply(String expected) {
+        String line;
+        try {
+            line = replies.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (line == null || !line.startsWith(expected + " ")) {
+            throw new IllegalStateException("hop process answered " + line + " (expected: " + expected + " ...)");
+        }
+        return line.split(" ");
+    }
+
+    @Override
+    public void close() {
+        commands.println("exit");
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                throw new IllegalStateException("hop process did not exit within 20 s; killed it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
