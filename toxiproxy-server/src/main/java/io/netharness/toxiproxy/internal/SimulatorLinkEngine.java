@@ -76,7 +76,7 @@ public final class SimulatorLinkEngine implements LinkEngine {
     private static void start(SimulatedLink link) throws BindException {
         try {
             link.start();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty's sync() rethrows the bind's IOException undeclared
             link.close();
             BindException bind = bindFailure(e);
             if (bind != null) {
