@@ -78,7 +78,8 @@ class ServeCommandTest {
         assertThatThrownBy(() -> ServeOptions.parse("--link", "db=127.0.0.1:0->x:1", "--latency", "soon"))
                 .hasMessage("--latency: soon (expected: a duration such as 20ms, 1.5s or 250us)");
         assertThatThrownBy(() -> ServeOptions.parse("--link", "db:5432"))
-                .hasMessage("--link: db:5432 (expected: NAME=LISTEN->UPSTREAM, e.g. db=127.0.0.1:0->127.0.0.1:5432)");
+                .hasMessage("--link: db:5432 (expected: NAME=LISTEN->UPSTREAM, e.g. db=127.0.0.1:0->127.0.0.1:5432; "
+                        + "quote it, a shell reads > as a redirection)");
         assertThatThrownBy(() -> ServeOptions.parse("--port", "70000"))
                 .hasMessage("--port: 70000 (expected: 0-65535)");
         assertThatThrownBy(() -> ServeOptions.parse("--link", "a=127.0.0.1:0->x:1", "--loss", "1.5"))
