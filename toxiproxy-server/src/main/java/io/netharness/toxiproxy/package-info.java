@@ -3,7 +3,9 @@
  *
  * <p>{@link io.netharness.toxiproxy.ToxiproxyServer} speaks Toxiproxy 2.x's HTTP API: the same routes, JSON,
  * status codes and error bodies ({@code {"error":"proxy not found","status":404}}), so Toxiproxy clients work
- * unchanged. {@link io.netharness.toxiproxy.ServeCommand} runs it from the command line.
+ * unchanged. {@link io.netharness.toxiproxy.ServeCommand} runs it from the command line
+ * ({@code java -jar netharness.jar serve}). {@link io.netharness.toxiproxy.ToxiproxyLink} goes the other way: a
+ * {@link io.netharness.simulator.SimulatedLink} served by a real Toxiproxy through toxiproxy-java.
  *
  * <h2>Extensions</h2>
  * Clients that do not know them can ignore them: they are extra fields in answers and optional fields in
@@ -29,6 +31,8 @@
  *   <li>A listen address already in use is {@code 409} (Toxiproxy: 500) with Go's message.</li>
  *   <li>{@code jitter} larger than {@code latency} is clamped to {@code latency}: delays are never negative
  *       (Toxiproxy clamps each negative delay to zero instead).</li>
+ *   <li>{@code latency} and {@code bandwidth} shape a whole direction of the proxy: with a toxicity between 0 and
+ *       1 they apply to all connections or none (decided from the seed), not per connection.</li>
  * </ul>
  */
 package io.netharness.toxiproxy;
