@@ -160,7 +160,7 @@ public final class ServeCommand {
         /** Prints one line per proxy: bytes in and out per direction, drops and median delay. */
         public void printStatistics() {
             for (ManagedProxy proxy : registry.all()) {
-                out.println("[stats] " + proxy.name() + ": " + proxy.statistics());
+                out.println("[stats] " + proxy.name() + ": " + proxy.statisticsLine());
             }
         }
 

@@ -22,6 +22,8 @@
  *       {@code reorder} ({@code probability}, {@code gap} datagrams, {@code max_hold} ms), {@code corrupt}
  *       ({@code probability}). {@code latency} and {@code bandwidth} apply to UDP proxies too. On a UDP proxy
  *       {@code toxicity} must be 0 or 1.</li>
+ *   <li>{@code GET /proxies/{proxy}/statistics}: per direction the bytes and datagrams (TCP: chunks) that arrived
+ *       and left, drops, duplicates, reorders, corruptions and the delay distribution.</li>
  * </ul>
  *
  * <h2>Differences from Toxiproxy</h2>

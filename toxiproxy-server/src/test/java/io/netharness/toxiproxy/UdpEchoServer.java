@@ -18,6 +18,7 @@ final class UdpEchoServer implements AutoCloseable {
     UdpEchoServer() {
         try {
             socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            socket.setReceiveBufferSize(4 << 20); // a starved echo thread must not lose a burst
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

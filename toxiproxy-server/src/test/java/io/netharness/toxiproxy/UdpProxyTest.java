@@ -10,10 +10,12 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,30 +61,64 @@ class UdpProxyTest {
     }
 
     /**
-     * Sends {@code count} numbered datagrams in batches and returns the payloads echoed back, in arrival order.
-     * A batch is over when nothing arrives for 300 ms.
+     * Sends {@code count} numbered datagrams in batches of {@value #BATCH} and returns the payloads echoed back, in
+     * arrival order. Completion is read from the proxy's statistics (the {@code /statistics} extension), not from
+     * a quiet period, so a slow machine makes the test slower, not wrong: each batch has fully crossed the link
+     * both ways (nothing in flight, every reply delivered to us) before the next is sent.
      */
-    private static List<byte[]> exchange(InetSocketAddress proxy, int count) throws IOException {
-        List<byte[]> replies = new ArrayList<>();
+    private static List<byte[]> exchange(String name, InetSocketAddress proxy, int count) throws Exception {
+        List<byte[]> replies = new CopyOnWriteArrayList<>();
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            socket.setSoTimeout(300);
+            socket.setReceiveBufferSize(4 << 20);
+            Thread reader = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    DatagramPacket packet = new DatagramPacket(new byte[64], 64);
+                    try {
+                        socket.receive(packet);
+                    } catch (IOException closed) {
+                        return;
+                    }
+                    replies.add(Arrays.copyOf(packet.getData(), packet.getLength()));
+                }
+            }, "udp-client-reader");
+            reader.start();
             for (int sent = 0; sent < count; ) {
                 for (int i = 0; i < BATCH && sent < count; i++, sent++) {
                     byte[] payload = ByteBuffer.allocate(16).putInt(sent).putInt(~sent).putLong(0x5eed).array();
                     socket.send(new DatagramPacket(payload, payload.length, proxy));
                 }
-                for (int spare = 0; spare < 10 * BATCH; spare++) {
-                    DatagramPacket packet = new DatagramPacket(new byte[64], 64);
-                    try {
-                        socket.receive(packet);
-                    } catch (SocketTimeoutException quiet) {
-                        break;
-                    }
-                    replies.add(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                int expectedIn = sent;
+                try {
+                    Wait.until("batch up to " + sent + " through " + name + " and back", Duration.ofSeconds(30),
+                            () -> settled(name, expectedIn, replies.size()));
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; " + statistics(name) + ", received "
+                            + replies.size(), e);
                 }
             }
+            socket.close();
+            reader.join(5_000);
         }
-        return replies;
+        return new ArrayList<>(replies);
+    }
+
+    /** Every datagram sent has arrived at the link, none is in flight either way, and we have every reply. */
+    private static boolean settled(String name, int sent, int received) {
+        JsonObject stats = JsonParser.parseString(statistics(name)).getAsJsonObject();
+        JsonObject up = stats.getAsJsonObject("upstream");
+        JsonObject down = stats.getAsJsonObject("downstream");
+        return up.get("datagrams_in").getAsLong() == sent && inFlight(up) == 0
+                && down.get("datagrams_in").getAsLong() == up.get("delivered").getAsLong() && inFlight(down) == 0
+                && received == down.get("delivered").getAsLong();
+    }
+
+    private static long inFlight(JsonObject direction) {
+        return direction.get("datagrams_in").getAsLong() - direction.get("dropped").getAsLong()
+                + direction.get("duplicated").getAsLong() - direction.get("delivered").getAsLong();
+    }
+
+    private static String statistics(String name) {
+        return api.get("/proxies/" + name + "/statistics").body();
     }
 
     private static List<Integer> sequence(List<byte[]> replies) {
@@ -92,17 +128,42 @@ class UdpProxyTest {
     }
 
     @Test
-    void plainUdpProxyEchoesEveryDatagram() throws IOException {
+    void plainUdpProxyEchoesEveryDatagram() throws Exception {
         InetSocketAddress proxy = udpProxy("udp-plain", 1);
 
-        assertThat(sequence(exchange(proxy, 100))).hasSize(100).doesNotHaveDuplicates();
+        assertThat(sequence(exchange("udp-plain", proxy, 100))).hasSize(100).doesNotHaveDuplicates();
     }
 
     @Test
-    void lossToxicDropsItsShareAndTheSeedFixesWhich() throws IOException {
+    void statisticsExtensionCountsWhatCrossedAndIsEmptyWhileDisabled() throws Exception {
+        InetSocketAddress proxy = udpProxy("udp-stats", 2,
+                "{\"type\":\"duplicate\",\"stream\":\"downstream\",\"attributes\":{\"probability\":1.0}}");
+        exchange("udp-stats", proxy, 10);
+
+        JsonObject stats = JsonParser.parseString(statistics("udp-stats")).getAsJsonObject();
+        assertThat(stats.get("enabled").getAsBoolean()).isTrue();
+        JsonObject up = stats.getAsJsonObject("upstream");
+        assertThat(up.get("datagrams_in").getAsLong()).isEqualTo(10);
+        assertThat(up.get("bytes_in").getAsLong()).isEqualTo(160);
+        assertThat(up.get("delivered").getAsLong()).isEqualTo(10);
+        assertThat(up.getAsJsonObject("delay").get("count").getAsLong()).isEqualTo(10);
+        JsonObject down = stats.getAsJsonObject("downstream");
+        assertThat(down.get("duplicated").getAsLong()).isEqualTo(10);
+        assertThat(down.get("delivered").getAsLong()).isEqualTo(20);
+
+        api.post("/proxies/udp-stats", "{\"enabled\":false}");
+
+        assertThat(statistics("udp-stats")).isEqualTo("{\"enabled\":false}");
+        assertThat(api.post("/proxies/udp-stats/statistics", "{}").status()).isEqualTo(405);
+        assertThat(api.get("/proxies/nope/statistics").body())
+                .isEqualTo("{\"error\":\"proxy not found\",\"status\":404}\n");
+    }
+
+    @Test
+    void lossToxicDropsItsShareAndTheSeedFixesWhich() throws Exception {
         String loss = "{\"type\":\"loss\",\"stream\":\"upstream\",\"attributes\":{\"probability\":0.3}}";
-        List<Integer> first = sequence(exchange(udpProxy("udp-loss-a", 42, loss), 400));
-        List<Integer> second = sequence(exchange(udpProxy("udp-loss-b", 42, loss), 400));
+        List<Integer> first = sequence(exchange("udp-loss-a", udpProxy("udp-loss-a", 42, loss), 400));
+        List<Integer> second = sequence(exchange("udp-loss-b", udpProxy("udp-loss-b", 42, loss), 400));
 
         // 400 datagrams at 30% loss: 280 expected, standard deviation 9.2; bounds at 4.3 deviations.
         assertThat(first.size()).as("datagrams through").isBetween(240, 320);
@@ -110,8 +171,8 @@ class UdpProxyTest {
     }
 
     @Test
-    void burstLossLosesRunsOfDatagrams() throws IOException {
-        List<Integer> through = sequence(exchange(udpProxy("udp-burst", 7,
+    void burstLossLosesRunsOfDatagrams() throws Exception {
+        List<Integer> through = sequence(exchange("udp-burst", udpProxy("udp-burst", 7,
                 "{\"type\":\"gilbert_elliott\",\"stream\":\"upstream\",\"attributes\":{\"p\":0.05,\"r\":0.25}}"), 400));
 
         int longestGap = 0;
@@ -124,8 +185,8 @@ class UdpProxyTest {
     }
 
     @Test
-    void duplicateToxicSendsEveryDatagramTwice() throws IOException {
-        List<Integer> through = sequence(exchange(udpProxy("udp-dup", 3,
+    void duplicateToxicSendsEveryDatagramTwice() throws Exception {
+        List<Integer> through = sequence(exchange("udp-dup", udpProxy("udp-dup", 3,
                 "{\"type\":\"duplicate\",\"stream\":\"downstream\",\"attributes\":{\"probability\":1.0}}"), 50));
 
         assertThat(through).hasSize(100);
@@ -133,8 +194,8 @@ class UdpProxyTest {
     }
 
     @Test
-    void corruptToxicFlipsOneBitOfEachDatagram() throws IOException {
-        List<byte[]> replies = exchange(udpProxy("udp-corrupt", 4,
+    void corruptToxicFlipsOneBitOfEachDatagram() throws Exception {
+        List<byte[]> replies = exchange("udp-corrupt", udpProxy("udp-corrupt", 4,
                 "{\"type\":\"corrupt\",\"stream\":\"upstream\",\"attributes\":{\"probability\":1.0}}"), 50);
 
         assertThat(replies).hasSize(50);
@@ -149,8 +210,8 @@ class UdpProxyTest {
     }
 
     @Test
-    void reorderToxicChangesTheOrderButDeliversAll() throws IOException {
-        List<Integer> through = sequence(exchange(udpProxy("udp-reorder", 5,
+    void reorderToxicChangesTheOrderButDeliversAll() throws Exception {
+        List<Integer> through = sequence(exchange("udp-reorder", udpProxy("udp-reorder", 5,
                 "{\"type\":\"reorder\",\"stream\":\"upstream\",\"attributes\":{\"probability\":0.3,\"gap\":3}}"), 100));
 
         assertThat(through).hasSize(100).doesNotHaveDuplicates();
@@ -158,7 +219,7 @@ class UdpProxyTest {
     }
 
     @Test
-    void latencyToxicDelaysUdpToo() throws IOException {
+    void latencyToxicDelaysUdpToo() throws Exception {
         InetSocketAddress proxy = udpProxy("udp-latency", 6,
                 "{\"type\":\"latency\",\"stream\":\"downstream\",\"attributes\":{\"latency\":200}}");
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
@@ -182,7 +243,7 @@ class UdpProxyTest {
     }
 
     @Test
-    void udpListenAddressInUseIsConflict() throws IOException {
+    void udpListenAddressInUseIsConflict() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             String listen = "127.0.0.1:" + taken.getLocalPort();
 

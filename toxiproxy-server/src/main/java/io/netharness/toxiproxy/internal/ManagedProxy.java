@@ -2,11 +2,13 @@ package io.netharness.toxiproxy.internal;
 
 import io.netharness.toxiproxy.internal.LinkEngine.LinkRequest;
 import io.netharness.toxiproxy.internal.LinkEngine.RunningLink;
+import io.netharness.simulator.LinkStatistics;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One proxy of the API: its configuration, its toxics and, while enabled, the running link that carries its
@@ -146,9 +148,14 @@ public final class ManagedProxy {
         return new ProxyView(name, listen, upstream, link != null, protocol, seed, ordered);
     }
 
-    /** The running link's statistics line, or {@code disabled}. */
-    public synchronized String statistics() {
-        return link == null ? "disabled" : link.statistics();
+    /** The running link's statistics as one line, or {@code disabled}. */
+    public synchronized String statisticsLine() {
+        return link == null ? "disabled" : StatisticsLine.format(link.statistics());
+    }
+
+    /** What crossed the running link since it was (re-)enabled; empty while disabled. */
+    public synchronized Optional<LinkStatistics> statistics() {
+        return link == null ? Optional.empty() : Optional.of(link.statistics());
     }
 
     private boolean hasToxic(String toxicName) {

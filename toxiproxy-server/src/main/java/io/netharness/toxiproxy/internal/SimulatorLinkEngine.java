@@ -2,6 +2,7 @@ package io.netharness.toxiproxy.internal;
 
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.SimulatedLink;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.UdpLink;
@@ -121,8 +122,8 @@ public final class SimulatorLinkEngine implements LinkEngine {
         }
 
         @Override
-        public String statistics() {
-            return StatisticsLine.format(link.statistics());
+        public LinkStatistics statistics() {
+            return link.statistics();
         }
 
         @Override
@@ -169,8 +170,8 @@ public final class SimulatorLinkEngine implements LinkEngine {
         }
 
         @Override
-        public String statistics() {
-            return StatisticsLine.format(link.statistics());
+        public LinkStatistics statistics() {
+            return link.statistics();
         }
 
         @Override
