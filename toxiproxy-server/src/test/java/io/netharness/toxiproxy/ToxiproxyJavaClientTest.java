@@ -3,6 +3,7 @@ package io.netharness.toxiproxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonParser;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
@@ -122,7 +123,7 @@ class ToxiproxyJavaClientTest {
             assertThat(elapsedMillis).isBetween(450L, 5_000L);
         }
         proxy.toxics().get("stall").remove();
-        assertThat(RoundTrips.echoes(proxy.getListen())).isTrue();
+        assertEchoes(proxy);
     }
 
     @Test
@@ -142,7 +143,7 @@ class ToxiproxyJavaClientTest {
             }).isInstanceOf(SocketException.class).hasMessageContaining("reset");
         }
         proxy.toxics().get("rst").remove();
-        assertThat(RoundTrips.echoes(proxy.getListen())).isTrue();
+        assertEchoes(proxy);
     }
 
     @Test
@@ -170,13 +171,19 @@ class ToxiproxyJavaClientTest {
         Proxy proxy = createProxy(test);
         proxy.toxics().slicer("slices", ToxicDirection.DOWNSTREAM, 10, 0).setDelay(50_000); // µs per slice
 
+        long chunksBefore = downstreamChunks(proxy);
         long sliced = RoundTrips.echoNanos(proxy.getListen(), 200);
+        long slicedChunks = downstreamChunks(proxy) - chunksBefore;
 
         assertThat(proxy.toxics().getAll()).hasSize(1);
         // 20 slices of 10 bytes, 50 ms apart: at least 19 gaps.
         assertThat(sliced / 1e6).isGreaterThanOrEqualTo(19 * 50 * 0.95);
+        assertThat(slicedChunks).as("chunks delivered downstream with the slicer").isEqualTo(20);
         proxy.toxics().get("slices").remove();
-        assertThat(RoundTrips.echoNanos(proxy.getListen(), 200) / 1e6).isLessThan(500);
+        long plainBefore = downstreamChunks(proxy);
+        RoundTrips.echoNanos(proxy.getListen(), 200);
+        // Counted, not timed: on a loaded machine an unsliced echo can take as long as a sliced one.
+        assertThat(downstreamChunks(proxy) - plainBefore).as("chunks without the slicer").isLessThan(10);
     }
 
     @Test
@@ -188,7 +195,7 @@ class ToxiproxyJavaClientTest {
         assertThat(client.getProxy(proxy.getName()).isEnabled()).isFalse();
         assertThatThrownBy(() -> RoundTrips.connect(proxy.getListen()).close()).isInstanceOf(ConnectException.class);
         proxy.enable();
-        assertThat(RoundTrips.echoes(proxy.getListen())).isTrue();
+        assertEchoes(proxy);
     }
 
     @Test
@@ -211,7 +218,26 @@ class ToxiproxyJavaClientTest {
         proxy.toxics().resetPeer("never", ToxicDirection.DOWNSTREAM, 0).setToxicity(0f);
 
         assertThat(proxy.toxics().get("never").getToxicity()).isZero();
-        assertThat(RoundTrips.echoes(proxy.getListen())).isTrue();
+        assertEchoes(proxy);
+    }
+
+    /** Chunks the proxy delivered downstream so far (the {@code /statistics} extension). */
+    private static long downstreamChunks(Proxy proxy) {
+        ApiClient api = new ApiClient(server.uri());
+        return JsonParser.parseString(api.get("/proxies/" + proxy.getName() + "/statistics").body())
+                .getAsJsonObject().getAsJsonObject("downstream").get("delivered").getAsLong();
+    }
+
+    /** One byte through the proxy and back; a failure says what the server had in force. */
+    private static void assertEchoes(Proxy proxy) throws IOException {
+        try {
+            assertThat(RoundTrips.echoes(proxy.getListen())).isTrue();
+        } catch (IOException e) {
+            ApiClient api = new ApiClient(server.uri());
+            throw new AssertionError("no echo through " + proxy.getName() + ": " + e + "; proxy "
+                    + api.get("/proxies/" + proxy.getName()).body() + "; statistics "
+                    + api.get("/proxies/" + proxy.getName() + "/statistics").body(), e);
+        }
     }
 
     private static int readOrReset(InputStream in) throws IOException {
