@@ -89,6 +89,7 @@ public final class Inbox<T> {
             validator.accept(message);
             return child.offer(message);
         }
+        checkOpen(); // a closed inbox says so before any complaint about the message
         validator.accept(message);
         Runnable listener;
         lock.lock();

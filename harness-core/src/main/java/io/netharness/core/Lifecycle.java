@@ -65,6 +65,21 @@ public sealed interface Lifecycle {
         }
     }
 
+    /**
+     * A datagram could not be sent (the socket refused it, or closed before sending it). Datagrams the
+     * component refuses up front (too big, no target, wrong address family) fail their sender instead.
+     *
+     * @param recipient where the datagram was addressed
+     * @param bytes its payload size
+     * @param cause the real error
+     */
+    record SendFailed(InetSocketAddress recipient, int bytes, Throwable cause) implements Lifecycle {
+        public SendFailed {
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+
     /** On control: stop the server. On signal: the server stopped (Kamaelia {@code serverShutdown}). */
     record ServerShutdown() implements Lifecycle {
     }

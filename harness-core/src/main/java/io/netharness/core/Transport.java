@@ -5,6 +5,9 @@ import io.netty.channel.EventLoopGroup;
 
 /**
  * The one place that picks Netty's transport: native epoll when {@code Epoll.isAvailable()}, else NIO.
+ * Setting the system property {@code netharness.transport=nio} forces NIO. TCP, UDP and multicast all use
+ * the selected transport; the one difference users can see is documented on
+ * {@link io.netharness.core.multicast.MulticastReceiver} (leaving a group under NIO).
  *
  * <p>Every component runs on the {@link #sharedGroup() shared group} unless given an {@link EventLoopGroup}
  * of its own; a component never shuts down a group, since it owns none. The shared group is created on

@@ -4,6 +4,7 @@ import io.netharness.simulator.internal.tcp.TcpRelay;
 import io.netharness.simulator.internal.tcp.TcpRelaySettings;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -65,7 +66,7 @@ public final class TcpLink implements SimulatedLink {
         this.target = builder.target;
         this.seed = builder.seed != null ? builder.seed : Seeds.random();
         this.relay = new TcpRelay(builder.listen, builder.target, seed, builder.upstream, builder.downstream,
-                builder.eventLoopGroup, builder.settings());
+                builder.eventLoopGroup, builder.settings(), builder.capture);
     }
 
     /** A builder; {@link Builder#target} is required. */
@@ -183,6 +184,11 @@ public final class TcpLink implements SimulatedLink {
         return relay.openConnections();
     }
 
+    /** Test hook: the event loops the link runs on, null before {@link #start()}. */
+    EventLoopGroup eventLoops() {
+        return relay.eventLoops();
+    }
+
     @Override
     public synchronized void close() {
         if (state == State.CLOSED) {
@@ -207,7 +213,11 @@ public final class TcpLink implements SimulatedLink {
     }
 
     private static String format(InetSocketAddress address) {
-        return address.getHostString() + ":" + address.getPort();
+        if (address.getAddress() == null) {
+            return address.getHostString() + ":" + address.getPort();
+        }
+        String host = address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     /** Builds a {@link TcpLink}; not thread-safe. */
@@ -221,6 +231,7 @@ public final class TcpLink implements SimulatedLink {
         private long bufferBytes = TcpRelaySettings.DEFAULTS.bufferBytes();
         private Duration initialRto = TcpRelaySettings.DEFAULTS.initialRto();
         private Duration maxRto = TcpRelaySettings.DEFAULTS.maxRto();
+        private Path capture;
 
         private Builder() {}
 
@@ -283,6 +294,16 @@ public final class TcpLink implements SimulatedLink {
         public Builder retransmissionTimeout(Duration initial, Duration max) {
             this.initialRto = initial;
             this.maxRto = max;
+            return this;
+        }
+
+        /**
+         * Records every connection to {@code pcap} (created or replaced at {@link TcpLink#start()}, complete after
+         * {@link TcpLink#close()}): a synthetic handshake, the bytes as they were delivered in each direction, with
+         * delivery timestamps, and FIN or RST at the end. {@code tshark -r} and Wireshark open it.
+         */
+        public Builder capture(Path pcap) {
+            this.capture = Objects.requireNonNull(pcap, "capture");
             return this;
         }
 

@@ -9,6 +9,8 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
@@ -55,6 +57,7 @@ public final class ToxiproxyServer implements AutoCloseable {
     private LinkEngine engine;
     private ProxyRegistry registry;
     private Channel apiChannel;
+    private ChannelGroup apiConnections;
 
     private ToxiproxyServer(Builder builder) {
         this.requestedAddress = new InetSocketAddress(builder.host, builder.port);
@@ -75,6 +78,7 @@ public final class ToxiproxyServer implements AutoCloseable {
         }
         apiLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         apiExecutor = new DefaultEventExecutorGroup(1);
+        apiConnections = new DefaultChannelGroup("toxiproxy-api", apiLoop.next());
         engine = engineFactory.get();
         registry = new ProxyRegistry(engine);
         HttpApiHandler handler = new HttpApiHandler(new ApiRouter(registry));
@@ -85,6 +89,7 @@ public final class ToxiproxyServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel channel) {
+                            apiConnections.add(channel);
                             channel.pipeline()
                                     .addLast(new HttpServerCodec())
                                     .addLast(new HttpObjectAggregator(1 << 20))
@@ -135,6 +140,8 @@ public final class ToxiproxyServer implements AutoCloseable {
             return;
         }
         apiChannel.close().syncUninterruptibly();
+        // Kept-alive client connections go first, so no request reaches the API executor while it stops.
+        apiConnections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         RuntimeException failure = null;
         try {
             registry.close();
@@ -157,8 +164,8 @@ public final class ToxiproxyServer implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = addTo(failure, e);
         }
-        failure = awaitShutdown(apiExecutor, "API executor", failure);
         failure = awaitShutdown(apiLoop, "API event loop", failure);
+        failure = awaitShutdown(apiExecutor, "API executor", failure);
         if (failure != null && primary == null) {
             throw failure;
         }

@@ -3,7 +3,7 @@
  *
  * <p>{@link io.netharness.toxiproxy.ToxiproxyServer} speaks Toxiproxy 2.x's HTTP API: the same routes, JSON,
  * status codes and error bodies ({@code {"error":"proxy not found","status":404}}), so Toxiproxy clients work
- * unchanged. {@link io.netharness.toxiproxy.ToxiproxyMain} runs it from the command line.
+ * unchanged. {@link io.netharness.toxiproxy.ServeCommand} runs it from the command line.
  *
  * <h2>Extensions</h2>
  * Clients that do not know them can ignore them: they are extra fields in answers and optional fields in

@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +24,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ThreadedTcpClient implements TcpClient {
 
-    /** Prefix of the names of every thread this class starts; tests check none outlives its client. */
+    /** Prefix of the names of every thread this class starts; then come the local port and the role. */
     public static final String THREAD_NAME_PREFIX = "netharness-tcp-client-";
 
     private static final Logger LOG = LoggerFactory.getLogger(ThreadedTcpClient.class);
-    private static final AtomicInteger IDS = new AtomicInteger();
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
     private final InetSocketAddress server;
@@ -69,9 +67,9 @@ public final class ThreadedTcpClient implements TcpClient {
             throw new UncheckedIOException("cannot connect to " + Addresses.format(server) + ": "
                     + e.getMessage(), e);
         }
-        int id = IDS.incrementAndGet();
-        reader = new Thread(this::readLoop, THREAD_NAME_PREFIX + id + "-reader");
-        writer = new Thread(this::writeLoop, THREAD_NAME_PREFIX + id + "-writer");
+        String threadName = THREAD_NAME_PREFIX + socket.getLocalPort();
+        reader = new Thread(this::readLoop, threadName + "-reader");
+        writer = new Thread(this::writeLoop, threadName + "-writer");
         reader.setDaemon(true);
         writer.setDaemon(true);
         reader.start();

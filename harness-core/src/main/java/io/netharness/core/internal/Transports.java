@@ -22,7 +22,10 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 /** Picks epoll or NIO, creates groups, and gives the channel classes that fit a given group. */
 public final class Transports {
 
-    private static final boolean EPOLL = Epoll.isAvailable();
+    /** System property that forces a transport: {@code nio}, or {@code epoll} (the default where available). */
+    public static final String PROPERTY = "netharness.transport";
+
+    private static final boolean EPOLL = !"nio".equalsIgnoreCase(System.getProperty(PROPERTY)) && Epoll.isAvailable();
 
     private Transports() {
     }

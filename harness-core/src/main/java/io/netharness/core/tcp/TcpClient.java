@@ -16,7 +16,7 @@ import java.util.Objects;
  *
  * <p>Two implementations share this interface: {@link #onEventLoop} runs the socket on a Netty event loop
  * (idle connections cost no thread); {@link #threaded} uses a blocking {@link java.net.Socket} with a
- * reader and a writer thread of its own, named {@code netharness-tcp-client-N-reader/-writer}.
+ * reader and a writer thread of its own, named {@code netharness-tcp-client-LOCALPORT-reader} and {@code -writer}.
  *
  * <p><b>Lifecycle.</b> {@link #start()} connects and returns once connected; if the connection cannot be
  * made it throws (an {@link java.io.UncheckedIOException} whose message names {@code host:port}, with the

@@ -1,19 +1,118 @@
 package io.netharness.toxiproxy.internal;
 
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.TcpLink;
+import io.netharness.core.Transport;
+import io.netty.channel.EventLoopGroup;
 import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The production engine: each proxy is a simulator link ({@code TcpLink} or {@code UdpLink}) sharing one event
- * loop group. Placeholder until the simulator's links land.
+ * The production engine: each TCP proxy is a simulator {@link TcpLink}; all links share one event loop group of
+ * two threads, so creating and deleting thousands of proxies costs no threads.
+ *
+ * <p>Toxics map onto the simulator as follows: {@code latency} and {@code bandwidth} become the direction's
+ * {@link LinkProfile} ({@link ProfileToxics}); {@code slow_close}, {@code timeout}, {@code reset_peer},
+ * {@code limit_data} and {@code slicer} become connection faults ({@link TcpFaultToxics}); a disabled proxy
+ * has no link at all, so connections are refused, as in Toxiproxy.
  */
 public final class SimulatorLinkEngine implements LinkEngine {
 
+    private static final int THREADS = 2;
+    private static final long SHUTDOWN_SECONDS = 10;
+
+    // Epoll where available: NIO defers closing a registered socket to the selector's next wake-up, so a deleted
+    // proxy's port could still be taken for a moment; epoll releases it when the close completes.
+    private final EventLoopGroup group = Transport.newEventLoopGroup(THREADS, "netharness-toxiproxy-link");
+
     @Override
     public RunningLink open(LinkRequest request) throws BindException {
-        throw new UnsupportedOperationException("the simulator's TcpLink and UdpLink are not available yet");
+        if (request.protocol() == Protocol.UDP) {
+            throw new ApiError(ApiError.BAD_REQUEST, "bad request body: protocol: \"udp\" is not available in this "
+                    + "build (the simulator's UdpLink is missing)");
+        }
+        TcpLink link = TcpLink.builder()
+                .listen(request.listen())
+                .target(request.upstream())
+                .seed(request.seed())
+                .eventLoopGroup(group)
+                .build();
+        try {
+            link.start();
+        } catch (Exception e) {
+            link.close();
+            BindException bind = bindFailure(e);
+            if (bind != null) {
+                throw bind;
+            }
+            throw e;
+        }
+        TcpProxyLink running = new TcpProxyLink(link);
+        running.toxics(request.toxics());
+        return running;
+    }
+
+    /** Netty rethrows the bind failure itself; epoll wraps it in its own IOException with the errno text. */
+    private static BindException bindFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                return bind;
+            }
+            if (cause.getMessage() != null && cause.getMessage().contains("Address already in use")) {
+                return (BindException) new BindException(cause.getMessage()).initCause(cause);
+            }
+        }
+        return null;
     }
 
     @Override
     public void close() {
+        if (!group.shutdownGracefully(0, SHUTDOWN_SECONDS, TimeUnit.SECONDS)
+                .awaitUninterruptibly(SHUTDOWN_SECONDS + 5, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the proxies' event loops did not stop within " + SHUTDOWN_SECONDS + " s");
+        }
+    }
+
+    /** A TCP proxy's link and the bookkeeping that keeps it in step with the proxy's toxics. */
+    private static final class TcpProxyLink implements RunningLink {
+
+        private final TcpLink link;
+        private final TcpFaultToxics faults;
+
+        TcpProxyLink(TcpLink link) {
+            this.link = link;
+            this.faults = new TcpFaultToxics(link);
+        }
+
+        @Override
+        public InetSocketAddress address() {
+            return link.address();
+        }
+
+        @Override
+        public synchronized void toxics(List<Toxic> toxics) {
+            for (Direction direction : Direction.values()) {
+                link.profile(direction, ProfileToxics.profile(LinkProfile.PERFECT, direction, toxics, link.seed()));
+            }
+            faults.apply(toxics);
+        }
+
+        @Override
+        public String statistics() {
+            return StatisticsLine.format(link.statistics());
+        }
+
+        @Override
+        public void close() {
+            link.close();
+        }
+
+        @Override
+        public String toString() {
+            return link.toString();
+        }
     }
 }

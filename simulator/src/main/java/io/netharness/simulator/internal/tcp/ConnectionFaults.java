@@ -70,7 +70,7 @@ final class ConnectionFaults {
 
     /** Starts applying {@code fault} to this connection, if its toxicity picks this connection. */
     void apply(RegisteredFault fault) {
-        if (!fault.isActive() || !picks(fault)) {
+        if (!fault.isActive() || isApplied(fault) || !picks(fault)) {
             return;
         }
         Applied entry = new Applied(fault);
@@ -80,6 +80,15 @@ final class ConnectionFaults {
         } else if (fault.fault() instanceof Timeout timeout && !timeout.after().isZero()) {
             entry.timer = schedule(timeout.after().toNanos(), actions::close);
         }
+    }
+
+    private boolean isApplied(RegisteredFault fault) {
+        for (Applied entry : applied) {
+            if (entry.registered == fault) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Stops applying {@code fault}; a pending timer of it never fires. */

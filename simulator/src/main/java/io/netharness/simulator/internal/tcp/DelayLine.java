@@ -22,8 +22,8 @@ final class DelayLine {
 
     /** What the line tells its owner. Called on the event loop. */
     interface Listener {
-        /** A chunk of {@code bytes} was handed to the receiving channel after {@code delayNanos} in the line. */
-        void delivered(int bytes, long delayNanos);
+        /** {@code chunk} is about to be handed to the receiving channel after {@code delayNanos} in the line. */
+        void delivering(ByteBuf chunk, long delayNanos);
 
         /** The queue shrank (delivery or discard); the owner may resume reading. */
         void drained();
@@ -149,12 +149,11 @@ final class DelayLine {
         boolean delivered = false;
         for (Entry head; (head = queue.peek()) != null && head.deliverAtNanos() <= now; ) {
             queue.poll();
-            int bytes = head.chunk().readableBytes();
-            queuedBytes -= bytes;
+            queuedBytes -= head.chunk().readableBytes();
             if (receiver.isActive()) {
+                listener.delivering(head.chunk(), now - head.arrivedNanos());
                 // One flush per chunk: slices must reach the peer as separate writes.
                 receiver.writeAndFlush(head.chunk(), receiver.voidPromise());
-                listener.delivered(bytes, now - head.arrivedNanos());
             } else {
                 head.chunk().release();
             }
@@ -162,7 +161,8 @@ final class DelayLine {
         }
         Entry head = queue.peek();
         if (head != null) {
-            timer = loop.schedule(deliverDue, head.deliverAtNanos() - now, TimeUnit.NANOSECONDS);
+            // May wake early for a far deadline (see WakeUp); this method then simply sleeps again for the rest.
+            timer = loop.schedule(deliverDue, WakeUp.delayNanos(head.deliverAtNanos() - now), TimeUnit.NANOSECONDS);
         } else if (whenEmpty != null) {
             Runnable action = whenEmpty;
             whenEmpty = null;

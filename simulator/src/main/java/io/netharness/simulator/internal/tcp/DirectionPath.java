@@ -2,6 +2,7 @@ package io.netharness.simulator.internal.tcp;
 
 import io.netharness.simulator.ConnectionFault.Slicer;
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.internal.pcap.TcpFlow;
 import io.netharness.simulator.internal.stats.DirectionCounters;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -18,6 +19,9 @@ import java.util.random.RandomGenerator;
  * <p>Fast path: while the profile changes nothing, no fault applies, the link is not cut and the line is empty,
  * a chunk is written straight through and flushed at the end of the read burst; nothing is scheduled.
  *
+ * <p>Capture: when the link records, each chunk is written to the connection's {@link TcpFlow} as it is handed to
+ * the receiver, so the file shows what crossed the link, when it crossed.
+ *
  * <p>Threads: the connection's event loop only. Buffers: each chunk handed to {@link #chunk(ByteBuf)} is either
  * written, queued in the line (which then owns it) or released here.
  */
@@ -33,13 +37,14 @@ final class DirectionPath implements DelayLine.Listener {
     private final long budgetBytes;
     private final DelayLine line;
     private final Runnable limitReached;
+    private final TcpFlow capture;
 
     private boolean flushPending;
     private boolean stopped;
 
     DirectionPath(Direction direction, Channel sender, Channel receiver, ChunkPlanner planner,
             ConnectionFaults faults, DirectionCounters counters, RandomGenerator sliceSizes, long budgetBytes,
-            Runnable limitReached) {
+            Runnable limitReached, TcpFlow capture) {
         this.direction = direction;
         this.sender = sender;
         this.receiver = receiver;
@@ -49,6 +54,7 @@ final class DirectionPath implements DelayLine.Listener {
         this.sliceSizes = sliceSizes;
         this.budgetBytes = budgetBytes;
         this.limitReached = limitReached;
+        this.capture = capture;
         this.line = new DelayLine(receiver.eventLoop(), receiver, this);
     }
 
@@ -100,10 +106,9 @@ final class DirectionPath implements DelayLine.Listener {
         Slicer slicer = faults.slicer(direction);
         if (slicer == null && line.isEmpty() && !line.isHeld() && planner.isTransparent()
                 && faults.isEmpty(direction)) {
-            int size = chunk.readableBytes();
+            delivering(chunk, 0);
             receiver.write(chunk, receiver.voidPromise());
             flushPending = true;
-            counters.delivered(size, 0);
             return;
         }
         long now = line.nanoTime();
@@ -162,8 +167,11 @@ final class DirectionPath implements DelayLine.Listener {
     }
 
     @Override
-    public void delivered(int bytes, long delayNanos) {
-        counters.delivered(bytes, delayNanos);
+    public void delivering(ByteBuf chunk, long delayNanos) {
+        counters.delivered(chunk.readableBytes(), delayNanos);
+        if (capture != null) {
+            capture.data(direction, chunk);
+        }
     }
 
     @Override

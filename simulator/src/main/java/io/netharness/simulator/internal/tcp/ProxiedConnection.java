@@ -1,12 +1,15 @@
 package io.netharness.simulator.internal.tcp;
 
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.internal.pcap.TcpFlow;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,6 +41,9 @@ final class ProxiedConnection {
 
         boolean isCut();
 
+        /** A capture flow for a connection from {@code client} to the target, or null when the link does not record. */
+        TcpFlow capture(InetSocketAddress client);
+
         /** The connection has closed both channels; forget it. */
         void closed(ProxiedConnection connection);
     }
@@ -47,6 +53,7 @@ final class ProxiedConnection {
     private final Link link;
     private final ConnectionFaults faults;
     private volatile Channel target;
+    private TcpFlow capture;
     private DirectionPath upstream;
     private DirectionPath downstream;
     private boolean upstreamFinished;
@@ -85,6 +92,11 @@ final class ProxiedConnection {
         return faults;
     }
 
+    /** The capture flow of this connection, or null; set once relaying starts. */
+    TcpFlow capture() {
+        return capture;
+    }
+
     void execute(Runnable task) {
         loop().execute(task);
     }
@@ -110,6 +122,7 @@ final class ProxiedConnection {
     }
 
     private void start() {
+        capture = link.capture((InetSocketAddress) client.remoteAddress());
         upstream = link.path(Direction.UPSTREAM, this, client, target);
         downstream = link.path(Direction.DOWNSTREAM, this, target, client);
         client.pipeline().addLast(new RelayHandler(this, true));
@@ -143,9 +156,15 @@ final class ProxiedConnection {
         DirectionPath path = sentBy(clientSide);
         Direction direction = path.direction();
         Channel receiver = clientSide ? target : client;
-        path.senderDone(() -> afterCloseDelay(direction, () -> {
+        path.senderDone(() -> afterCloseDelay(direction, () -> afterWritten(receiver, () -> {
+            if (closing) {
+                return;
+            }
             if (receiver instanceof SocketChannel socket && socket.isActive()) {
                 socket.shutdownOutput();
+                if (capture != null) {
+                    capture.fin(direction);
+                }
             }
             if (direction == Direction.UPSTREAM) {
                 upstreamFinished = true;
@@ -155,7 +174,7 @@ final class ProxiedConnection {
             if (upstreamFinished && downstreamFinished) {
                 close();
             }
-        }));
+        })));
     }
 
     /** An I/O error (typically a reset) on one side; the channel closes next and the reset is passed on. */
@@ -177,12 +196,33 @@ final class ProxiedConnection {
         receivedBy(clientSide).receiverGone();
         DirectionPath path = sentBy(clientSide);
         boolean reset = clientSide ? clientReset : targetReset;
+        Channel receiver = clientSide ? target : client;
         path.senderDone(() -> afterCloseDelay(path.direction(), () -> {
             if (reset) {
-                abort(clientSide ? target : client);
+                abort(receiver);
+                close();
+            } else {
+                afterWritten(receiver, this::close);
             }
-            close();
         }));
+    }
+
+    /** Everything allowed in {@code direction} was delivered (LimitData): close once it has left the link. */
+    void closeAfterDelivery(Direction direction) {
+        afterWritten(direction == Direction.UPSTREAM ? target : client, this::close);
+    }
+
+    /**
+     * Runs {@code action} once every write queued on {@code channel} so far has reached the socket. Netty's close
+     * and shutdownOutput fail writes still queued, whereas the kernel sends its buffer before the FIN; waiting for
+     * an empty write queued behind them keeps a close behind the data. Writes complete in order.
+     */
+    private void afterWritten(Channel channel, Runnable action) {
+        if (channel == null || !channel.isActive()) {
+            action.run();
+        } else {
+            channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> action.run());
+        }
     }
 
     /** The link was cut (hold) or healed. */
@@ -206,6 +246,18 @@ final class ProxiedConnection {
         close();
     }
 
+    /** Sends a TCP reset to one side (closing with SO_LINGER 0 sends RST instead of FIN) and records it. */
+    private void abort(Channel channel) {
+        if (channel != null && channel.isOpen()) {
+            channel.config().setOption(ChannelOption.SO_LINGER, 0);
+            channel.close();
+            if (capture != null) {
+                // The side that receives the reset sees it come from its peer.
+                capture.reset(channel == client ? Direction.DOWNSTREAM : Direction.UPSTREAM);
+            }
+        }
+    }
+
     /** Closes both channels and releases everything held; idempotent. */
     void close() {
         if (closing) {
@@ -220,6 +272,10 @@ final class ProxiedConnection {
         client.close();
         if (target != null) {
             target.close();
+        }
+        if (capture != null) {
+            capture.fin(Direction.UPSTREAM);
+            capture.fin(Direction.DOWNSTREAM);
         }
     }
 
@@ -237,14 +293,6 @@ final class ProxiedConnection {
             action.run();
         } else {
             loop().schedule(action, delay, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private static void abort(Channel channel) {
-        if (channel != null && channel.isOpen()) {
-            // SO_LINGER 0 makes close() send RST instead of FIN.
-            channel.config().setOption(ChannelOption.SO_LINGER, 0);
-            channel.close();
         }
     }
 

@@ -7,6 +7,8 @@ import io.netharness.simulator.FaultHandle;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
+import io.netharness.simulator.internal.pcap.PcapWriter;
+import io.netharness.simulator.internal.pcap.TcpFlow;
 import io.netharness.simulator.internal.stats.DirectionCounters;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -16,7 +18,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * The engine behind {@link io.netharness.simulator.TcpLink}: a listening channel, the connections accepted on it,
@@ -46,6 +55,8 @@ public final class TcpRelay implements ProxiedConnection.Link {
     private final long seed;
     private final TcpRelaySettings settings;
     private final EventLoopGroup suppliedGroup;
+    private final Path capturePath;
+    private PcapWriter capture;
     private final Map<Direction, SharedBandwidth> bottlenecks = new EnumMap<>(Direction.class);
     private final Map<Direction, DirectionCounters> counters = new EnumMap<>(Direction.class);
     private final Map<Direction, LongAdder> stalls = new EnumMap<>(Direction.class);
@@ -61,7 +72,8 @@ public final class TcpRelay implements ProxiedConnection.Link {
     private volatile boolean cut;
 
     public TcpRelay(InetSocketAddress listen, InetSocketAddress target, long seed, LinkProfile upstream,
-            LinkProfile downstream, EventLoopGroup suppliedGroup, TcpRelaySettings settings) {
+            LinkProfile downstream, EventLoopGroup suppliedGroup, TcpRelaySettings settings, Path capturePath) {
+        this.capturePath = capturePath;
         this.listen = Objects.requireNonNull(listen, "listen");
         this.target = Objects.requireNonNull(target, "target");
         this.seed = seed;
@@ -78,6 +90,13 @@ public final class TcpRelay implements ProxiedConnection.Link {
 
     /** Binds the listening socket; returns the bound address. Blocks until bound (never call on an event loop). */
     public synchronized InetSocketAddress start() throws InterruptedException {
+        if (capturePath != null) {
+            try {
+                capture = PcapWriter.open(capturePath);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open capture file " + capturePath, e);
+            }
+        }
         group = suppliedGroup != null ? suppliedGroup : TcpTransport.newGroup(2, "netharness-tcplink");
         TcpTransport transport = TcpTransport.of(group);
         Bootstrap targetBootstrap = new Bootstrap().channel(transport.channel())
@@ -100,6 +119,7 @@ public final class TcpRelay implements ProxiedConnection.Link {
             server = bootstrap.bind(listen).sync().channel();
         } catch (RuntimeException | InterruptedException e) {
             shutDownOwnGroup();
+            closeCapture();
             throw e;
         }
         return (InetSocketAddress) server.localAddress();
@@ -128,7 +148,13 @@ public final class TcpRelay implements ProxiedConnection.Link {
         ChunkPlanner planner = new ProfilePlanner(() -> profile(direction), streamSeed, settings,
                 bottlenecks.get(direction), stalls.get(direction), counters.get(direction));
         return new DirectionPath(direction, sender, receiver, planner, connection.faults(), counters.get(direction),
-                Seeds.generator(streamSeed, "slicer"), settings.bufferBytes(), connection::close);
+                Seeds.generator(streamSeed, "slicer"), settings.bufferBytes(), () -> connection.closeAfterDelivery(direction),
+                connection.capture());
+    }
+
+    @Override
+    public TcpFlow capture(InetSocketAddress client) {
+        return capture == null ? null : capture.tcpFlow(client, target);
     }
 
     @Override
@@ -173,32 +199,67 @@ public final class TcpRelay implements ProxiedConnection.Link {
         RegisteredFault registered = new RegisteredFault(nextFaultId.getAndIncrement(), direction, fault, toxicity,
                 this::removed);
         faults.add(registered);
-        for (ProxiedConnection connection : connections) {
-            connection.execute(() -> connection.faults().apply(registered));
-        }
+        onEveryConnection(connection -> connection.faults().apply(registered));
         return registered;
     }
 
     private void removed(RegisteredFault fault) {
         faults.remove(fault);
-        for (ProxiedConnection connection : connections) {
-            connection.execute(() -> connection.faults().remove(fault));
-        }
+        onEveryConnection(connection -> connection.faults().remove(fault));
     }
 
     public void cut(CutMode mode) {
         Objects.requireNonNull(mode, "mode");
         cut = true;
-        for (ProxiedConnection connection : connections) {
-            connection.execute(mode == CutMode.DROP_EXISTING ? connection::resetBoth : () -> connection.hold(true));
-        }
+        onEveryConnection(mode == CutMode.DROP_EXISTING ? ProxiedConnection::resetBoth : c -> c.hold(true));
     }
 
     public void heal() {
         cut = false;
+        onEveryConnection(connection -> connection.hold(false));
+    }
+
+    /**
+     * Runs {@code action} for every open connection on its event loop and, unless called on one of the link's own
+     * event loops, waits for all of them: a fault added or a cut made has reached every open connection by the time
+     * the call returns, so data sent afterwards is subject to it.
+     */
+    private void onEveryConnection(Consumer<ProxiedConnection> action) {
+        List<Future<?>> pending = new ArrayList<>();
         for (ProxiedConnection connection : connections) {
-            connection.execute(() -> connection.hold(false));
+            if (connection.loop().inEventLoop()) {
+                action.accept(connection);
+            } else {
+                pending.add(connection.loop().submit(() -> action.accept(connection)));
+            }
         }
+        if (pending.isEmpty() || onOwnEventLoop()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_TIMEOUT_SECONDS);
+        try {
+            for (Future<?> task : pending) {
+                if (!task.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    throw new IllegalStateException("a connection's event loop did not run a change within "
+                            + CLOSE_TIMEOUT_SECONDS + " s");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean onOwnEventLoop() {
+        EventLoopGroup loops = group;
+        if (loops == null) {
+            return false;
+        }
+        for (EventExecutor executor : loops) {
+            if (executor.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public LinkStatistics statistics() {
@@ -212,6 +273,11 @@ public final class TcpRelay implements ProxiedConnection.Link {
 
     public int openConnections() {
         return connections.size();
+    }
+
+    /** The event loops in use (null before start); for tests of the clean-up. */
+    public EventLoopGroup eventLoops() {
+        return group;
     }
 
     /**
@@ -236,6 +302,14 @@ public final class TcpRelay implements ProxiedConnection.Link {
             }
         }
         shutDownOwnGroup();
+        closeCapture();
+    }
+
+    /** Flushes and closes the capture file; a write failure during the run surfaces here. */
+    private void closeCapture() {
+        if (capture != null) {
+            capture.close();
+        }
     }
 
     private void shutDownOwnGroup() throws InterruptedException {

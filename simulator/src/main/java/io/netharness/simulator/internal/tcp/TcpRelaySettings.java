@@ -1,6 +1,8 @@
 package io.netharness.simulator.internal.tcp;
 
+import io.netharness.simulator.internal.Check;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Tuning of a TCP link that is not part of its profile.
@@ -22,12 +24,15 @@ public record TcpRelaySettings(long bufferBytes, Duration initialRto, Duration m
         if (bufferBytes < 1) {
             throw new IllegalArgumentException("bufferBytes: " + bufferBytes + " (expected: >= 1)");
         }
-        if (initialRto == null || initialRto.isNegative() || initialRto.isZero()) {
-            throw new IllegalArgumentException("initialRetransmissionTimeout: " + initialRto + " (expected: > 0)");
+        Objects.requireNonNull(initialRto, "retransmissionTimeout.initial");
+        Objects.requireNonNull(maxRto, "retransmissionTimeout.max");
+        if (initialRto.isNegative() || initialRto.isZero()) {
+            throw new IllegalArgumentException("retransmissionTimeout.initial: " + Check.format(initialRto)
+                    + " (expected: > 0)");
         }
-        if (maxRto == null || maxRto.compareTo(initialRto) < 0) {
-            throw new IllegalArgumentException("maxRetransmissionTimeout: " + maxRto
-                    + " (expected: >= initialRetransmissionTimeout " + initialRto + ")");
+        if (maxRto.compareTo(initialRto) < 0) {
+            throw new IllegalArgumentException("retransmissionTimeout.max: " + Check.format(maxRto)
+                    + " (expected: >= initial " + Check.format(initialRto) + ")");
         }
         if (segmentBytes < 1) {
             throw new IllegalArgumentException("segmentBytes: " + segmentBytes + " (expected: >= 1)");

@@ -1,0 +1,235 @@
+package io.netharness.app;
+
+import io.netharness.core.Chunk;
+import io.netharness.core.Inbox;
+import io.netharness.core.Lifecycle;
+import io.netharness.core.Outbox;
+import io.netharness.core.StreamComponent;
+import io.netharness.core.Transport;
+import io.netharness.core.multicast.MulticastReceiver;
+import io.netharness.core.multicast.MulticastSender;
+import io.netharness.core.tcp.MultiClientServer;
+import io.netharness.core.tcp.TcpClient;
+import io.netharness.core.udp.Datagram;
+import io.netharness.core.udp.UdpPeer;
+import io.netharness.core.udp.UdpPostboxPeer;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * {@code demo}: a multi-client TCP server with a line protocol and four clients (two on the event loop,
+ * two threaded), a UDP request/reply exchange with a change of target, and a multicast group with two
+ * receivers; every message is printed as it happens. Exits 0 once every reply arrived, 1 otherwise.
+ */
+final class DemoCommand implements Command {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final int TCP_CLIENTS = 4;
+    private static final int ROUNDS = 3;
+
+    @Override
+    public String summary() {
+        return "run a server, TCP clients, UDP and multicast peers on loopback and print their traffic";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty()) {
+            err.println("netharness demo: takes no arguments (got " + args + ")");
+            return Main.USAGE;
+        }
+        TrafficLog log = new TrafficLog(out);
+        log.plain("NetHarness demo: harness-core components on loopback (transport: " + Transport.name() + ")");
+        int tcpReplies = tcp(log);
+        int udpReplies = udp(log);
+        int multicastDeliveries = multicast(log);
+        int tcpExpected = TCP_CLIENTS * (ROUNDS + 1);
+        boolean ok = tcpReplies == tcpExpected && udpReplies == 4 && multicastDeliveries == 4;
+        log.plain(String.format("demo %s: TCP %d/%d replies, UDP %d/4 replies, multicast %d/4 deliveries",
+                ok ? "finished" : "FAILED", tcpReplies, tcpExpected, udpReplies, multicastDeliveries));
+        return ok ? 0 : 1;
+    }
+
+    /** Four clients talk to one server at once; each must get back exactly its own lines. */
+    private static int tcp(TrafficLog log) throws Exception {
+        int replies = 0;
+        try (MultiClientServer server = new MultiClientServer(info -> new ShoutProtocol(info, log))) {
+            server.start();
+            CountDownLatch allClosed = watch(server.signal(), log);
+            log.print("tcp", "MultiClientServer listening on 127.0.0.1:" + server.port()
+                    + " (one ShoutProtocol handler per connection)");
+            List<TcpClient> clients = new ArrayList<>();
+            List<LineReader> readers = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            try {
+                for (int i = 1; i <= TCP_CLIENTS; i++) {
+                    boolean threaded = i % 2 == 0;
+                    TcpClient client = threaded ? TcpClient.threaded("127.0.0.1", server.port())
+                            : TcpClient.onEventLoop("127.0.0.1", server.port());
+                    clients.add(client);
+                    client.start();
+                    readers.add(new LineReader(client.outbox()));
+                    names.add(String.format("client-%d (%s, port %d)", i, threaded ? "threaded  " : "event loop",
+                            client.localAddress().getPort()));
+                }
+                for (int round = 1; round <= ROUNDS; round++) {
+                    for (int i = 0; i < clients.size(); i++) {
+                        String line = "hello " + round + " from client-" + (i + 1);
+                        log.print("tcp", names.get(i) + " -> \"" + line + "\"");
+                        clients.get(i).inbox().put(Chunk.ofUtf8(line + "\n"));
+                    }
+                    for (int i = 0; i < clients.size(); i++) {
+                        replies += expectLine(readers.get(i), names.get(i),
+                                ("hello " + round + " from client-" + (i + 1)).toUpperCase(Locale.ROOT), log);
+                    }
+                }
+                for (int i = 0; i < clients.size(); i++) {
+                    log.print("tcp", names.get(i) + " -> \"bye\"");
+                    clients.get(i).inbox().put(Chunk.ofUtf8("bye\n"));
+                    replies += expectLine(readers.get(i), names.get(i), "BYE", log);
+                    Lifecycle.SocketShutdown closed = await(clients.get(i).signal(), Lifecycle.SocketShutdown.class);
+                    log.print("tcp", names.get(i) + " saw socketShutdown: the server closed the connection"
+                            + (closed.failure().isPresent() ? " (" + closed.failure().get() + ")" : ""));
+                }
+            } finally {
+                clients.forEach(TcpClient::close);
+            }
+            if (!allClosed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.print("tcp", "server: " + server.connectionCount() + " connections still open after " + WAIT);
+            }
+        }
+        return replies;
+    }
+
+    /** A client sends pings to a postbox server whose replies are made by a component wired to it. */
+    private static int udp(TrafficLog log) throws Exception {
+        int replies = 0;
+        try (Responder first = new Responder("server-a", log); Responder second = new Responder("server-b", log);
+                UdpPeer client = UdpPeer.builder().target(first.address()).build()) {
+            client.start();
+            log.print("udp", "UdpPeer on 127.0.0.1:" + client.localAddress().getPort() + " targets server-a");
+            for (int n = 1; n <= 4; n++) {
+                if (n == 4) {
+                    client.retarget(second.address());
+                    log.print("udp", "client retargeted to server-b at 127.0.0.1:" + second.address().getPort());
+                }
+                log.print("udp", "client -> \"ping " + n + "\"");
+                client.inbox().put(Chunk.ofUtf8("ping " + n));
+                Datagram reply = client.outbox().take(WAIT);
+                log.print("udp", "client <- \"" + reply.text() + "\" from " + reply.sender().getPort());
+                InetSocketAddress expectedFrom = n == 4 ? second.address() : first.address();
+                if (reply.text().equals("pong " + n) && reply.sender().equals(expectedFrom)) {
+                    replies++;
+                }
+            }
+        }
+        return replies;
+    }
+
+    /** A postbox peer whose outbox feeds a component that answers each ping to its sender. */
+    private static final class Responder implements AutoCloseable {
+        private final UdpPostboxPeer peer = UdpPostboxPeer.builder().build();
+        private final StreamComponent<Datagram, Datagram> answer;
+
+        Responder(String name, TrafficLog log) {
+            answer = StreamComponent.map(name, (Datagram request) -> {
+                log.print("udp", name + " <- \"" + request.text() + "\" from " + request.sender().getPort());
+                return request.reply(Chunk.ofUtf8(request.text().replace("ping", "pong")));
+            });
+            peer.outbox().linkTo(answer.inbox());
+            answer.outbox().linkTo(peer.inbox());
+            answer.start();
+            peer.start();
+        }
+
+        InetSocketAddress address() {
+            return peer.localAddress();
+        }
+
+        @Override
+        public void close() {
+            try {
+                peer.close();
+            } finally {
+                answer.close();
+            }
+        }
+    }
+
+    /** Two receivers join a group on the loopback interface; a sender announces twice. */
+    private static int multicast(TrafficLog log) throws Exception {
+        int deliveries = 0;
+        InetAddress group = InetAddress.getByName("239.255." + ThreadLocalRandom.current().nextInt(1, 255) + "."
+                + ThreadLocalRandom.current().nextInt(1, 255));
+        try (MulticastReceiver first = MulticastReceiver.builder(group).build()) {
+            first.start();
+            try (MulticastReceiver second = MulticastReceiver.builder(group).port(first.group().getPort()).build();
+                    MulticastSender sender = MulticastSender.builder(first.group()).build()) {
+                second.start();
+                sender.start();
+                log.print("multicast", "two receivers joined " + group.getHostAddress() + ":"
+                        + first.group().getPort() + " on " + first.networkInterface().getName());
+                for (int n = 1; n <= 2; n++) {
+                    log.print("multicast", "sender -> \"announcement " + n + "\"");
+                    sender.inbox().put(Chunk.ofUtf8("announcement " + n));
+                    for (MulticastReceiver receiver : List.of(first, second)) {
+                        Datagram datagram = receiver.outbox().take(WAIT);
+                        log.print("multicast", (receiver == first ? "receiver-1" : "receiver-2") + " <- \""
+                                + datagram.text() + "\" from " + datagram.sender().getPort());
+                        if (datagram.text().equals("announcement " + n)) {
+                            deliveries++;
+                        }
+                    }
+                }
+            }
+        }
+        return deliveries;
+    }
+
+    private static int expectLine(LineReader reader, String name, String expected, TrafficLog log)
+            throws InterruptedException, TimeoutException {
+        String line = reader.readLine(WAIT);
+        log.print("tcp", name + " <- \"" + line + "\"");
+        return line.equals(expected) ? 1 : 0;
+    }
+
+    /** Prints what the server announces (connections opened and closed) as it happens; counts the closes. */
+    private static CountDownLatch watch(Outbox<Lifecycle> signal, TrafficLog log) {
+        CountDownLatch allClosed = new CountDownLatch(TCP_CLIENTS);
+        Inbox<Lifecycle> events = Inbox.unbounded("demo.tcp.events");
+        signal.linkTo(events);
+        events.onArrival(() -> {
+            Lifecycle event;
+            while ((event = events.poll()) != null) {
+                if (event instanceof Lifecycle.ConnectionOpened opened) {
+                    log.print("tcp", "server: newCSA, connection from port " + opened.remote().getPort());
+                } else if (event instanceof Lifecycle.ConnectionClosed closed) {
+                    log.print("tcp", "server: shutdownCSA, connection from port " + closed.remote().getPort()
+                            + " closed");
+                    allClosed.countDown();
+                }
+            }
+        });
+        return allClosed;
+    }
+
+    private static <T extends Lifecycle> T await(Outbox<Lifecycle> signal, Class<T> type)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            Lifecycle message = signal.take(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (type.isInstance(message)) {
+                return type.cast(message);
+            }
+        }
+    }
+}

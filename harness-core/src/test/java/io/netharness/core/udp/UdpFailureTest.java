@@ -1,0 +1,99 @@
+package io.netharness.core.udp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netharness.core.Chunk;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import org.junit.jupiter.api.Test;
+
+/** Bad input to UDP components gives a clear error at the source, never a silent drop or a hang. */
+class UdpFailureTest {
+
+    @Test
+    void oversizedDatagramIsRefusedNamingSizeAndLimit() throws Exception {
+        try (UdpPostboxPeer server = UdpPostboxPeer.builder().build()) {
+            server.start();
+            try (UdpPeer client = UdpPeer.to(server.localAddress())) {
+                client.start();
+                Chunk tooBig = Chunk.of(new byte[Datagram.MAX_IPV4_PAYLOAD + 1]);
+
+                assertThatThrownBy(() -> client.inbox().put(tooBig))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("datagram: 65508 bytes to 127.0.0.1:" + server.localAddress().getPort()
+                                + " (expected: 0-65507, the largest UDP payload over IPv4)");
+                assertThat(client.inbox().size()).isZero();
+
+                // The peer is still usable after refusing.
+                client.inbox().put(Chunk.ofUtf8("fits"));
+                assertThat(server.outbox().take(io.netharness.core.Await.TIMEOUT).text()).isEqualTo("fits");
+            }
+        }
+    }
+
+    @Test
+    void oversizedDatagramIsRefusedByPostbox() {
+        try (UdpPostboxPeer peer = UdpPostboxPeer.builder().build()) {
+            Datagram tooBig = Datagram.to(new InetSocketAddress("127.0.0.1", 9), Chunk.of(new byte[70_000]));
+            assertThatThrownBy(() -> peer.inbox().offer(tooBig))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("datagram: 70000 bytes to 127.0.0.1:9 (expected: 0-65507, the largest UDP payload over IPv4)");
+        }
+    }
+
+    @Test
+    void recipientOfTheOtherFamilyOrPortZeroIsRefused() {
+        try (UdpPostboxPeer peer = UdpPostboxPeer.builder().build()) {
+            assertThatThrownBy(() -> peer.inbox().offer(Datagram.to(new InetSocketAddress("::1", 9), "x")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("recipient: [::1]:9 (expected: an IPv4 address, as UdpPostboxPeer is bound to 127.0.0.1:0)");
+            assertThatThrownBy(() -> peer.inbox().offer(Datagram.to(new InetSocketAddress("127.0.0.1", 0), "x")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("recipient port: 0 (expected: 1-65535)");
+        }
+    }
+
+    @Test
+    void bindingPortInUseFailsNamingAddress() throws Exception {
+        try (UdpPostboxPeer first = UdpPostboxPeer.builder().build()) {
+            first.start();
+            int port = first.localAddress().getPort();
+            UdpPeer second = UdpPeer.builder().port(port).build();
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageStartingWith("cannot bind 127.0.0.1:" + port + ": ")
+                    .hasMessageContaining("in use")
+                    .cause().isNotNull();
+            assertThat(second).hasToString("UdpPeer{closed}");
+            assertThatThrownBy(() -> second.inbox().offer(Chunk.ofUtf8("x")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("could not bind");
+            second.close();
+        }
+    }
+
+    @Test
+    void sendingAfterCloseThrows() {
+        UdpPeer peer = UdpPeer.to(new InetSocketAddress("127.0.0.1", 9));
+        peer.start();
+        peer.close();
+
+        assertThatThrownBy(() -> peer.inbox().put(Chunk.ofUtf8("too late")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("inbox 'UdpPeer.inbox' is closed: UdpPeer is closed");
+        assertThatThrownBy(peer::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("UdpPeer is closed and cannot be started again; create a new one");
+    }
+
+    @Test
+    void localAddressBeforeStartIsAClearError() {
+        try (UdpPeer peer = UdpPeer.builder().build()) {
+            assertThatThrownBy(peer::localAddress)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("cannot read the local address: UdpPeer is not started");
+            assertThat(peer).hasToString("UdpPeer{new}");
+        }
+    }
+}

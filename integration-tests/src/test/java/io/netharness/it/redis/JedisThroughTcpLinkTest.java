@@ -1,0 +1,231 @@
+package io.netharness.it.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netharness.it.support.RedisServer;
+import io.netharness.it.support.Timing;
+import io.netharness.it.support.Wait;
+import io.netharness.simulator.ConnectionFault;
+import io.netharness.simulator.CutMode;
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.FaultHandle;
+import io.netharness.simulator.Latency;
+import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.TcpLink;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.providers.PooledConnectionProvider;
+
+/** Jedis against Debian's redis-server through a {@link TcpLink}: its timeouts, retries and reconnects under faults. */
+class JedisThroughTcpLinkTest {
+
+    private static final Duration ONE_WAY = Duration.ofMillis(50);
+
+    private static RedisServer redis;
+
+    private TcpLink link;
+    private String key;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServer.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @BeforeEach
+    void startLink() {
+        link = TcpLink.builder().target(redis.address()).seed(7).build().start();
+        key = "netharness:" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void closeLink() {
+        link.close();
+    }
+
+    @Test
+    void commandsSucceedUnderLatencyAndTakeAtLeastTheRoundTrip() throws Exception {
+        link.profile(LinkProfile.builder().latency(Latency.of(ONE_WAY)).build());
+        try (Jedis jedis = new Jedis(linkAddress(), config(Duration.ofSeconds(5)))) {
+            assertThat(jedis.set(key, "value")).isEqualTo("OK");
+            assertThat(jedis.get(key)).isEqualTo("value");
+
+            Duration median = Timing.median(5, () -> assertThat(jedis.ping()).isEqualTo("PONG"));
+
+            assertThat(median).as("median PING round trip over a link with %s each way", ONE_WAY)
+                    .isGreaterThanOrEqualTo(ONE_WAY.multipliedBy(2))
+                    .isLessThan(Duration.ofSeconds(3));
+            assertThat(link.statistics().upstream().delays().min()).isGreaterThanOrEqualTo(ONE_WAY);
+        }
+    }
+
+    @Test
+    void readTimeoutShorterThanTheRoundTripFires() {
+        Duration readTimeout = Duration.ofMillis(60); // the round trip will take at least 100 ms
+        // Jedis sends CLIENT SETINFO while connecting; connect on a fast link, then slow it down.
+        try (Jedis jedis = new Jedis(linkAddress(), config(readTimeout))) {
+            assertThat(jedis.ping()).isEqualTo("PONG");
+            link.profile(LinkProfile.builder().latency(Latency.of(ONE_WAY)).build());
+
+            Timing.Failure failure = Timing.timeFailure(jedis::ping);
+
+            assertThat(failure.exception()).isInstanceOf(JedisConnectionException.class)
+                    .hasRootCauseInstanceOf(SocketTimeoutException.class);
+            assertThat(failure.elapsed()).isGreaterThanOrEqualTo(readTimeout);
+            assertThat(jedis.isBroken()).as("Jedis marks a connection broken after a read timeout").isTrue();
+        }
+    }
+
+    @Test
+    void readTimeoutFiresWhenTheLinkStallsAndAPoolRecoversOnceItFlows() {
+        Duration readTimeout = Duration.ofMillis(300);
+        try (JedisPooled pool = new JedisPooled(linkAddress(), config(readTimeout))) {
+            assertThat(pool.set(key, "before")).isEqualTo("OK");
+
+            FaultHandle stall = link.addFault(Direction.DOWNSTREAM, ConnectionFault.blackhole());
+            Timing.Failure failure = Timing.timeFailure(() -> pool.get(key));
+
+            assertThat(failure.exception()).isInstanceOf(JedisConnectionException.class)
+                    .hasRootCauseInstanceOf(SocketTimeoutException.class);
+            assertThat(failure.elapsed()).isBetween(readTimeout, Duration.ofSeconds(10));
+
+            stall.remove();
+            // The pool dropped the broken connection; the next command opens a new one through the link.
+            assertThat(pool.get(key)).isEqualTo("before");
+        }
+    }
+
+    @Test
+    void poolReplacesAConnectionTheServerSideReset() {
+        try (JedisPooled pool = new JedisPooled(linkAddress(), config(Duration.ofSeconds(5)))) {
+            assertThat(pool.set(key, "kept")).isEqualTo("OK");
+            assertThat(link.openConnections()).isEqualTo(1);
+
+            FaultHandle reset = link.addFault(Direction.DOWNSTREAM, ConnectionFault.resetPeer(Duration.ZERO));
+            Wait.until("the link to reset its connection", Duration.ofSeconds(5), () -> link.openConnections() == 0,
+                    () -> link.toString());
+            reset.remove();
+
+            assertThatThrownBy(() -> pool.get(key))
+                    .as("the pooled connection was reset")
+                    .isInstanceOf(JedisConnectionException.class);
+            assertThat(pool.get(key)).as("a new connection").isEqualTo("kept");
+            assertThat(link.openConnections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void retryingClientRidesOutAPartitionThatHealsDuringItsRetries() {
+        try (CountingProvider provider = new CountingProvider(linkAddress(), config(Duration.ofMillis(500)));
+                UnifiedJedis jedis = new UnifiedJedis(provider, 10, Duration.ofSeconds(20))) {
+            assertThat(jedis.set(key, "survives")).isEqualTo("OK");
+            provider.resetCount();
+
+            link.cut(CutMode.DROP_EXISTING);
+            // Heal on the third attempt: the first two hit the cut link and Jedis must retry them.
+            provider.onAttempt(3, link::heal);
+
+            assertThat(jedis.get(key)).isEqualTo("survives");
+            assertThat(provider.attempts()).as("connection attempts of one GET").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void commandHeldByAPartitionCompletesWhenItHeals() throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Jedis jedis = new Jedis(linkAddress(), config(Duration.ofSeconds(10)))) {
+            assertThat(jedis.ping()).isEqualTo("PONG");
+
+            link.cut(CutMode.KEEP_EXISTING);
+            CompletableFuture<Long> increment = CompletableFuture.supplyAsync(() -> jedis.incr(key), caller);
+
+            assertThatThrownBy(() -> increment.get(300, TimeUnit.MILLISECONDS))
+                    .as("INCR must not complete while the link is cut")
+                    .isInstanceOf(TimeoutException.class);
+            link.heal();
+            assertThat(increment.get(5, TimeUnit.SECONDS)).isEqualTo(1L);
+        } finally {
+            caller.shutdownNow();
+            assertThat(caller.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private HostAndPort linkAddress() {
+        return new HostAndPort(link.address().getHostString(), link.address().getPort());
+    }
+
+    private static JedisClientConfig config(Duration readTimeout) {
+        return DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(2_000)
+                .socketTimeoutMillis((int) readTimeout.toMillis())
+                .build();
+    }
+
+    /** A pool that counts how often Jedis asks it for a connection, i.e. how often a command is attempted. */
+    private static final class CountingProvider extends PooledConnectionProvider {
+        private int attempts;
+        private int triggerAt = -1;
+        private Runnable trigger;
+
+        CountingProvider(HostAndPort address, JedisClientConfig config) {
+            super(address, config);
+        }
+
+        synchronized void resetCount() {
+            attempts = 0;
+        }
+
+        synchronized void onAttempt(int attempt, Runnable action) {
+            triggerAt = attempt;
+            trigger = action;
+        }
+
+        synchronized int attempts() {
+            return attempts;
+        }
+
+        @Override
+        public redis.clients.jedis.Connection getConnection() {
+            countAttempt();
+            return super.getConnection();
+        }
+
+        @Override
+        public redis.clients.jedis.Connection getConnection(redis.clients.jedis.CommandArguments arguments) {
+            countAttempt();
+            return super.getConnection(arguments);
+        }
+
+        private synchronized void countAttempt() {
+            attempts++;
+            if (attempts == triggerAt) {
+                trigger.run();
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.netharness.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Injects a started in-process server from harness-core, listening on 127.0.0.1 with a free port, for links
+ * (and the code under test) to talk to.
+ *
+ * <pre>{@code
+ * @InProcessServer(ServerKind.ECHO)
+ * static InetSocketAddress echo;
+ *
+ * @SimulatedLink(targetServer = "echo", latency = "10ms")
+ * TcpLink link;
+ * }</pre>
+ *
+ * <h2>Creation</h2>
+ * The server is built and started before the links of the same scope, so that links can name it in
+ * {@link SimulatedLink#targetServer()} by its field name (or {@link #name()}). The field or parameter may be
+ * of type {@link java.net.InetSocketAddress} (where it listens) or of the harness-core server type of its kind.
+ * A {@link ServerKind#HANDLER} server serves each connection with a protocol handler made by
+ * {@link #handler()} (a class with a no-argument constructor) or {@link #handlerMethod()} (a static method of
+ * the test class without parameters returning the factory).
+ *
+ * <h2>Scope</h2>
+ * As for {@link SimulatedLink}: a static field lives for its class, an instance field or a test or
+ * {@code @BeforeEach} parameter for one test, a {@code @BeforeAll} parameter for its class. Fields must not
+ * be {@code final}.
+ *
+ * <h2>Clean up</h2>
+ * JUnit closes the server when its scope ends, after the links that lead to it; closing waits for its threads.
+ * A server still holding its port after closing fails the test.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
+@ExtendWith(NetHarnessExtension.class)
+public @interface InProcessServer {
+
+    /** What the server does. */
+    ServerKind value() default ServerKind.ECHO;
+
+    /** The name links use in {@code targetServer}; {@code ""} means the field or parameter name. */
+    String name() default "";
+
+    /** For {@link ServerKind#HANDLER}: the protocol handler factory class, with a no-argument constructor. */
+    Class<?> handler() default Void.class;
+
+    /** For {@link ServerKind#HANDLER}: a static method of the test class returning the handler factory. */
+    String handlerMethod() default "";
+}

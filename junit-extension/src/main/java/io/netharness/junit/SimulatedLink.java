@@ -1,0 +1,147 @@
+package io.netharness.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Injects a started, impaired link between the code under test and a target: a field or parameter of type
+ * {@link io.netharness.simulator.SimulatedLink}, {@link io.netharness.simulator.TcpLink} or
+ * {@link io.netharness.simulator.UdpLink}. The code under test talks to {@code link.address()} instead of the
+ * target; the link delays, drops, duplicates, reorders, corrupts and rate-limits what crosses it, with every
+ * random decision derived from a seed that a failing test reports.
+ *
+ * <pre>{@code
+ * @InProcessServer(kind = ServerKind.UDP_ECHO)
+ * static UdpServer echo;
+ *
+ * @SimulatedLink(targetServer = "echo", latency = "20ms", jitter = "5ms", loss = 0.02)
+ * UdpLink link;
+ *
+ * @Test
+ * void answersDespiteLoss() {
+ *     // send to link.address(), then:
+ *     NetHarnessAssertions.assertThat(link).statistics().upstream().hasLossRateBetween(0.0, 0.1);
+ * }
+ * }</pre>
+ *
+ * <h2>Creation</h2>
+ * The link is built, started and injected before the first {@code @BeforeEach} (instance fields) or
+ * {@code @BeforeAll} (static fields) method runs, and when a test or lifecycle method parameter is resolved.
+ * Exactly one target must be given: {@link #target()}, {@link #targetServer()}, {@link #targetMethod()} or
+ * {@link #targetProperty()} (or a {@link LinkTarget @LinkTarget} beside a composed annotation). Quantities are
+ * readable strings ({@code "20ms"}, {@code "1MB/s"}); probabilities are between 0.0 and 1.0. The annotation may
+ * be used as a meta-annotation to define a profile once ({@code @Flaky3G}); see {@link LinkTarget}.
+ * A misconfigured annotation fails the test that uses it with an
+ * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the class, the member, the
+ * attribute, the bad value and what would be valid.
+ *
+ * <h2>Scope</h2>
+ * A {@code static} field holds one link for all tests of its class (and its {@code @Nested} classes); an
+ * instance field gets a new link for every test, like a parameter of a test or {@code @BeforeEach} method. A
+ * parameter of a {@code @BeforeAll} method is class-scoped. Fields must not be {@code final} or
+ * {@code private}. Each test (and class) gets its own seed, so links of tests run in parallel are independent.
+ *
+ * <h2>Clean up</h2>
+ * The link is closed by JUnit when its scope ends (after the test, or after the class), through the
+ * extension context store; closing waits for the link's threads and releases its port and buffers. When the
+ * test failed, its link statistics, seeds and the text that replays them are published as report entries
+ * and logged, and a {@linkplain #capture() capture} file is kept; when it passed, the capture is deleted.
+ * Links and servers still holding their port after closing fail the test.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
+@ExtendWith(NetHarnessExtension.class)
+public @interface SimulatedLink {
+
+    /** A fixed target {@code host:port}, e.g. {@code "127.0.0.1:5432"} or {@code "[::1]:53"}. */
+    String target() default "";
+
+    /**
+     * The name of an {@link InProcessServer @InProcessServer} of the same test (its field name, or its
+     * {@link InProcessServer#name()}); the server is started first.
+     */
+    String targetServer() default "";
+
+    /**
+     * The name of a method of the test class, without parameters, that returns the target as an
+     * {@link java.net.InetSocketAddress}, a {@code "host:port"} string or an {@code int} port on 127.0.0.1.
+     * A static method serves static fields; for instance links it may also be an instance method. Use it when
+     * the port is known only at run time, e.g. from a container.
+     */
+    String targetMethod() default "";
+
+    /**
+     * The name of a configuration parameter or system property whose value is a {@code host:port} or a port
+     * on 127.0.0.1.
+     */
+    String targetProperty() default "";
+
+    /** The transport; {@link Protocol#AUTO} takes it from the declared type or the target server. */
+    Protocol protocol() default Protocol.AUTO;
+
+    /** Base one-way delay of each direction, a duration such as {@code "20ms"}; {@code ""} means none. */
+    String latency() default "";
+
+    /** Variation of the delay around {@link #latency()}; at most the latency, so no delay is negative. */
+    String jitter() default "";
+
+    /** How delays are spread: {@code uniform}, {@code normal}, {@code pareto} or {@code pareto-normal}. */
+    String distribution() default "uniform";
+
+    /** Correlation of each delay with the previous one, 0.0 to 1.0. */
+    double latencyCorrelation() default 0.0;
+
+    /** Probability that a datagram (TCP: a chunk, retransmitted after a stall) is lost, 0.0 to 1.0. */
+    double loss() default 0.0;
+
+    /** Correlation of each loss decision with the previous one, 0.0 to 1.0. */
+    double lossCorrelation() default 0.0;
+
+    /**
+     * Mean length of a loss burst in datagrams; {@code 0} means independent losses. With a burst length the
+     * average loss rate stays {@link #loss()} but losses come in bursts (a Gilbert-Elliott model whose bad state
+     * loses everything and lasts {@code burstLength} datagrams on average).
+     */
+    double burstLength() default 0.0;
+
+    /** Probability that a datagram is delivered twice, 0.0 to 1.0. */
+    double duplicate() default 0.0;
+
+    /** Probability that a datagram is held back and overtaken by later ones, 0.0 to 1.0. */
+    double reorder() default 0.0;
+
+    /** How many later datagrams overtake a held one; at least 1. */
+    int reorderGap() default 3;
+
+    /** Longest time a datagram is held for reordering; the hold always ends, even if no traffic follows. */
+    String reorderMaxHold() default "50ms";
+
+    /** Probability that a datagram has one bit flipped, 0.0 to 1.0. */
+    double corrupt() default 0.0;
+
+    /** Rate limit of each direction, such as {@code "1MB/s"} or {@code "10Mbit/s"}; {@code ""} means none. */
+    String bandwidth() default "";
+
+    /** Largest datagram in bytes (UDP only), larger ones are dropped; {@code 0} means no limit. */
+    int mtu() default 0;
+
+    /** Overrides for the client-to-target direction; unset attributes inherit the ones above. */
+    Profile upstream() default @Profile;
+
+    /** Overrides for the target-to-client direction; unset attributes inherit the ones above. */
+    Profile downstream() default @Profile;
+
+    /**
+     * The link's seed as a decimal or {@code 0x} hexadecimal {@code long}; {@code ""} derives it from the test's
+     * seed (see {@link NetHarnessSeed}) and the link's name.
+     */
+    String seed() default "";
+
+    /** Records what crosses the link to a pcap file, kept (and reported) only if the test fails. */
+    boolean capture() default false;
+}

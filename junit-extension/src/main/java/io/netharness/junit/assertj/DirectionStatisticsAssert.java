@@ -1,0 +1,139 @@
+package io.netharness.junit.assertj;
+
+import io.netharness.simulator.DirectionStatistics;
+import java.time.Duration;
+import java.util.Locale;
+import org.assertj.core.api.AbstractObjectAssert;
+
+/**
+ * Assertions on what crossed one direction of a link. Every failure message names the direction and link (with
+ * its seed) and prints all figures of the snapshot, so that a statistical failure shows its sample size.
+ */
+public class DirectionStatisticsAssert extends AbstractObjectAssert<DirectionStatisticsAssert, DirectionStatistics> {
+
+    private final String subject;
+
+    DirectionStatisticsAssert(DirectionStatistics actual, String subject) {
+        super(actual, DirectionStatisticsAssert.class);
+        this.subject = subject;
+    }
+
+    /** Passes if at least one datagram (or chunk) was dropped. */
+    public DirectionStatisticsAssert hasDropped() {
+        return hasDroppedAtLeast(1);
+    }
+
+    /** Passes if at least {@code count} datagrams were dropped. */
+    public DirectionStatisticsAssert hasDroppedAtLeast(long count) {
+        isNotNull();
+        if (actual.dropped() < count) {
+            fail("to have dropped at least " + count + " but it dropped " + actual.dropped() + " of "
+                    + actual.datagramsIn());
+        }
+        return this;
+    }
+
+    /** Passes if nothing was dropped. */
+    public DirectionStatisticsAssert hasDroppedNothing() {
+        isNotNull();
+        if (actual.dropped() != 0) {
+            fail("to have dropped nothing but it dropped " + actual.dropped() + " of " + actual.datagramsIn());
+        }
+        return this;
+    }
+
+    /** Passes if between {@code min} and {@code max} (inclusive) datagrams were delivered, copies included. */
+    public DirectionStatisticsAssert hasDeliveredBetween(long min, long max) {
+        isNotNull();
+        if (actual.delivered() < min || actual.delivered() > max) {
+            fail("to have delivered between " + min + " and " + max + " but it delivered " + actual.delivered());
+        }
+        return this;
+    }
+
+    /** Passes if at least {@code bytes} payload bytes were delivered. */
+    public DirectionStatisticsAssert hasDeliveredBytesAtLeast(long bytes) {
+        isNotNull();
+        if (actual.bytesDelivered() < bytes) {
+            fail("to have delivered at least " + bytes + " bytes but it delivered " + actual.bytesDelivered());
+        }
+        return this;
+    }
+
+    /**
+     * Passes if the share of arrived datagrams that were dropped lies between {@code min} and {@code max}
+     * (inclusive). Choose the bounds for the sample size: the failure message prints it.
+     */
+    public DirectionStatisticsAssert hasLossRateBetween(double min, double max) {
+        isNotNull();
+        if (actual.datagramsIn() == 0) {
+            fail("to have a loss rate between " + min + " and " + max + " but nothing arrived");
+        }
+        double rate = (double) actual.dropped() / actual.datagramsIn();
+        if (rate < min || rate > max) {
+            fail("to have a loss rate between " + min + " and " + max + " but it was "
+                    + String.format(Locale.ROOT, "%.4f", rate) + " (" + actual.dropped() + " dropped of "
+                    + actual.datagramsIn() + ")");
+        }
+        return this;
+    }
+
+    /** Passes if at least {@code count} extra copies were made. */
+    public DirectionStatisticsAssert hasDuplicatedAtLeast(long count) {
+        return atLeast("duplicated", actual == null ? 0 : actual.duplicated(), count);
+    }
+
+    /** Passes if at least {@code count} datagrams were overtaken by later ones. */
+    public DirectionStatisticsAssert hasReorderedAtLeast(long count) {
+        return atLeast("reordered", actual == null ? 0 : actual.reordered(), count);
+    }
+
+    /** Passes if at least {@code count} datagrams had a bit flipped. */
+    public DirectionStatisticsAssert hasCorruptedAtLeast(long count) {
+        return atLeast("corrupted", actual == null ? 0 : actual.corrupted(), count);
+    }
+
+    /** Passes if the mean delay the link added lies between {@code min} and {@code max} (inclusive). */
+    public DirectionStatisticsAssert hasMeanDelayBetween(Duration min, Duration max) {
+        isNotNull();
+        return delayBetween("a mean delay", actual.delays().mean(), min, max);
+    }
+
+    /**
+     * Passes if the given percentile (0-100) of the delays the link added lies between {@code min} and
+     * {@code max} (inclusive).
+     */
+    public DirectionStatisticsAssert hasDelayPercentileBetween(double percentile, Duration min, Duration max) {
+        isNotNull();
+        return delayBetween("a p" + trim(percentile) + " delay", actual.delays().percentile(percentile), min, max);
+    }
+
+    private DirectionStatisticsAssert delayBetween(String what, Duration value, Duration min, Duration max) {
+        if (actual.delays().count() == 0) {
+            fail("to have " + what + " between " + min + " and " + max + " but no delay was recorded");
+        }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            fail("to have " + what + " between " + min + " and " + max + " but it was " + value + " (over "
+                    + actual.delays().count() + " deliveries)");
+        }
+        return this;
+    }
+
+    private DirectionStatisticsAssert atLeast(String what, long value, long count) {
+        isNotNull();
+        if (value < count) {
+            fail("to have " + what + " at least " + count + " but it " + what + " " + value + " of "
+                    + actual.datagramsIn());
+        }
+        return this;
+    }
+
+    private void fail(String expectation) {
+        failWithMessage("%s", "Expecting " + subject + " " + expectation + System.lineSeparator() + "  figures: "
+                + actual);
+    }
+
+    private static String trim(double percentile) {
+        return percentile == Math.rint(percentile) ? Long.toString((long) percentile) : Double.toString(percentile);
+    }
+}

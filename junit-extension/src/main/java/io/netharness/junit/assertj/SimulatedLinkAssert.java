@@ -1,0 +1,86 @@
+package io.netharness.junit.assertj;
+
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.LinkStatistics;
+import io.netharness.simulator.Seeds;
+import io.netharness.simulator.SimulatedLink;
+import org.assertj.core.api.AbstractObjectAssert;
+
+/**
+ * Assertions on a {@link SimulatedLink}. Each assertion takes a fresh snapshot of the statistics; navigate with
+ * {@link #upstream()}, {@link #downstream()} or {@link #statistics()} to assert several figures of one snapshot.
+ */
+public class SimulatedLinkAssert extends AbstractObjectAssert<SimulatedLinkAssert, SimulatedLink> {
+
+    SimulatedLinkAssert(SimulatedLink actual) {
+        super(actual, SimulatedLinkAssert.class);
+    }
+
+    /** Passes if the link dropped at least one datagram (or chunk) in either direction. */
+    public SimulatedLinkAssert hasDroppedDatagrams() {
+        isNotNull();
+        LinkStatistics statistics = actual.statistics();
+        if (statistics.upstream().dropped() + statistics.downstream().dropped() == 0) {
+            failWithMessage("%s", "Expecting " + name() + " to have dropped datagrams but it dropped none: "
+                    + statistics);
+        }
+        return this;
+    }
+
+    /** Passes if the link dropped nothing in either direction. */
+    public SimulatedLinkAssert hasDroppedNothing() {
+        isNotNull();
+        LinkStatistics statistics = actual.statistics();
+        long dropped = statistics.upstream().dropped() + statistics.downstream().dropped();
+        if (dropped != 0) {
+            failWithMessage("%s", "Expecting " + name() + " to have dropped nothing but it dropped " + dropped + ": "
+                    + statistics);
+        }
+        return this;
+    }
+
+    /** Passes if the link is cut now. */
+    public SimulatedLinkAssert isCut() {
+        isNotNull();
+        if (!actual.isCut()) {
+            failWithMessage("%s", "Expecting " + name() + " to be cut but it is up");
+        }
+        return this;
+    }
+
+    /** Passes if the link is up now. */
+    public SimulatedLinkAssert isNotCut() {
+        isNotNull();
+        if (actual.isCut()) {
+            failWithMessage("%s", "Expecting " + name() + " to be up but it is cut");
+        }
+        return this;
+    }
+
+    /** Assertions on a snapshot of both directions taken now. */
+    public LinkStatisticsAssert statistics() {
+        isNotNull();
+        return new LinkStatisticsAssert(actual.statistics(), name());
+    }
+
+    /** Assertions on a snapshot of the client-to-target direction taken now. */
+    public DirectionStatisticsAssert upstream() {
+        return direction(Direction.UPSTREAM);
+    }
+
+    /** Assertions on a snapshot of the target-to-client direction taken now. */
+    public DirectionStatisticsAssert downstream() {
+        return direction(Direction.DOWNSTREAM);
+    }
+
+    private DirectionStatisticsAssert direction(Direction direction) {
+        isNotNull();
+        return new DirectionStatisticsAssert(actual.statistics().direction(direction),
+                direction.name().toLowerCase(java.util.Locale.ROOT) + " of " + name());
+    }
+
+    /** {@code TcpLink{…} (seed 0x…L)}: the seed is what a failing run needs to be replayed. */
+    private String name() {
+        return actual + " (seed " + Seeds.format(actual.seed()) + ")";
+    }
+}

@@ -1,0 +1,143 @@
+package io.netharness.junit.internal;
+
+import io.netharness.junit.Profile;
+import io.netharness.junit.SimulatedLink;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the impairments of one direction: the attributes of {@code @SimulatedLink}, overridden by those set in
+ * its {@code upstream}/{@code downstream} {@link Profile}. Each value is validated under the name of the
+ * attribute it was written in ({@code loss} or {@code upstream.loss}), so that messages point at the source.
+ */
+final class DirectionReader {
+
+    private static final Map<String, String> DISTRIBUTIONS = Map.of(
+            "uniform", "UNIFORM", "normal", "NORMAL", "pareto", "PARETO", "pareto-normal", "PARETO_NORMAL");
+
+    private static final int MIN_MTU = 68;
+
+    private final Misconfiguration problems;
+    private final SimulatedLink link;
+    private final Profile profile;
+    private final String prefix;
+
+    private DirectionReader(Misconfiguration problems, SimulatedLink link, Profile profile, String prefix) {
+        this.problems = problems;
+        this.link = link;
+        this.profile = profile;
+        this.prefix = prefix;
+    }
+
+    static DirectionSpec upstream(Misconfiguration problems, SimulatedLink link) {
+        return new DirectionReader(problems, link, link.upstream(), "upstream.").read();
+    }
+
+    static DirectionSpec downstream(Misconfiguration problems, SimulatedLink link) {
+        return new DirectionReader(problems, link, link.downstream(), "downstream.").read();
+    }
+
+    private DirectionSpec read() {
+        Duration latency = duration("latency", link.latency(), profile.latency());
+        String jitterName = name("jitter", profile.jitter().isEmpty());
+        Duration jitter = duration("jitter", link.jitter(), profile.jitter());
+        if (jitter.compareTo(latency) > 0) {
+            throw problems.attribute(jitterName, "at most the latency ("
+                    + Quantities.format(latency) + " here) so that no delay is negative", text(link.jitter(), profile.jitter()));
+        }
+        double loss = probability("loss", link.loss(), profile.loss());
+        double burstLength = number(link.burstLength(), profile.burstLength());
+        if (burstLength != 0 && !(burstLength >= 1)) {
+            throw problems.attribute(name("burstLength", profile.burstLength() == -1),
+                    "0 (independent losses) or at least 1.0", burstLength);
+        }
+        if (burstLength >= 1 && loss > burstLength / (burstLength + 1)) {
+            throw problems.attribute(name("loss", profile.loss() == -1), "at most " + burstLength / (burstLength + 1)
+                    + " when `burstLength` is " + burstLength + ", as bursts are separated by at least one"
+                    + " delivered datagram", loss);
+        }
+        double lossCorrelation = probability("lossCorrelation", link.lossCorrelation(), profile.lossCorrelation());
+        if (burstLength != 0 && lossCorrelation != 0) {
+            throw problems.requires("`lossCorrelation` be 0 when `burstLength` is set, as the burst length already"
+                    + " shapes how losses cluster (was " + lossCorrelation + ")");
+        }
+        int reorderGap = profile.reorderGap() == -1 ? link.reorderGap() : profile.reorderGap();
+        if (reorderGap < 1) {
+            throw problems.attribute(name("reorderGap", profile.reorderGap() == -1), "at least 1", reorderGap);
+        }
+        int mtu = profile.mtu() == -1 ? link.mtu() : profile.mtu();
+        if (mtu != 0 && mtu < MIN_MTU) {
+            throw problems.attribute(name("mtu", profile.mtu() == -1), "0 (no limit) or at least " + MIN_MTU
+                    + " bytes, the IPv4 minimum", mtu);
+        }
+        String bandwidth = text(link.bandwidth(), profile.bandwidth());
+        return new DirectionSpec(
+                latency,
+                jitter,
+                distribution(),
+                probability("latencyCorrelation", link.latencyCorrelation(), profile.latencyCorrelation()),
+                loss,
+                lossCorrelation,
+                burstLength,
+                probability("duplicate", link.duplicate(), profile.duplicate()),
+                probability("reorder", link.reorder(), profile.reorder()),
+                reorderGap,
+                duration("reorderMaxHold", link.reorderMaxHold(), profile.reorderMaxHold()),
+                probability("corrupt", link.corrupt(), profile.corrupt()),
+                bandwidth.isBlank() ? 0 : rate(name("bandwidth", profile.bandwidth().isEmpty()), bandwidth),
+                mtu);
+    }
+
+    private String distribution() {
+        String given = text(link.distribution(), profile.distribution());
+        String constant = DISTRIBUTIONS.get(given.trim().toLowerCase(Locale.ROOT));
+        if (constant == null) {
+            throw problems.attribute(name("distribution", profile.distribution().isEmpty()),
+                    "one of uniform, normal, pareto or pareto-normal", given);
+        }
+        return constant;
+    }
+
+    private Duration duration(String attribute, String linkValue, String profileValue) {
+        String given = text(linkValue, profileValue);
+        if (given.isBlank()) {
+            return Duration.ZERO;
+        }
+        try {
+            return Quantities.parseDuration(given);
+        } catch (QuantityFormatException e) {
+            throw problems.attribute(name(attribute, profileValue.isEmpty()), e.expected(), given);
+        }
+    }
+
+    private long rate(String attribute, String given) {
+        try {
+            return Quantities.parseBytesPerSecond(given);
+        } catch (QuantityFormatException e) {
+            throw problems.attribute(attribute, e.expected(), given);
+        }
+    }
+
+    private double probability(String attribute, double linkValue, double profileValue) {
+        double value = number(linkValue, profileValue);
+        if (!(value >= 0.0 && value <= 1.0)) {
+            throw problems.attribute(name(attribute, profileValue == -1),
+                    "between 0.0 and 1.0", value);
+        }
+        return value;
+    }
+
+    /** A profile value of exactly -1 means "inherit"; other negative values are the user's and get checked. */
+    private static double number(double linkValue, double profileValue) {
+        return profileValue == -1 ? linkValue : profileValue;
+    }
+
+    private static String text(String linkValue, String profileValue) {
+        return profileValue.isEmpty() ? linkValue : profileValue;
+    }
+
+    private String name(String attribute, boolean inherited) {
+        return inherited ? attribute : prefix + attribute;
+    }
+}

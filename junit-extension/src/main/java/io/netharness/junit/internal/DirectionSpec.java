@@ -1,0 +1,38 @@
+package io.netharness.junit.internal;
+
+import java.time.Duration;
+
+/**
+ * The validated impairments of one direction, as read from the annotations; converted to the simulator's
+ * {@code LinkProfile} when the link is built.
+ *
+ * @param latency base delay
+ * @param jitter delay variation, at most {@code latency}
+ * @param distribution a {@code DelayDistribution} constant name: UNIFORM, NORMAL, PARETO or PARETO_NORMAL
+ * @param latencyCorrelation 0..1
+ * @param loss average loss probability 0..1
+ * @param lossCorrelation 0..1
+ * @param burstLength mean burst length in datagrams, 0 for independent losses
+ * @param duplicate 0..1
+ * @param reorder 0..1
+ * @param reorderGap at least 1
+ * @param reorderMaxHold longest hold of a reordered datagram
+ * @param corrupt 0..1
+ * @param bytesPerSecond rate limit, 0 for none
+ * @param mtu largest datagram in bytes, 0 for none
+ */
+public record DirectionSpec(
+        Duration latency,
+        Duration jitter,
+        String distribution,
+        double latencyCorrelation,
+        double loss,
+        double lossCorrelation,
+        double burstLength,
+        double duplicate,
+        double reorder,
+        int reorderGap,
+        Duration reorderMaxHold,
+        double corrupt,
+        long bytesPerSecond,
+        int mtu) {}

@@ -1,0 +1,33 @@
+package io.netharness.junit.internal;
+
+import io.netharness.junit.Protocol;
+import java.util.OptionalLong;
+
+/**
+ * A validated {@code @SimulatedLink}: everything needed to build the link except what only the running test
+ * knows (the target's address, the derived seed).
+ *
+ * @param member the annotated field or parameter
+ * @param target where the link leads
+ * @param protocol TCP, UDP, or AUTO when neither the type nor the annotation decides
+ * @param upstream impairments from client to target
+ * @param downstream impairments from target to client
+ * @param seed the link's seed if the annotation fixes it
+ * @param capture whether to record a pcap file
+ * @param problems messages about this link, raised when the link is built
+ */
+public record LinkSpec(
+        Member member,
+        TargetSpec target,
+        Protocol protocol,
+        DirectionSpec upstream,
+        DirectionSpec downstream,
+        OptionalLong seed,
+        boolean capture,
+        Misconfiguration problems) {
+
+    /** The link's name in reports and seed derivation: the field or parameter name. */
+    public String name() {
+        return member.name();
+    }
+}

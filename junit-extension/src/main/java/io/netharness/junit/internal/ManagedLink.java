@@ -1,0 +1,41 @@
+package io.netharness.junit.internal;
+
+import io.netharness.junit.Protocol;
+import io.netharness.simulator.SimulatedLink;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A link started by the extension, with what its failure report needs: its name, seed and capture file.
+ *
+ * @param spec the validated annotation
+ * @param protocol TCP or UDP, as built
+ * @param link the started link
+ * @param capture the pcap file, if capturing
+ * @param targetServer the name of the in-process server it leads to, if any
+ */
+public record ManagedLink(LinkSpec spec, Protocol protocol, SimulatedLink link, Optional<Path> capture,
+        Optional<String> targetServer)
+        implements ManagedResource {
+
+    /** The field or parameter name. */
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public void close(boolean keepEvidence) throws IOException {
+        InetSocketAddress address = link.address();
+        link.close();
+        if (capture.isPresent() && !keepEvidence) {
+            Files.deleteIfExists(capture.get());
+        }
+        if (!PortCheck.isFree(address, protocol == Protocol.UDP)) {
+            throw new IllegalStateException("Link '" + name() + "' still holds " + address
+                    + " after closing: a channel or event loop of it was not shut down");
+        }
+    }
+}

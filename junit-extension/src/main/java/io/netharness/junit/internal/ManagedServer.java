@@ -1,0 +1,26 @@
+package io.netharness.junit.internal;
+
+import io.netharness.junit.Protocol;
+import java.net.InetSocketAddress;
+
+/**
+ * An in-process server started by the extension.
+ *
+ * @param name the name links refer to it by
+ * @param protocol TCP or UDP (what a link to it carries)
+ * @param address where it listens
+ * @param value what is injected into the field or parameter
+ * @param closer closes the server; waits for its threads
+ */
+public record ManagedServer(String name, Protocol protocol, InetSocketAddress address, Object value,
+        AutoCloseable closer) implements ManagedResource {
+
+    @Override
+    public void close(boolean keepEvidence) throws Exception {
+        closer.close();
+        if (!PortCheck.isFree(address, protocol == Protocol.UDP)) {
+            throw new IllegalStateException("In-process server '" + name + "' still holds " + address
+                    + " after closing: a channel or event loop of it was not shut down");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.netharness.junit.internal;
+
+import io.netharness.junit.Network;
+import io.netharness.simulator.SimulatedLink;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/** The {@link Network} of one test: a live view of the registries visible from its context. */
+public final class NetworkView implements Network {
+
+    private final ExtensionContext context;
+
+    public NetworkView(ExtensionContext context) {
+        this.context = context;
+    }
+
+    private List<ManagedLink> managed() {
+        List<ManagedLink> links = new ArrayList<>();
+        List<Registry> registries = new ArrayList<>(Scopes.visibleRegistries(context));
+        Collections.reverse(registries); // outermost (class) first
+        registries.forEach(registry -> links.addAll(registry.links()));
+        return links;
+    }
+
+    @Override
+    public SimulatedLink link(String name) {
+        List<ManagedLink> links = managed();
+        // Innermost wins, as a parameter named like a static field shadows it.
+        for (int i = links.size() - 1; i >= 0; i--) {
+            if (links.get(i).name().equals(name)) {
+                return links.get(i).link();
+            }
+        }
+        throw new IllegalArgumentException("no link named \"" + name + "\" (links: " + names(links) + ")");
+    }
+
+    @Override
+    public List<SimulatedLink> links() {
+        return managed().stream().map(ManagedLink::link).toList();
+    }
+
+    @Override
+    public void cut(String... linkNames) {
+        List<SimulatedLink> toCut = new ArrayList<>();
+        for (String name : linkNames) {
+            toCut.add(link(name));
+        }
+        toCut.forEach(SimulatedLink::cut);
+    }
+
+    @Override
+    public List<SimulatedLink> isolate(String serverName) {
+        List<ManagedLink> links = managed();
+        List<SimulatedLink> toCut = links.stream()
+                .filter(link -> link.targetServer().filter(serverName::equals).isPresent())
+                .map(ManagedLink::link)
+                .toList();
+        if (toCut.isEmpty()) {
+            throw new IllegalArgumentException("no link leads to a server named \"" + serverName + "\" (servers: "
+                    + links.stream().flatMap(link -> link.targetServer().stream()).distinct().sorted()
+                            .map(n -> "\"" + n + "\"").collect(Collectors.joining(", ")) + ")");
+        }
+        toCut.forEach(SimulatedLink::cut);
+        return toCut;
+    }
+
+    @Override
+    public void heal() {
+        managed().forEach(link -> link.link().heal());
+    }
+
+    private static String names(List<ManagedLink> links) {
+        return links.stream().map(link -> "\"" + link.name() + "\"").sorted().collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return "Network" + managed().stream().map(link -> link.name() + "=" + link.link())
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+}

@@ -1,0 +1,98 @@
+package io.netharness.junit.internal;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/** Turns a link's {@link TargetSpec} into an address, in the context of the running test. */
+final class TargetResolver {
+
+    private TargetResolver() {}
+
+    /**
+     * Resolves the target. Servers are looked up in the registries visible from {@code context}, then among the
+     * declared servers that {@code servers} can still start.
+     */
+    static Resolved resolve(LinkSpec spec, ExtensionContext context, ServerProvider servers) {
+        Misconfiguration problems = spec.problems();
+        TargetSpec target = spec.target();
+        if (target instanceof TargetSpec.Fixed fixed) {
+            return new Resolved(fixed.address(), Optional.empty());
+        }
+        if (target instanceof TargetSpec.Server server) {
+            ManagedServer found = servers.find(server.name(), spec, context).orElseThrow(() ->
+                    problems.attribute(server.attribute(), "the name of an @InProcessServer"
+                            + " visible to it: " + names(servers.names(context, spec)), server.name()));
+            return new Resolved(found.address(), Optional.of(found));
+        }
+        if (target instanceof TargetSpec.Property property) {
+            String value = context.getConfigurationParameter(property.name()).orElseThrow(() ->
+                    problems.requires("the configuration parameter or system property `" + property.name()
+                            + "` named by `" + property.attribute() + "` be set to host:port or a port (it is not set)"));
+            try {
+                return new Resolved(Addresses.parsePortOrAddress(value), Optional.empty());
+            } catch (IllegalArgumentException e) {
+                throw problems.requires("the configuration parameter or system property `" + property.name()
+                        + "` named by `" + property.attribute() + "` be a port or " + Addresses.FORMAT + " (was \"" + value
+                        + "\")");
+            }
+        }
+        return new Resolved(fromMethod(spec, ((TargetSpec.Method) target).name(), context), Optional.empty());
+    }
+
+    private static InetSocketAddress fromMethod(LinkSpec spec, String name, ExtensionContext context) {
+        Misconfiguration problems = spec.problems();
+        Class<?> testClass = context.getRequiredTestClass();
+        Method method = ReflectionSupport.findMethod(testClass, name).orElseThrow(() ->
+                problems.attribute(spec.target().attribute(), "the name of a method without parameters in "
+                        + Member.className(testClass), name));
+        boolean isStatic = Modifier.isStatic(method.getModifiers());
+        Optional<Object> instance = context.getTestInstance();
+        if (!isStatic && (spec.member().isStatic() || instance.isEmpty())) {
+            throw problems.attribute(spec.target().attribute(), "a static method, as the link is created"
+                    + " before any test instance exists", name);
+        }
+        Object result;
+        try {
+            result = ReflectionSupport.invokeMethod(method, isStatic ? null : instance.get());
+        } catch (RuntimeException e) {
+            throw problems.problem("could not get its target: `" + spec.target().attribute() + "` " + name + "() threw " + e, e);
+        }
+        if (result instanceof InetSocketAddress address) {
+            return address;
+        }
+        if (result instanceof Integer port) {
+            return Addresses.parse("127.0.0.1:" + port);
+        }
+        if (result instanceof String text) {
+            try {
+                return Addresses.parsePortOrAddress(text);
+            } catch (IllegalArgumentException e) {
+                throw problems.requires("`" + spec.target().attribute() + "` " + name + "() return " + Addresses.FORMAT
+                        + " (returned \"" + text + "\")");
+            }
+        }
+        throw problems.requires("`" + spec.target().attribute() + "` " + name + "() return an InetSocketAddress, a host:port String"
+                + " or an int port (returned " + result + ")");
+    }
+
+    private static String names(List<String> names) {
+        return names.isEmpty() ? "there is none"
+                : names.stream().distinct().sorted().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+    }
+
+    /** The address, and the server when the target is one of ours. */
+    record Resolved(InetSocketAddress address, Optional<ManagedServer> server) {}
+
+    /** Finds (or starts) in-process servers by name. */
+    interface ServerProvider {
+        Optional<ManagedServer> find(String name, LinkSpec forLink, ExtensionContext context);
+
+        List<String> names(ExtensionContext context, LinkSpec forLink);
+    }
+}

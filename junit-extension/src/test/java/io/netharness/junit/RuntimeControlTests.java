@@ -1,0 +1,83 @@
+package io.netharness.junit;
+
+import static io.netharness.junit.assertj.NetHarnessAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.Latency;
+import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.TcpLink;
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Changing the network while the test runs: profiles, cut and heal, isolating a server through {@link Network}. */
+class RuntimeControlTests {
+
+    @InProcessServer
+    HarnessServer db;
+
+    @InProcessServer
+    HarnessServer cache;
+
+    @SimulatedLink(targetServer = "db")
+    TcpLink toDb;
+
+    @SimulatedLink(targetServer = "cache")
+    TcpLink toCache;
+
+    @Test
+    void cutRefusesNewConnectionsAndHealRestoresThem() throws IOException {
+        toDb.cut();
+        assertThat(toDb).isCut();
+        assertThatThrownBy(() -> Clients.roundTrip(toDb.address(), "x")).isInstanceOf(IOException.class);
+        toDb.heal();
+        assertThat(toDb).isNotCut();
+        assertThat(Clients.roundTrip(toDb.address(), "back")).isEqualTo("back");
+    }
+
+    @Test
+    void profileChangesApplyWhileConnected() throws IOException {
+        try (Socket client = Clients.connect(toDb.address())) {
+            assertThat(Clients.roundTrip(client, "fast")).isEqualTo("fast");
+            LinkProfile slow = LinkProfile.PERFECT.withLatency(Latency.of(Duration.ofMillis(50)));
+            toDb.profile(Direction.UPSTREAM, slow);
+            assertThat(toDb.profile(Direction.UPSTREAM)).isEqualTo(slow);
+            assertThat(Clients.roundTrip(client, "slow")).isEqualTo("slow");
+        }
+        // The second chunk went through the 50 ms profile: the largest upstream delay shows it.
+        assertThat(toDb).upstream().hasDelayPercentileBetween(100, Duration.ofMillis(50), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void networkIsolatesAServerAndHeals(Network network) throws IOException {
+        assertThat(network.isolate("db")).containsExactly(toDb);
+        assertThat(toDb).isCut();
+        assertThat(toCache).isNotCut();
+        assertThat(Clients.roundTrip(toCache.address(), "still up")).isEqualTo("still up");
+        network.heal();
+        assertThat(toDb).isNotCut();
+        assertThat(Clients.roundTrip(toDb.address(), "healed")).isEqualTo("healed");
+    }
+
+    @Test
+    void networkFindsLinksByName(Network network, @SimulatedLink(targetServer = "db") TcpLink extra) {
+        assertThat(network.link("toDb")).isSameAs(toDb);
+        assertThat(network.link("extra")).isSameAs(extra);
+        assertThat(network.links()).containsExactlyInAnyOrder(toDb, toCache, extra);
+        network.cut("toCache", "extra");
+        assertThat(network.links()).filteredOn(io.netharness.simulator.SimulatedLink::isCut).containsExactlyInAnyOrder(toCache, extra);
+    }
+
+    @Test
+    void networkNamesWhatExistsWhenANameIsWrong(Network network) {
+        assertThatIllegalArgumentException().isThrownBy(() -> network.cut("toDb", "toDB"))
+                .withMessage("no link named \"toDB\" (links: \"toCache\", \"toDb\")");
+        assertThat(toDb).as("nothing is cut when a name is wrong").isNotCut();
+        assertThatIllegalArgumentException().isThrownBy(() -> network.isolate("dB"))
+                .withMessage("no link leads to a server named \"dB\" (servers: \"cache\", \"db\")");
+    }
+}

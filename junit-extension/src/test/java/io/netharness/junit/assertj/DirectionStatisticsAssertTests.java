@@ -1,0 +1,87 @@
+package io.netharness.junit.assertj;
+
+import static io.netharness.junit.assertj.NetHarnessAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.netharness.simulator.DirectionStatistics;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DirectionStatisticsAssertTests {
+
+    private static final DirectionStatistics TWO_OF_FORTY =
+            FakeStatistics.of(40, 2, Duration.ofMillis(20), Duration.ofMillis(31));
+    private static final String FIGURES = System.lineSeparator() + "  figures: in 40 (640 bytes), delivered 38"
+            + " (608 bytes), dropped 2, duplicated 0, reordered 0, corrupted 0, truncated 0, delays {count 38,"
+            + " mean PT0.02S, p99 PT0.031S}";
+
+    @Test
+    void passesWhenFiguresAreInRange() {
+        assertThat(TWO_OF_FORTY).hasDropped().hasDroppedAtLeast(2).hasLossRateBetween(0.04, 0.06)
+                .hasDeliveredBetween(38, 38).hasDeliveredBytesAtLeast(608)
+                .hasMeanDelayBetween(Duration.ofMillis(19), Duration.ofMillis(21))
+                .hasDelayPercentileBetween(99, Duration.ofMillis(30), Duration.ofMillis(32));
+    }
+
+    @Test
+    void droppedAtLeastPrintsWhatWasDropped() {
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(TWO_OF_FORTY).hasDroppedAtLeast(3))
+                .withMessage("Expecting direction to have dropped at least 3 but it dropped 2 of 40" + FIGURES);
+    }
+
+    @Test
+    void droppedNothingPrintsWhatWasDropped() {
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(TWO_OF_FORTY).hasDroppedNothing())
+                .withMessage("Expecting direction to have dropped nothing but it dropped 2 of 40" + FIGURES);
+    }
+
+    @Test
+    void lossRatePrintsRateAndSampleSize() {
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(TWO_OF_FORTY).hasLossRateBetween(0.0, 0.01))
+                .withMessage("Expecting direction to have a loss rate between 0.0 and 0.01 but it was 0.0500"
+                        + " (2 dropped of 40)" + FIGURES);
+    }
+
+    @Test
+    void lossRateOfNothingFails() {
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(FakeStatistics.of(0, 0, Duration.ZERO, Duration.ZERO))
+                        .hasLossRateBetween(0.0, 1.0))
+                .withMessageStartingWith("Expecting direction to have a loss rate between 0.0 and 1.0 but nothing"
+                        + " arrived");
+    }
+
+    @Test
+    void meanDelayPrintsTheMeanAndCount() {
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(TWO_OF_FORTY).hasMeanDelayBetween(Duration.ZERO, Duration.ofMillis(10)))
+                .withMessage("Expecting direction to have a mean delay between PT0S and PT0.01S but it was PT0.02S"
+                        + " (over 38 deliveries)" + FIGURES);
+    }
+
+    @Test
+    void percentileDelayPrintsThePercentile() {
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(TWO_OF_FORTY)
+                        .hasDelayPercentileBetween(99, Duration.ZERO, Duration.ofMillis(30)))
+                .withMessage("Expecting direction to have a p99 delay between PT0S and PT0.03S but it was PT0.031S"
+                        + " (over 38 deliveries)" + FIGURES);
+    }
+
+    @Test
+    void deliveredBetweenPrintsDelivered() {
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(TWO_OF_FORTY).hasDeliveredBetween(39, 40))
+                .withMessage("Expecting direction to have delivered between 39 and 40 but it delivered 38" + FIGURES);
+    }
+
+    @Test
+    void duplicatedPrintsCount() {
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(TWO_OF_FORTY).hasDuplicatedAtLeast(1))
+                .withMessage("Expecting direction to have duplicated at least 1 but it duplicated 0 of 40" + FIGURES);
+    }
+}

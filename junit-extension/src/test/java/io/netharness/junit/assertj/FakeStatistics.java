@@ -1,0 +1,25 @@
+package io.netharness.junit.assertj;
+
+import io.netharness.simulator.DelayHistogram;
+import io.netharness.simulator.DirectionStatistics;
+import java.time.Duration;
+
+/** Statistics snapshots with chosen figures, so assertion messages can be checked exactly. */
+final class FakeStatistics {
+
+    private FakeStatistics() {}
+
+    /** {@code in} arrived (16 bytes each), {@code dropped} dropped, the rest delivered with the given delays. */
+    static DirectionStatistics of(long in, long dropped, Duration mean, Duration p99) {
+        long delivered = in - dropped;
+        return new DirectionStatistics(in * 16, delivered * 16, in, delivered, dropped, 0, 0, 0, 0,
+                new Histogram(delivered, mean, p99));
+    }
+
+    record Histogram(long count, Duration mean, Duration p99) implements DelayHistogram {
+        @Override public Duration min() { return mean; }
+        @Override public Duration max() { return p99; }
+        @Override public Duration percentile(double percentile) { return percentile >= 99 ? p99 : mean; }
+        @Override public String toString() { return "{count " + count + ", mean " + mean + ", p99 " + p99 + "}"; }
+    }
+}

@@ -1,0 +1,285 @@
+package io.netharness.simulator;
+
+import io.netharness.simulator.internal.udp.FateObserver;
+import io.netharness.simulator.internal.udp.UdpRelay;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * An impaired UDP link: the system under test sends datagrams to {@link #address()} instead of the target,
+ * and the link forwards each one to {@link #target()} through the upstream {@link LinkProfile}; the target's
+ * replies come back through the downstream profile.
+ *
+ * <pre>{@code
+ * try (UdpLink link = UdpLink.builder()
+ *         .target(server.address())
+ *         .upstream(LinkProfile.builder().loss(Loss.random(0.02)).build())
+ *         .downstream(LinkProfile.builder().latency(Latency.of(Duration.ofMillis(20), Duration.ofMillis(5))).build())
+ *         .seed(42)
+ *         .build()
+ *         .start()) {
+ *     client.send(payload, link.address());
+ *     ...
+ *     System.out.println(link.statistics());
+ * }
+ * }</pre>
+ *
+ * <p><b>Per datagram</b>, as netem does: each datagram is dropped, truncated or dropped for the {@link Mtu},
+ * duplicated, corrupted (one bit flipped), queued behind the {@link Bandwidth}, delayed by the
+ * {@link Latency} and possibly held back for {@link Reordering}, in that order (see {@link LinkProfile}).
+ * With jitter, a datagram drawn a shorter delay overtakes an earlier one, as on a real path.
+ *
+ * <p><b>Replies (NAT-like).</b> Each client source address gets its own socket towards the target, bound to a
+ * fresh loopback port (a port-preserving NAT's "session"); whatever arrives on that socket goes back to that
+ * client from the link's {@link #address()}, so clients see replies from the address they sent to. Sessions
+ * last until {@link #cut(CutMode) cut(DROP_EXISTING)} or {@link #close()}; no new session is opened while the
+ * link is cut.
+ *
+ * <p><b>Cut.</b> {@link #cut(CutMode)} drops every datagram that arrives afterwards, both ways (counted as
+ * dropped); with {@link CutMode#KEEP_EXISTING} datagrams already delayed still arrive, with
+ * {@link CutMode#DROP_EXISTING} they are discarded and the client sessions forgotten.
+ *
+ * <p><b>Queue.</b> At most {@link Builder#maxQueued(int)} copies (default 65,536) wait per direction; more
+ * are tail-dropped, as a router drops when its queue is full, so a bandwidth limit cannot fill the heap.
+ *
+ * <p><b>Seeds.</b> Upstream decisions draw from {@code Seeds.derive(seed, "udp/upstream")}, downstream from
+ * {@code "udp/downstream"} (then split per kind of decision, see {@code ImpairmentEngine}); all clients of a
+ * direction share its stream, in the order their datagrams reach the link. The same seed and the same
+ * sequence of datagrams give the same fates, bit for bit.
+ *
+ * <p><b>Capture.</b> With {@link Builder#capture(Path)}, every datagram the link sends on is recorded as it
+ * leaves (after impairment: what the receiver gets), upstream as {@code client -> target} and downstream as
+ * {@code target -> client}, in a pcap file that {@code tshark -r} and Wireshark open.
+ *
+ * <p><b>Threads and lifecycle.</b> One event loop (its own, epoll when available, unless
+ * {@link Builder#eventLoopGroup} is given) runs all sockets, decisions and timers; delays are Netty scheduled
+ * tasks precise to well under a millisecond. {@link #start()} is idempotent; {@link #close()} is idempotent,
+ * closes every socket, releases every queued buffer, stops its own thread and closes the capture, waiting at
+ * most 10 s; it must not be called on the link's event loop. No restart after close.
+ */
+public final class UdpLink implements SimulatedLink {
+
+    private enum State { NEW, STARTED, CLOSED }
+
+    private final InetSocketAddress target;
+    private final long seed;
+    private final UdpRelay relay;
+    private State state = State.NEW;
+    private InetSocketAddress address;
+
+    private UdpLink(Builder builder) {
+        this.target = builder.target;
+        this.seed = builder.seed != null ? builder.seed : Seeds.random();
+        this.relay = new UdpRelay(builder.listen, builder.target, seed, builder.upstream, builder.downstream,
+                builder.eventLoopGroup, builder.capture, builder.maxQueued);
+    }
+
+    /** A builder; {@link Builder#target} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A perfect (unimpaired) link to {@code 127.0.0.1:port}, not yet started. */
+    public static UdpLink to(int port) {
+        return builder().target(port).build();
+    }
+
+    @Override
+    public synchronized UdpLink start() {
+        if (state == State.CLOSED) {
+            throw new IllegalStateException(this + " cannot be restarted after close()");
+        }
+        if (state == State.NEW) {
+            try {
+                address = relay.start();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting " + this, e);
+            } catch (RuntimeException e) {
+                state = State.CLOSED;
+                throw e;
+            }
+            state = State.STARTED;
+        }
+        return this;
+    }
+
+    @Override
+    public synchronized InetSocketAddress address() {
+        if (state != State.STARTED) {
+            throw new IllegalStateException(this + " has no address: call start() first");
+        }
+        return address;
+    }
+
+    @Override
+    public InetSocketAddress target() {
+        return target;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public LinkProfile profile(Direction direction) {
+        return relay.profile(Objects.requireNonNull(direction, "direction"));
+    }
+
+    /** Applies {@code profile} in {@code direction} from the next datagram on; queued datagrams keep their fate. */
+    @Override
+    public void profile(Direction direction, LinkProfile profile) {
+        relay.profile(Objects.requireNonNull(direction, "direction"), Objects.requireNonNull(profile, "profile"));
+    }
+
+    @Override
+    public void cut(CutMode mode) {
+        relay.cut(Objects.requireNonNull(mode, "mode"));
+    }
+
+    @Override
+    public void heal() {
+        relay.heal();
+    }
+
+    @Override
+    public boolean isCut() {
+        return relay.isCut();
+    }
+
+    @Override
+    public LinkStatistics statistics() {
+        return relay.statistics();
+    }
+
+    /** Client addresses that have a session (their own socket towards the target); requires a started link. */
+    public int sessions() {
+        return relay.sessions();
+    }
+
+    /** Datagram copies waiting in the link (delayed, queued behind the bandwidth, or held for reordering). */
+    public int inFlight() {
+        return relay.inFlight();
+    }
+
+    /** Test hook: sees every decision in order, on the event loop. */
+    void observeFates(FateObserver observer) {
+        relay.observer(observer);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        State was = state;
+        state = State.CLOSED;
+        try {
+            relay.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing UdpLink{" + (was == State.STARTED
+                    ? format(address) + " -> " : "") + format(target) + "}", e);
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return switch (state) {
+            case NEW -> "UdpLink{new}";
+            case STARTED -> "UdpLink{" + format(address) + " -> " + format(target) + (relay.isCut() ? ", cut" : "") + "}";
+            case CLOSED -> "UdpLink{closed}";
+        };
+    }
+
+    private static String format(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    /** Builds a {@link UdpLink}; not thread-safe. */
+    public static final class Builder {
+        private InetSocketAddress target;
+        private InetSocketAddress listen = new InetSocketAddress("127.0.0.1", 0);
+        private Long seed;
+        private LinkProfile upstream = LinkProfile.PERFECT;
+        private LinkProfile downstream = LinkProfile.PERFECT;
+        private EventLoopGroup eventLoopGroup;
+        private Path capture;
+        private int maxQueued = 65_536;
+
+        private Builder() {
+        }
+
+        /** Where the link forwards to (required). */
+        public Builder target(InetSocketAddress target) {
+            this.target = Objects.requireNonNull(target, "target");
+            return this;
+        }
+
+        /** Forwards to {@code 127.0.0.1:port}. */
+        public Builder target(int port) {
+            return target(new InetSocketAddress("127.0.0.1", port));
+        }
+
+        /** Where the link listens; default 127.0.0.1 port 0 (any free port). */
+        public Builder listen(InetSocketAddress listen) {
+            this.listen = Objects.requireNonNull(listen, "listen");
+            return this;
+        }
+
+        /** The seed of every random decision; default a fresh one from {@link Seeds#random()}. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Profile from client to target; default {@link LinkProfile#PERFECT}. */
+        public Builder upstream(LinkProfile profile) {
+            this.upstream = Objects.requireNonNull(profile, "upstream");
+            return this;
+        }
+
+        /** Profile from target to client; default {@link LinkProfile#PERFECT}. */
+        public Builder downstream(LinkProfile profile) {
+            this.downstream = Objects.requireNonNull(profile, "downstream");
+            return this;
+        }
+
+        /** The same profile both ways. */
+        public Builder profile(LinkProfile profile) {
+            return upstream(profile).downstream(profile);
+        }
+
+        /** Event loops to run on (epoll or NIO); the link uses one and does not shut the group down. */
+        public Builder eventLoopGroup(EventLoopGroup group) {
+            this.eventLoopGroup = Objects.requireNonNull(group, "eventLoopGroup");
+            return this;
+        }
+
+        /** Records every datagram the link sends on to this pcap file (created or replaced at build). */
+        public Builder capture(Path pcap) {
+            this.capture = Objects.requireNonNull(pcap, "capture");
+            return this;
+        }
+
+        /** Copies that may wait per direction before arriving datagrams are tail-dropped; default 65,536. */
+        public Builder maxQueued(int datagrams) {
+            if (datagrams < 1) {
+                throw new IllegalArgumentException("maxQueued: " + datagrams + " (expected: >= 1)");
+            }
+            this.maxQueued = datagrams;
+            return this;
+        }
+
+        /** A link in state {@code new}; call {@link UdpLink#start()}. */
+        public UdpLink build() {
+            if (target == null) {
+                throw new IllegalStateException("UdpLink.builder() requires target(...)");
+            }
+            return new UdpLink(this);
+        }
+    }
+}

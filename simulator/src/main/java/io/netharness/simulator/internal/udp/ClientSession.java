@@ -1,0 +1,119 @@
+package io.netharness.simulator.internal.udp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+
+/**
+ * One client of a UDP link, NAT style: its own socket towards the target, so the target's replies to that
+ * socket are known to belong to this client. Datagrams due before the socket is bound wait here.
+ * Event loop only.
+ */
+final class ClientSession {
+
+    private final InetSocketAddress client;
+    private final InetSocketAddress target;
+    private final ArrayDeque<ByteBuf> waitingForBind = new ArrayDeque<>();
+    private final Outlet toTarget;
+    private final Outlet toClient;
+    private Channel channel;
+    private boolean bound;
+    private boolean closed;
+
+    ClientSession(InetSocketAddress client, InetSocketAddress target, Channel front) {
+        this.client = client;
+        this.target = target;
+        this.toTarget = new Outlet() {
+            @Override
+            public void send(ByteBuf datagram) {
+                sendToTarget(datagram);
+            }
+
+            @Override
+            public InetSocketAddress captureSource() {
+                return client;
+            }
+
+            @Override
+            public InetSocketAddress captureDestination() {
+                return target;
+            }
+        };
+        this.toClient = new Outlet() {
+            @Override
+            public void send(ByteBuf datagram) {
+                if (front.isActive()) {
+                    front.writeAndFlush(new DatagramPacket(datagram, client), front.voidPromise());
+                } else {
+                    datagram.release();
+                }
+            }
+
+            @Override
+            public InetSocketAddress captureSource() {
+                return target;
+            }
+
+            @Override
+            public InetSocketAddress captureDestination() {
+                return client;
+            }
+        };
+    }
+
+    /** Adopts the session's socket once its bind was started. */
+    void bindStarted(ChannelFuture bind) {
+        channel = bind.channel();
+        bind.addListener(done -> {
+            if (done.isSuccess() && !closed) {
+                bound = true;
+                ByteBuf datagram;
+                while ((datagram = waitingForBind.poll()) != null) {
+                    channel.write(new DatagramPacket(datagram, target), channel.voidPromise());
+                }
+                channel.flush();
+            } else {
+                releaseWaiting();
+            }
+        });
+    }
+
+    private void sendToTarget(ByteBuf datagram) {
+        if (closed) {
+            datagram.release();
+        } else if (bound) {
+            channel.writeAndFlush(new DatagramPacket(datagram, target), channel.voidPromise());
+        } else {
+            waitingForBind.add(datagram);
+        }
+    }
+
+    InetSocketAddress client() {
+        return client;
+    }
+
+    Outlet toTarget() {
+        return toTarget;
+    }
+
+    Outlet toClient() {
+        return toClient;
+    }
+
+    /** Closes the socket and drops what waited for it. */
+    ChannelFuture close() {
+        closed = true;
+        releaseWaiting();
+        return channel.close();
+    }
+
+    private void releaseWaiting() {
+        ByteBuf datagram;
+        while ((datagram = waitingForBind.poll()) != null) {
+            datagram.release();
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package io.netharness.simulator.internal.udp;
+
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.internal.model.DatagramFate;
+import io.netharness.simulator.internal.model.ImpairmentEngine;
+import io.netharness.simulator.internal.model.ReorderWindow;
+import io.netharness.simulator.internal.pcap.PcapWriter;
+import io.netharness.simulator.internal.stats.DirectionCounters;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.List;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * One direction of a datagram link: decides each datagram's fate with an {@link ImpairmentEngine} when it
+ * arrives, then keeps every copy in a departure queue (earliest first) and sends it when its time comes,
+ * holding reordered copies in a {@link ReorderWindow}.
+ *
+ * <p>Timers: one Netty scheduled task for the earliest departure and one for the earliest hold deadline, on
+ * the link's event loop (epoll's timerfd has nanosecond resolution, so departures are precise to the
+ * scheduler's wake-up latency, typically tens of microseconds). The queue is a priority queue, so a datagram
+ * with a shorter delay may overtake an earlier one, as jitter does on a real path (netem behaves the same).
+ *
+ * <p>Threads: everything runs on the event loop, except {@link #cut(boolean)}, {@link #profile} and
+ * statistics, which are thread-safe. Buffers: the path owns every datagram handed to {@link #accept} and
+ * releases it when sent (via the outlet), dropped or discarded.
+ */
+public final class ImpairedPath {
+
+    private final Direction direction;
+    private final EventLoop loop;
+    private final ImpairmentEngine engine;
+    private final DirectionCounters counters;
+    private final LongSupplier clock;
+    private final int maxQueued;
+    private final PcapWriter capture;
+    private final PriorityQueue<Departure> queue = new PriorityQueue<>();
+    private final ReorderWindow<Departure> window = new ReorderWindow<>();
+    private volatile FateObserver observer = FateObserver.NONE;
+    private volatile boolean cut;
+    private boolean closed;
+    private long sequence;
+    private long sent;
+    private ScheduledFuture<?> departureTimer;
+    private long departureTimerAt;
+    private ScheduledFuture<?> holdTimer;
+    private long holdTimerAt;
+
+    /**
+     * @param maxQueued copies that may wait at once; beyond that arriving datagrams are dropped (a router's
+     *                  tail drop), so a bandwidth limit cannot pile up unbounded memory
+     * @param capture   where sent copies are recorded, or {@code null}
+     */
+    public ImpairedPath(Direction direction, EventLoop loop, long seed, LinkProfile profile, LongSupplier clock,
+            int maxQueued, PcapWriter capture, DirectionCounters counters) {
+        this.direction = Objects.requireNonNull(direction, "direction");
+        this.counters = Objects.requireNonNull(counters, "counters");
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.engine = new ImpairmentEngine(seed, profile);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxQueued = maxQueued;
+        this.capture = capture;
+    }
+
+    public LinkProfile profile() {
+        return engine.profile();
+    }
+
+    /** Applies {@code profile} from the next datagram on; any thread. */
+    public void profile(LinkProfile profile) {
+        engine.profile(profile);
+    }
+
+    public DirectionCounters counters() {
+        return counters;
+    }
+
+    public void observer(FateObserver newObserver) {
+        observer = Objects.requireNonNull(newObserver, "observer");
+    }
+
+    /** While cut, arriving datagrams are dropped; copies already queued still leave. Any thread. */
+    public void cut(boolean value) {
+        cut = value;
+    }
+
+    public boolean isCut() {
+        return cut;
+    }
+
+    /** Copies waiting for departure or held for reordering. On the event loop. */
+    public int inFlight() {
+        return queue.size() + window.size();
+    }
+
+    /** Takes a datagram that just arrived; {@code outlet} is where its copies go. On the event loop. */
+    public void accept(ByteBuf datagram, Outlet outlet) {
+        long now = clock.getAsLong();
+        int bytes = datagram.readableBytes();
+        counters.arrived(bytes);
+        if (closed || cut || inFlight() >= maxQueued) {
+            refuse(datagram, bytes, now);
+            return;
+        }
+        DatagramFate fate = engine.decide(bytes, now);
+        observer.decided(direction, bytes, now, fate);
+        if (fate.dropped()) {
+            counters.dropped();
+            datagram.release();
+            return;
+        }
+        if (fate.outcome() == DatagramFate.Outcome.TRUNCATED) {
+            counters.truncated();
+        }
+        if (fate.duplicated()) {
+            counters.duplicated();
+        }
+        try {
+            for (DatagramFate.Copy copy : fate.copies()) {
+                queue.add(new Departure(copy.departureNanos(), sequence++, now, copy, outlet,
+                        payloadOf(datagram, fate.bytes(), copy)));
+            }
+        } finally {
+            datagram.release();
+        }
+        departNow(now);
+    }
+
+    /** Counts and releases a datagram that arrived while the link could not take it. On the event loop. */
+    public void refuse(ByteBuf datagram, int bytes, long now) {
+        observer.decided(direction, bytes, now, null);
+        counters.dropped();
+        datagram.release();
+    }
+
+    private ByteBuf payloadOf(ByteBuf datagram, int bytes, DatagramFate.Copy copy) {
+        if (!copy.corrupted()) {
+            return datagram.retainedSlice(datagram.readerIndex(), bytes);
+        }
+        // A corrupted copy gets its own bytes, so a duplicate (or the sender's buffer) stays intact.
+        ByteBuf own = datagram.alloc().buffer(bytes);
+        own.writeBytes(datagram, datagram.readerIndex(), bytes);
+        int index = (int) (copy.corruptBit() >>> 3);
+        own.setByte(index, own.getByte(index) ^ (1 << (copy.corruptBit() & 7)));
+        counters.corrupted();
+        return own;
+    }
+
+    private void onDepartureTimer() {
+        departureTimer = null;
+        departNow(clock.getAsLong());
+    }
+
+    private void onHoldTimer() {
+        holdTimer = null;
+        long now = clock.getAsLong();
+        for (Departure released : window.expire(now)) {
+            send(released, now, true);
+        }
+        armHoldTimer();
+    }
+
+    /** Sends every copy due at {@code now}, then re-arms the timers. */
+    private void departNow(long now) {
+        Departure next;
+        while (!closed && (next = queue.peek()) != null && next.departureNanos - now <= 0) {
+            queue.poll();
+            if (next.copy.held()) {
+                next.sentMarkWhenHeld = sent;
+                window.hold(next, next.copy.holdGap(), now, next.copy.maxHoldNanos());
+                continue;
+            }
+            send(next, now, false);
+            for (Departure released : window.passed()) {
+                send(released, now, true);
+            }
+        }
+        armDepartureTimer();
+        armHoldTimer();
+    }
+
+    private void send(Departure departure, long now, boolean wasHeld) {
+        if (wasHeld && sent > departure.sentMarkWhenHeld) {
+            counters.reordered();
+        }
+        if (!wasHeld) {
+            sent++;
+        }
+        ByteBuf payload = departure.payload;
+        departure.payload = null;
+        counters.delivered(payload.readableBytes(), now - departure.arrivalNanos);
+        if (capture != null) {
+            capture.udp(departure.outlet.captureSource(), departure.outlet.captureDestination(), payload);
+        }
+        departure.outlet.send(payload);
+    }
+
+    private void armDepartureTimer() {
+        Departure head = queue.peek();
+        if (head == null || closed) {
+            return;
+        }
+        if (departureTimer != null) {
+            if (departureTimerAt - head.departureNanos <= 0) {
+                return;
+            }
+            departureTimer.cancel(false);
+        }
+        departureTimerAt = head.departureNanos;
+        departureTimer = loop.schedule(this::onDepartureTimer, head.departureNanos - clock.getAsLong(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    private void armHoldTimer() {
+        long deadline = window.nextDeadline();
+        if (deadline == ReorderWindow.NO_DEADLINE || closed) {
+            return;
+        }
+        if (holdTimer != null) {
+            if (holdTimerAt - deadline <= 0) {
+                return;
+            }
+            holdTimer.cancel(false);
+        }
+        holdTimerAt = deadline;
+        holdTimer = loop.schedule(this::onHoldTimer, deadline - clock.getAsLong(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Drops every copy in flight (counted as dropped). On the event loop. */
+    public void discardInFlight() {
+        List<Departure> held = window.drain();
+        for (Departure departure : held) {
+            departure.release();
+            counters.dropped();
+        }
+        Departure departure;
+        while ((departure = queue.poll()) != null) {
+            departure.release();
+            counters.dropped();
+        }
+        cancelTimers();
+    }
+
+    /** Discards what is in flight and refuses everything after. On the event loop; idempotent. */
+    public void close() {
+        if (!closed) {
+            closed = true;
+            discardInFlight();
+        }
+    }
+
+    private void cancelTimers() {
+        if (departureTimer != null) {
+            departureTimer.cancel(false);
+            departureTimer = null;
+        }
+        if (holdTimer != null) {
+            holdTimer.cancel(false);
+            holdTimer = null;
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package io.netharness.simulator.internal.udp;
+
+import io.netharness.simulator.CutMode;
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.LinkStatistics;
+import io.netharness.simulator.Seeds;
+import io.netharness.simulator.internal.pcap.PcapWriter;
+import io.netharness.simulator.internal.stats.DirectionCounters;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The machinery of a UDP link: a front socket the clients send to, one socket per client towards the target
+ * ({@link ClientSession}), and one {@link ImpairedPath} per direction shared by all clients, so the decisions
+ * of a direction follow the order in which datagrams reach the link. Everything runs on one event loop.
+ */
+public final class UdpRelay {
+
+    private static final long CLOSE_TIMEOUT_SECONDS = 10;
+
+    private final InetSocketAddress listen;
+    private final InetSocketAddress target;
+    private final long seed;
+    private final EventLoopGroup suppliedGroup;
+    private final Path captureFile;
+    private final int maxQueued;
+    private final DirectionCounters upstreamCounters = new DirectionCounters();
+    private final DirectionCounters downstreamCounters = new DirectionCounters();
+    private final Map<InetSocketAddress, ClientSession> sessions = new HashMap<>();
+    private final Object lock = new Object();
+    // Set in start(); the profiles and the observer wait here until then.
+    private LinkProfile upstreamProfile;
+    private LinkProfile downstreamProfile;
+    private volatile boolean cut;
+    private FateObserver observer = FateObserver.NONE;
+    private EventLoopGroup group;
+    private EventLoop loop;
+    private PcapWriter capture;
+    private ImpairedPath upstream;
+    private ImpairedPath downstream;
+    private Channel front;
+
+    public UdpRelay(InetSocketAddress listen, InetSocketAddress target, long seed, LinkProfile upstreamProfile,
+            LinkProfile downstreamProfile, EventLoopGroup suppliedGroup, Path captureFile, int maxQueued) {
+        this.listen = listen;
+        this.target = target;
+        this.seed = seed;
+        this.upstreamProfile = upstreamProfile;
+        this.downstreamProfile = downstreamProfile;
+        this.suppliedGroup = suppliedGroup;
+        this.captureFile = captureFile;
+        this.maxQueued = maxQueued;
+    }
+
+    /** Creates the event loop (unless supplied) and the capture, binds the front socket; returns its address. */
+    public InetSocketAddress start() throws InterruptedException {
+        synchronized (lock) {
+            group = suppliedGroup != null ? suppliedGroup : UdpTransport.newGroup("netharness-udplink");
+            loop = group.next();
+            try {
+                capture = captureFile == null ? null : PcapWriter.open(captureFile);
+            } catch (IOException e) {
+                shutdownOwnGroup();
+                throw new UncheckedIOException("cannot create capture file " + captureFile, e);
+            }
+            upstream = new ImpairedPath(Direction.UPSTREAM, loop, Seeds.derive(seed, "udp/upstream"),
+                    upstreamProfile, System::nanoTime, maxQueued, capture, upstreamCounters);
+            downstream = new ImpairedPath(Direction.DOWNSTREAM, loop, Seeds.derive(seed, "udp/downstream"),
+                    downstreamProfile, System::nanoTime, maxQueued, capture, downstreamCounters);
+            upstream.observer(observer);
+            downstream.observer(observer);
+            upstream.cut(cut);
+            downstream.cut(cut);
+        }
+        Bootstrap bootstrap = Datagrams.configure(new Bootstrap().group(loop)
+                .channelFactory(UdpTransport.channelFactory(group, listen.getAddress()))
+                .handler(new FrontHandler()));
+        ChannelFuture bind = bootstrap.bind(listen);
+        if (!bind.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !bind.isSuccess()) {
+            Throwable cause = bind.cause();
+            closeQuietly();
+            throw new IllegalStateException("UdpLink cannot bind " + Datagrams.format(listen)
+                    + (cause != null ? ": " + cause.getMessage() : " within 10 s"), cause);
+        }
+        front = bind.channel();
+        return (InetSocketAddress) front.localAddress();
+    }
+
+    public LinkProfile profile(Direction direction) {
+        synchronized (lock) {
+            ImpairedPath path = direction == Direction.UPSTREAM ? upstream : downstream;
+            if (path != null) {
+                return path.profile();
+            }
+            return direction == Direction.UPSTREAM ? upstreamProfile : downstreamProfile;
+        }
+    }
+
+    public void profile(Direction direction, LinkProfile profile) {
+        synchronized (lock) {
+            ImpairedPath path = direction == Direction.UPSTREAM ? upstream : downstream;
+            if (path != null) {
+                path.profile(profile);
+            } else if (direction == Direction.UPSTREAM) {
+                upstreamProfile = profile;
+            } else {
+                downstreamProfile = profile;
+            }
+        }
+    }
+
+    public LinkStatistics statistics() {
+        return new LinkStatistics(upstreamCounters.snapshot(), downstreamCounters.snapshot());
+    }
+
+    public void observer(FateObserver newObserver) {
+        synchronized (lock) {
+            observer = newObserver;
+            if (upstream != null) {
+                upstream.observer(newObserver);
+                downstream.observer(newObserver);
+            }
+        }
+    }
+
+    public void cut(CutMode mode) {
+        synchronized (lock) {
+            cut = true;
+            if (upstream == null) {
+                return;
+            }
+            upstream.cut(true);
+            downstream.cut(true);
+        }
+        if (mode == CutMode.DROP_EXISTING && !loop.isShuttingDown()) {
+            onLoop(() -> {
+                upstream.discardInFlight();
+                downstream.discardInFlight();
+                closeSessions();
+                return null;
+            });
+        }
+    }
+
+    public void heal() {
+        synchronized (lock) {
+            cut = false;
+            if (upstream != null) {
+                upstream.cut(false);
+                downstream.cut(false);
+            }
+        }
+    }
+
+    public boolean isCut() {
+        return cut;
+    }
+
+    /** Client sessions (client addresses with their own socket towards the target). */
+    public int sessions() {
+        if (loop == null || loop.isShuttingDown()) {
+            return 0;
+        }
+        return onLoop(sessions::size);
+    }
+
+    /** Copies in flight in both directions. */
+    public int inFlight() {
+        if (loop == null || loop.isShuttingDown()) {
+            return 0;
+        }
+        return onLoop(() -> upstream.inFlight() + downstream.inFlight());
+    }
+
+    /** Closes every socket, releases every queued datagram, stops own threads, closes the capture. */
+    public void close() throws InterruptedException {
+        if (loop == null) {
+            return; // never started: nothing was created
+        }
+        if (loop.inEventLoop()) {
+            throw new IllegalStateException("UdpLink.close() must not be called on the link's event loop");
+        }
+        try {
+            if (!loop.isShuttingDown()) {
+                Future<List<ChannelFuture>> closing = loop.submit(() -> {
+                    upstream.close();
+                    downstream.close();
+                    List<ChannelFuture> closes = closeSessions();
+                    if (front != null) {
+                        closes.add(front.close());
+                    }
+                    return closes;
+                });
+                if (!closing.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("UdpLink did not close within 10 s");
+                }
+                for (ChannelFuture close : closing.getNow()) {
+                    close.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            shutdownOwnGroup();
+            if (capture != null) {
+                capture.close();
+            }
+        }
+    }
+
+    private void closeQuietly() throws InterruptedException {
+        try {
+            close();
+        } catch (RuntimeException ignored) {
+            // start() reports the bind failure, which matters more
+        }
+    }
+
+    private void shutdownOwnGroup() {
+        if (suppliedGroup == null && group != null) {
+            Future<?> done = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            if (!done.awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("UdpLink's event loop did not stop within 10 s");
+            }
+        }
+    }
+
+    private List<ChannelFuture> closeSessions() {
+        List<ChannelFuture> closes = new ArrayList<>();
+        for (ClientSession session : sessions.values()) {
+            closes.add(session.close());
+        }
+        sessions.clear();
+        return closes;
+    }
+
+    private <T> T onLoop(Callable<T> task) {
+        try {
+            if (loop.inEventLoop()) {
+                return task.call();
+            }
+            return loop.submit(task).get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("UdpLink's event loop did not answer within 10 s", e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private ClientSession session(InetSocketAddress client) {
+        ClientSession session = sessions.get(client);
+        if (session == null) {
+            ClientSession created = new ClientSession(client, target, front);
+            Bootstrap bootstrap = Datagrams.configure(new Bootstrap().group(loop)
+                    .channelFactory(UdpTransport.channelFactory(group, target.getAddress()))
+                    .handler(new ReplyHandler(created)));
+            created.bindStarted(bootstrap.bind(Datagrams.localBindFor(target)));
+            sessions.put(client, created);
+            session = created;
+        }
+        return session;
+    }
+
+    /** Datagrams from clients. */
+    private final class FrontHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            if (upstream.isCut()) {
+                // No new sessions while cut; the datagram is counted as dropped.
+                upstream.refuse(packet.content().retain(), packet.content().readableBytes(), System.nanoTime());
+                return;
+            }
+            upstream.accept(Datagrams.copyPayload(packet), session(packet.sender()).toTarget());
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // A datagram socket outlives send errors (e.g. ICMP unreachable); nothing to tear down.
+        }
+    }
+
+    /** Datagrams from the target to one client's session socket. */
+    private final class ReplyHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final ClientSession session;
+
+        ReplyHandler(ClientSession session) {
+            this.session = session;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            downstream.accept(Datagrams.copyPayload(packet), session.toClient());
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // as above
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package io.netharness.toxiproxy;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.netharness.simulator.CutMode;
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.LinkStatistics;
+import io.netharness.simulator.Seeds;
+import io.netharness.simulator.SimulatedLink;
+import io.netharness.toxiproxy.internal.Addresses;
+import io.netharness.toxiproxy.internal.ToxiproxyProfiles;
+import io.netharness.toxiproxy.internal.ToxiproxyProfiles.ToxicPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@link SimulatedLink} served by a real Toxiproxy server through toxiproxy-java, for topologies that span
+ * containers or hosts: the link is a Toxiproxy proxy, its profiles become toxics, {@link #cut} disables the proxy
+ * and {@link #heal} enables it.
+ *
+ * <pre>{@code
+ * try (ToxiproxyLink link = ToxiproxyLink.builder().toxiproxy("127.0.0.1", 8474)
+ *         .target(new InetSocketAddress("127.0.0.1", 5432)).build().start()) {
+ *     link.profile(Direction.DOWNSTREAM, LinkProfile.builder().latency(Latency.of(Duration.ofMillis(50))).build());
+ * }
+ * }</pre>
+ *
+ * <p>What Toxiproxy can express: {@link io.netharness.simulator.Latency} with uniform jitter, no correlation, in
+ * whole milliseconds; {@link io.netharness.simulator.Bandwidth} (rounded to whole KB/s of 1000 bytes). A profile
+ * with loss, duplication, reordering, corruption, an MTU, another delay distribution or correlation is refused
+ * with an {@link IllegalArgumentException} that names the field, and the link is left unchanged. Differences:
+ * Toxiproxy closes existing connections when a proxy is disabled, so {@code cut(KEEP_EXISTING)} behaves like
+ * {@code DROP_EXISTING}; Toxiproxy reports no per-link statistics ({@link #statistics()} throws); its random
+ * jitter is not driven by {@link #seed()}.
+ *
+ * <p>Thread-safe; each method is one or a few HTTP calls. {@link #close()} deletes the proxy and is idempotent.
+ */
+public final class ToxiproxyLink implements SimulatedLink {
+
+    private final String host;
+    private final ToxiproxyClient client;
+    private final String name;
+    private final String listen;
+    private final InetSocketAddress target;
+    private final long seed;
+    private final Map<Direction, LinkProfile> profiles = new EnumMap<>(Direction.class);
+    private State state = State.NEW;
+    private Proxy proxy;
+    private boolean cut;
+
+    private ToxiproxyLink(Builder builder) {
+        this.host = builder.host;
+        this.client = new ToxiproxyClient(builder.host, builder.port);
+        this.name = builder.name != null ? builder.name : "netharness-" + Long.toUnsignedString(Seeds.random(), 36);
+        this.listen = builder.listen;
+        this.target = builder.target;
+        this.seed = builder.seed != null ? builder.seed : Seeds.random();
+        profiles.put(Direction.UPSTREAM, builder.upstream);
+        profiles.put(Direction.DOWNSTREAM, builder.downstream);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creates the proxy on the Toxiproxy server and installs the profiles' toxics; idempotent. */
+    @Override
+    public synchronized ToxiproxyLink start() {
+        if (state == State.CLOSED) {
+            throw new IllegalStateException(this + " cannot be restarted after close()");
+        }
+        if (state == State.STARTED) {
+            return this;
+        }
+        try {
+            proxy = client.createProxy(name, listen, Addresses.format(target));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Toxiproxy at " + host + " refused proxy " + name + ": " + e.getMessage(), e);
+        }
+        state = State.STARTED;
+        for (Direction direction : Direction.values()) {
+            install(direction, profiles.get(direction));
+        }
+        return this;
+    }
+
+    /** Where clients connect: the proxy's listen address (a wildcard host is replaced by the API's host). */
+    @Override
+    public synchronized InetSocketAddress address() {
+        requireStarted();
+        InetSocketAddress listening = Addresses.parseUnresolved("listen", proxy.getListen());
+        String listenHost = listening.getHostString();
+        boolean wildcard = listenHost.isEmpty() || listenHost.equals("0.0.0.0") || listenHost.equals("::");
+        return new InetSocketAddress(wildcard ? host : listenHost, listening.getPort());
+    }
+
+    @Override
+    public InetSocketAddress target() {
+        return target;
+    }
+
+    /** The seed reported for this link; Toxiproxy's own randomness (jitter, toxicity) does not use it. */
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    /** The proxy's name on the Toxiproxy server. */
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public synchronized LinkProfile profile(Direction direction) {
+        return profiles.get(Objects.requireNonNull(direction, "direction"));
+    }
+
+    /**
+     * Replaces the direction's toxics with those of {@code profile}.
+     *
+     * @throws IllegalArgumentException if Toxiproxy cannot express the profile (nothing is changed then)
+     */
+    @Override
+    public synchronized void profile(Direction direction, LinkProfile profile) {
+        Objects.requireNonNull(direction, "direction");
+        ToxiproxyProfiles.plan(profile); // validate before anything changes
+        if (state == State.STARTED) {
+            install(direction, profile);
+        }
+        profiles.put(direction, profile);
+    }
+
+    /** Disables the proxy: new connections are refused and, as Toxiproxy does, existing ones are closed. */
+    @Override
+    public synchronized void cut(CutMode mode) {
+        Objects.requireNonNull(mode, "mode");
+        requireStarted();
+        call(proxy::disable);
+        cut = true;
+    }
+
+    @Override
+    public synchronized void heal() {
+        requireStarted();
+        call(proxy::enable);
+        cut = false;
+    }
+
+    @Override
+    public synchronized boolean isCut() {
+        return cut;
+    }
+
+    /** Toxiproxy keeps no per-link figures. */
+    @Override
+    public LinkStatistics statistics() {
+        throw new UnsupportedOperationException("Toxiproxy reports no per-link statistics; use a TcpLink or the "
+                + "NetHarness server's links for figures (" + this + ")");
+    }
+
+    /** Deletes the proxy; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        boolean started = state == State.STARTED;
+        state = State.CLOSED;
+        if (started) {
+            call(proxy::delete);
+        }
+    }
+
+    private void install(Direction direction, LinkProfile profile) {
+        ToxicDirection stream = direction == Direction.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
+        String suffix = "_netharness_" + direction.name().toLowerCase(java.util.Locale.ROOT);
+        ToxicPlan plan = ToxiproxyProfiles.plan(profile);
+        call(() -> {
+            for (eu.rekawek.toxiproxy.model.Toxic toxic : proxy.toxics().getAll()) {
+                if (toxic.getName().endsWith(suffix)) {
+                    toxic.remove();
+                }
+            }
+            if (plan.latencyMillis() > 0 || plan.jitterMillis() > 0) {
+                proxy.toxics().latency("latency" + suffix, stream, plan.latencyMillis())
+                        .setJitter(plan.jitterMillis());
+            }
+            if (plan.kilobytesPerSecond() > 0) {
+                proxy.toxics().bandwidth("bandwidth" + suffix, stream, plan.kilobytesPerSecond());
+            }
+        });
+    }
+
+    private void requireStarted() {
+        if (state != State.STARTED) {
+            throw new IllegalStateException(this + " is not started: call start() first");
+        }
+    }
+
+    private void call(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Toxiproxy at " + host + " failed for proxy " + name + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        switch (state) {
+            case NEW:
+                return "ToxiproxyLink{new}";
+            case STARTED:
+                return "ToxiproxyLink{" + name + " " + proxy.getListen() + " -> " + Addresses.format(target)
+                        + (cut ? " cut" : "") + "}";
+            default:
+                return "ToxiproxyLink{closed}";
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private enum State { NEW, STARTED, CLOSED }
+
+    /** Configures a {@link ToxiproxyLink}; {@link #build()} makes no call, {@link ToxiproxyLink#start()} does. */
+    public static final class Builder {
+
+        private String host = "127.0.0.1";
+        private int port = 8474;
+        private String name;
+        private String listen = "127.0.0.1:0";
+        private InetSocketAddress target;
+        private Long seed;
+        private LinkProfile upstream = LinkProfile.PERFECT;
+        private LinkProfile downstream = LinkProfile.PERFECT;
+
+        private Builder() {
+        }
+
+        /** Where the Toxiproxy API listens; default {@code 127.0.0.1:8474}. */
+        public Builder toxiproxy(String host, int port) {
+            this.host = Objects.requireNonNull(host, "host");
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("port: " + port + " (expected: 1-65535)");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The proxy's name on the server; default a random {@code netharness-…} name. */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The address the proxy listens on, as the Toxiproxy server sees it; default {@code 127.0.0.1:0}. */
+        public Builder listen(String listen) {
+            Addresses.parseUnresolved("listen", listen);
+            this.listen = listen;
+            return this;
+        }
+
+        /** Where the proxy forwards to, as the Toxiproxy server sees it; required. */
+        public Builder target(InetSocketAddress target) {
+            this.target = Objects.requireNonNull(target, "target");
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder upstream(LinkProfile profile) {
+            ToxiproxyProfiles.plan(profile);
+            this.upstream = profile;
+            return this;
+        }
+
+        public Builder downstream(LinkProfile profile) {
+            ToxiproxyProfiles.plan(profile);
+            this.downstream = profile;
+            return this;
+        }
+
+        public Builder profile(LinkProfile profile) {
+            return upstream(profile).downstream(profile);
+        }
+
+        public ToxiproxyLink build() {
+            if (target == null) {
+                throw new IllegalStateException("ToxiproxyLink needs a target: call target(InetSocketAddress)");
+            }
+            return new ToxiproxyLink(this);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.netharness.toxiproxy.internal.cli;
+
+import com.google.gson.JsonObject;
+import io.netharness.toxiproxy.internal.Protocol;
+import io.netharness.toxiproxy.internal.ProxyConfig;
+import io.netharness.toxiproxy.internal.Stream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One {@code --link} of the command line with the profile flags that followed it, turned into what the API
+ * would receive: a proxy and its toxics. A link started from the command line is an ordinary proxy, visible and
+ * changeable through the API.
+ */
+public final class LinkSpec {
+
+    private final String name;
+    private final String listen;
+    private final String upstream;
+    private Protocol protocol = Protocol.TCP;
+    private Long seed;
+    // (type, stream) -> attributes, so --latency and --jitter of one direction build one toxic.
+    private final Map<String, JsonObject> toxics = new LinkedHashMap<>();
+
+    LinkSpec(String name, String listen, String upstream) {
+        this.name = name;
+        this.listen = listen;
+        this.upstream = upstream;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    void protocol(Protocol protocol) {
+        this.protocol = protocol;
+    }
+
+    void seed(long seed) {
+        this.seed = seed;
+    }
+
+    /** Sets one attribute of the {@code type} toxic on each stream given. */
+    void attribute(String type, List<Stream> streams, String attribute, Number value) {
+        for (Stream stream : streams) {
+            JsonObject toxic = toxics.computeIfAbsent(type + "_" + stream.jsonName(), key -> {
+                JsonObject json = new JsonObject();
+                json.addProperty("name", key);
+                json.addProperty("type", type);
+                json.addProperty("stream", stream.jsonName());
+                json.add("attributes", new JsonObject());
+                return json;
+            });
+            toxic.getAsJsonObject("attributes").addProperty(attribute, value);
+        }
+    }
+
+    public ProxyConfig proxyConfig() {
+        return new ProxyConfig(name, listen, upstream, true, protocol, seed);
+    }
+
+    /** The toxics as {@code POST /proxies/{name}/toxics} bodies. */
+    public List<String> toxicBodies() {
+        List<String> bodies = new ArrayList<>();
+        toxics.values().forEach(toxic -> bodies.add(toxic.toString()));
+        return bodies;
+    }
+
+    @Override
+    public String toString() {
+        return name + "=" + listen + "->" + upstream + " (" + protocol.jsonName() + ", " + toxics.keySet() + ")";
+    }
+}

@@ -1,0 +1,144 @@
+package io.netharness.toxiproxy.internal.cli;
+
+import io.netharness.toxiproxy.internal.Addresses;
+import io.netharness.toxiproxy.internal.Protocol;
+import io.netharness.toxiproxy.internal.Stream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The flags of {@code serve}: where the admin API listens (Toxiproxy's {@code -host}/{@code -port}, default
+ * {@code 127.0.0.1:8474}), links to start at once, and how often to print statistics.
+ *
+ * <p>Profile flags apply to the {@code --link} before them; a value may start with {@code up:} or {@code down:}
+ * to act on one direction only (default: both).
+ */
+public record ServeOptions(String host, int port, boolean api, Duration statsInterval, List<LinkSpec> links,
+        boolean help) {
+
+    public static final String USAGE = String.join("\n",
+            "Usage: serve [options]",
+            "  A Toxiproxy-compatible server on the NetHarness simulator. Toxiproxy clients talk to its API.",
+            "",
+            "Admin API:",
+            "  --host HOST            address the API binds (default 127.0.0.1; use 0.0.0.0 to expose it)",
+            "  --port PORT            API port (default 8474; 0 = any free port)",
+            "  --no-api               run only the links given below, without the API",
+            "  --stats-interval D     print live statistics every D (default 5s; 0 = never)",
+            "",
+            "Links (each --link starts a proxy; the flags after it shape that link):",
+            "  --link NAME=LISTEN->UPSTREAM   e.g. --link redis=127.0.0.1:26379->127.0.0.1:6379",
+            "  --udp                  the link carries UDP datagrams instead of a TCP stream",
+            "  --seed N               seed of every random decision of the link",
+            "  --latency [up:|down:]D       added delay, e.g. 20ms (Toxiproxy's latency toxic)",
+            "  --jitter [up:|down:]D        random variation of the delay, at most the latency",
+            "  --bandwidth [up:|down:]RATE  e.g. 500KB/s or 2MB/s (1 KB = 1000 B, as Toxiproxy)",
+            "  --loss [up:|down:]P          UDP: drop each datagram with probability P (0.02 or 2%)",
+            "  --duplicate [up:|down:]P     UDP: send a datagram twice",
+            "  --reorder [up:|down:]P       UDP: hold a datagram back behind 3 later ones (at most 100 ms)",
+            "  --corrupt [up:|down:]P       UDP: flip one bit of a datagram",
+            "  --help                 show this text");
+
+    private static final int DEFAULT_PORT = 8474;
+
+    public ServeOptions {
+        links = List.copyOf(links);
+    }
+
+    /** Parses {@code args}; throws {@link UsageException} naming the flag and the expected value. */
+    public static ServeOptions parse(String... args) {
+        String host = "127.0.0.1";
+        int port = DEFAULT_PORT;
+        boolean api = true;
+        boolean help = false;
+        Duration statsInterval = Duration.ofSeconds(5);
+        List<LinkSpec> links = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            switch (flag) {
+                case "--help", "-h" -> help = true;
+                case "--no-api" -> api = false;
+                case "--host" -> host = value(args, ++i, flag);
+                case "--port" -> port = Values.port(flag, value(args, ++i, flag));
+                case "--stats-interval" -> statsInterval = Values.duration(flag, value(args, ++i, flag));
+                case "--link" -> links.add(link(value(args, ++i, flag), links));
+                case "--udp" -> current(links, flag).protocol(Protocol.UDP);
+                case "--seed" -> current(links, flag).seed(seed(flag, value(args, ++i, flag)));
+                case "--latency", "--jitter", "--bandwidth", "--loss", "--duplicate", "--reorder", "--corrupt" ->
+                        profile(current(links, flag), flag, value(args, ++i, flag));
+                default -> throw new UsageException("unknown flag: " + flag + " (see --help)");
+            }
+        }
+        if (!api && links.isEmpty() && !help) {
+            throw new UsageException("--no-api needs at least one --link (nothing would run)");
+        }
+        return new ServeOptions(host, port, api, statsInterval, links, help);
+    }
+
+    private static void profile(LinkSpec link, String flag, String text) {
+        List<Stream> streams = List.of(Stream.UPSTREAM, Stream.DOWNSTREAM);
+        String value = text;
+        if (text.startsWith("up:")) {
+            streams = List.of(Stream.UPSTREAM);
+            value = text.substring(3);
+        } else if (text.startsWith("down:")) {
+            streams = List.of(Stream.DOWNSTREAM);
+            value = text.substring(5);
+        }
+        switch (flag) {
+            case "--latency" -> link.attribute("latency", streams, "latency", Values.duration(flag, value).toMillis());
+            case "--jitter" -> link.attribute("latency", streams, "jitter", Values.duration(flag, value).toMillis());
+            case "--bandwidth" -> link.attribute("bandwidth", streams, "rate", Values.kilobytesPerSecond(flag, value));
+            case "--loss" -> link.attribute("loss", streams, "probability", Values.probability(flag, value));
+            case "--duplicate" -> link.attribute("duplicate", streams, "probability", Values.probability(flag, value));
+            case "--reorder" -> link.attribute("reorder", streams, "probability", Values.probability(flag, value));
+            case "--corrupt" -> link.attribute("corrupt", streams, "probability", Values.probability(flag, value));
+            default -> throw new IllegalStateException(flag);
+        }
+    }
+
+    private static LinkSpec link(String text, List<LinkSpec> existing) {
+        int equals = text.indexOf('=');
+        int arrow = text.indexOf("->");
+        if (equals <= 0 || arrow < equals) {
+            throw new UsageException("--link: " + text + " (expected: NAME=LISTEN->UPSTREAM, e.g. "
+                    + "db=127.0.0.1:0->127.0.0.1:5432)");
+        }
+        String name = text.substring(0, equals);
+        String listen = text.substring(equals + 1, arrow);
+        String upstream = text.substring(arrow + 2);
+        try {
+            Addresses.parse("--link " + name + " listen", listen);
+            Addresses.parseUnresolved("--link " + name + " upstream", upstream);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (existing.stream().anyMatch(link -> link.name().equals(name))) {
+            throw new UsageException("--link: " + name + " is given twice (expected: unique names)");
+        }
+        return new LinkSpec(name, listen, upstream);
+    }
+
+    private static LinkSpec current(List<LinkSpec> links, String flag) {
+        if (links.isEmpty()) {
+            throw new UsageException(flag + " must follow the --link it shapes");
+        }
+        return links.get(links.size() - 1);
+    }
+
+    private static long seed(String flag, String text) {
+        try {
+            return Long.decode(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(flag + ": " + text + " (expected: a 64-bit integer)");
+        }
+    }
+
+    private static String value(String[] args, int index, String flag) {
+        if (index >= args.length) {
+            throw new UsageException(flag + " needs a value (see --help)");
+        }
+        return args[index];
+    }
+}

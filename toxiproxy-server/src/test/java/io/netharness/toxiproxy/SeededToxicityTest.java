@@ -1,0 +1,70 @@
+package io.netharness.toxiproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Toxicity picks the connections a toxic affects, from the proxy's seed (the {@code seed} extension): the same
+ * seed picks the same connections.
+ */
+class SeededToxicityTest {
+
+    private static final int CONNECTIONS = 24;
+
+    private static ToxiproxyServer server;
+    private static ApiClient api;
+    private static EchoServer echo;
+
+    @BeforeAll
+    static void start() {
+        server = ToxiproxyServer.builder().build().start();
+        api = new ApiClient(server.uri());
+        echo = new EchoServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        echo.close();
+    }
+
+    @Test
+    void sameSeedResetsTheSameConnections() throws IOException {
+        String first = pattern("seeded-a", 99);
+        String second = pattern("seeded-b", 99);
+        String other = pattern("seeded-c", 100);
+
+        assertThat(first).as("some connections reset, some not").contains("R", ".");
+        assertThat(second).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+        int resets = first.replace(".", "").length();
+        assertThat(resets).as("resets of %d connections at toxicity 0.5: %s", CONNECTIONS, first).isBetween(4, 20);
+    }
+
+    /** One character per sequential connection: {@code R} if the toxic hit it, {@code .} if it echoed. */
+    private static String pattern(String name, long seed) throws IOException {
+        String created = api.post("/proxies", "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+                + echo.hostPort() + "\",\"seed\":" + seed + "}").body();
+        String listen = JsonParser.parseString(created).getAsJsonObject().get("listen").getAsString();
+        assertThat(api.post("/proxies/" + name + "/toxics", "{\"type\":\"reset_peer\",\"toxicity\":0.5,"
+                + "\"attributes\":{\"timeout\":0}}").status()).isEqualTo(200);
+        StringBuilder pattern = new StringBuilder();
+        for (int i = 0; i < CONNECTIONS; i++) {
+            try (Socket socket = RoundTrips.connect(listen)) {
+                socket.getOutputStream().write('x');
+                pattern.append(socket.getInputStream().read() == 'x' ? '.' : 'R');
+            } catch (SocketException e) {
+                pattern.append('R');
+            }
+        }
+        api.delete("/proxies/" + name);
+        return pattern.toString();
+    }
+}

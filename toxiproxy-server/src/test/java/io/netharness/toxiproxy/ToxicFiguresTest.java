@@ -1,0 +1,113 @@
+package io.netharness.toxiproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import eu.rekawek.toxiproxy.model.toxic.Bandwidth;
+import eu.rekawek.toxiproxy.model.toxic.Latency;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * The figures issue 5 asks for, measured through toxiproxy-java: a 100 ms latency toxic adds 100 ms ± 5 ms per
+ * round trip, a bandwidth toxic caps throughput. Isolated from the other test classes, since a timer that fires
+ * late on a busy 2-core machine is lateness of the machine, not of the toxic.
+ */
+@Isolated
+class ToxicFiguresTest {
+
+    private static final int SAMPLES = 21;
+
+    private static ToxiproxyServer server;
+    private static ToxiproxyClient client;
+    private static EchoServer echo;
+
+    @BeforeAll
+    static void start() {
+        server = ToxiproxyServer.builder().build().start();
+        client = new ToxiproxyClient("127.0.0.1", server.address().getPort());
+        echo = new EchoServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        echo.close();
+    }
+
+    @Test
+    void latencyToxicAdds100MillisecondsPerRoundTrip() throws IOException {
+        Proxy plain = client.createProxy("plain", "127.0.0.1:0", echo.hostPort());
+        Proxy slow = client.createProxy("slow", "127.0.0.1:0", echo.hostPort());
+        Latency latency = slow.toxics().latency("latency", ToxicDirection.DOWNSTREAM, 100);
+        double[] baseline = new double[SAMPLES];
+        double[] slowed = new double[SAMPLES];
+
+        // Alternating between the two proxies, both samples see the same load on the machine.
+        try (Socket plainSocket = RoundTrips.connect(plain.getListen());
+                Socket slowSocket = RoundTrips.connect(slow.getListen())) {
+            roundTripMillis(plainSocket);
+            roundTripMillis(slowSocket);
+            for (int i = 0; i < SAMPLES; i++) {
+                baseline[i] = roundTripMillis(plainSocket);
+                slowed[i] = roundTripMillis(slowSocket);
+            }
+        }
+        double added = median(slowed) - median(baseline);
+        System.out.printf("latency toxic 100 ms: median round trip %.2f ms without, %.2f ms with (added %.2f ms)%n",
+                median(baseline), median(slowed), added);
+
+        assertThat(latency.getLatency()).isEqualTo(100);
+        assertThat(added).as("added latency; samples without %s, with %s", Arrays.toString(baseline),
+                Arrays.toString(slowed)).isBetween(95.0, 105.0);
+        latency.remove();
+        assertThat(RoundTrips.medianMillis(slow.getListen(), 5)).as("after removal").isLessThan(median(baseline) + 20);
+        plain.delete();
+        slow.delete();
+    }
+
+    @Test
+    void bandwidthToxicCapsThroughput() throws Exception {
+        Proxy proxy = client.createProxy("narrow", "127.0.0.1:0", echo.hostPort());
+        int bytes = 400_000;
+
+        Bandwidth bandwidth = proxy.toxics().bandwidth("narrow", ToxicDirection.DOWNSTREAM, 400); // KB/s
+        long capped = RoundTrips.echoNanos(proxy.getListen(), bytes);
+        bandwidth.remove();
+        long free = RoundTrips.echoNanos(proxy.getListen(), bytes);
+
+        double bytesPerSecond = bytes / (capped / 1e9);
+        System.out.printf("bandwidth toxic 400 KB/s: measured %.0f B/s; without it %.0f B/s%n",
+                bytesPerSecond, bytes / (free / 1e9));
+        assertThat(bytesPerSecond).as("throughput with a 400 KB/s toxic").isBetween(400_000 * 0.8, 400_000 * 1.05);
+        assertThat(free).as("echo time after removal (ns)").isLessThan(capped / 2);
+        proxy.delete();
+    }
+
+    private static double roundTripMillis(Socket socket) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        InputStream in = socket.getInputStream();
+        long start = System.nanoTime();
+        out.write('x');
+        out.flush();
+        if (in.read() != 'x') {
+            throw new IOException("echo did not answer with the byte sent");
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double median(double[] samples) {
+        double[] sorted = samples.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

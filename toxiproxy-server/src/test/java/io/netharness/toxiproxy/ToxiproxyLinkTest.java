@@ -1,0 +1,185 @@
+package io.netharness.toxiproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.netharness.simulator.Bandwidth;
+import io.netharness.simulator.DelayDistribution;
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.Latency;
+import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.Loss;
+import io.netharness.simulator.SimulatedLink;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The toxiproxy-java backend of {@link SimulatedLink}. No real Toxiproxy binary or image is reachable from this
+ * build, so the Toxiproxy server here is NetHarness's own, which speaks the same API; the backend only uses
+ * toxiproxy-java's calls.
+ */
+class ToxiproxyLinkTest {
+
+    private static final LinkProfile SLOW = LinkProfile.builder().latency(Latency.of(Duration.ofMillis(80))).build();
+
+    private static ToxiproxyServer server;
+    private static ApiClient api;
+    private static EchoServer echo;
+
+    @BeforeAll
+    static void start() {
+        server = ToxiproxyServer.builder().build().start();
+        api = new ApiClient(server.uri());
+        echo = new EchoServer();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        echo.close();
+    }
+
+    private static ToxiproxyLink.Builder link(String name) {
+        return ToxiproxyLink.builder().toxiproxy("127.0.0.1", server.address().getPort()).name(name)
+                .target(echo.address());
+    }
+
+    private static JsonArray toxics(String proxy) {
+        return JsonParser.parseString(api.get("/proxies/" + proxy + "/toxics").body()).getAsJsonArray();
+    }
+
+    private static String hostPort(SimulatedLink link) {
+        return link.address().getHostString() + ":" + link.address().getPort();
+    }
+
+    @Test
+    void startCreatesTheProxyAndTrafficFlows() throws Exception {
+        try (ToxiproxyLink link = link("flows").seed(5).build()) {
+            assertThat(link).hasToString("ToxiproxyLink{new}");
+
+            link.start();
+
+            assertThat(api.get("/proxies/flows").status()).isEqualTo(200);
+            assertThat(link.address().getPort()).isPositive();
+            assertThat(link.target()).isEqualTo(echo.address());
+            assertThat(link.seed()).isEqualTo(5);
+            assertThat(link.toString()).matches("ToxiproxyLink\\{flows 127\\.0\\.0\\.1:\\d+ -> " + echo.hostPort() + "}");
+            assertThat(RoundTrips.medianMillis(hostPort(link), 3)).isLessThan(50);
+        }
+        assertThat(api.get("/proxies/flows").status()).as("close deletes the proxy").isEqualTo(404);
+    }
+
+    @Test
+    void profileBecomesToxicsAndPerfectRemovesThem() throws Exception {
+        try (ToxiproxyLink link = link("profiled").build().start()) {
+            link.profile(Direction.DOWNSTREAM, SLOW.withBandwidth(Bandwidth.ofBytesPerSecond(2_000_000))
+                    .withLatency(Latency.of(Duration.ofMillis(80), Duration.ofMillis(10))));
+
+            JsonArray toxics = toxics("profiled");
+            assertThat(toxics).hasSize(2);
+            JsonObject latency = toxics.get(0).getAsJsonObject();
+            assertThat(latency.get("type").getAsString()).isEqualTo("latency");
+            assertThat(latency.get("stream").getAsString()).isEqualTo("downstream");
+            assertThat(latency.getAsJsonObject("attributes").get("latency").getAsLong()).isEqualTo(80);
+            assertThat(latency.getAsJsonObject("attributes").get("jitter").getAsLong()).isEqualTo(10);
+            assertThat(toxics.get(1).getAsJsonObject().getAsJsonObject("attributes").get("rate").getAsLong())
+                    .isEqualTo(2000);
+            assertThat(RoundTrips.medianMillis(hostPort(link), 5)).isGreaterThanOrEqualTo(69);
+            assertThat(link.profile(Direction.DOWNSTREAM).latency().base()).isEqualTo(Duration.ofMillis(80));
+
+            link.profile(LinkProfile.PERFECT);
+
+            assertThat(toxics("profiled")).isEmpty();
+            assertThat(RoundTrips.medianMillis(hostPort(link), 5)).isLessThan(50);
+        }
+    }
+
+    @Test
+    void builderProfilesAreInstalledOnStart() {
+        try (ToxiproxyLink link = link("built").upstream(SLOW).build().start()) {
+            JsonArray toxics = toxics("built");
+
+            assertThat(toxics).hasSize(1);
+            assertThat(toxics.get(0).getAsJsonObject().get("stream").getAsString()).isEqualTo("upstream");
+        }
+    }
+
+    @Test
+    void cutDisablesAndHealEnables() throws Exception {
+        try (ToxiproxyLink link = link("cut").build().start()) {
+            link.cut();
+
+            assertThat(link.isCut()).isTrue();
+            assertThat(api.get("/proxies/cut").body()).contains("\"enabled\":false");
+            assertThatThrownBy(() -> RoundTrips.connect(hostPort(link)).close()).isInstanceOf(ConnectException.class);
+
+            link.heal();
+
+            assertThat(link.isCut()).isFalse();
+            assertThat(RoundTrips.medianMillis(hostPort(link), 3)).isLessThan(50);
+        }
+    }
+
+    @Test
+    void packetLevelModelsAreRefusedAndNothingChanges() {
+        try (ToxiproxyLink link = link("refused").build().start()) {
+            assertThatThrownBy(() -> link.profile(Direction.UPSTREAM, LinkProfile.PERFECT.withLoss(Loss.random(0.1))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("loss: ")
+                    .hasMessageEndingWith("(expected: none; Toxiproxy has no packet-level models; it can express "
+                            + "latency with uniform jitter and bandwidth)");
+            assertThatThrownBy(() -> link.profile(Direction.UPSTREAM, LinkProfile.PERFECT.withLatency(
+                    Latency.of(Duration.ofMillis(10), Duration.ofMillis(2)).withDistribution(DelayDistribution.PARETO))))
+                    .hasMessage("latency.distribution: PARETO (expected: UNIFORM; Toxiproxy's jitter is uniform)");
+            assertThatThrownBy(() -> link.profile(Direction.UPSTREAM,
+                    LinkProfile.PERFECT.withLatency(Latency.of(Duration.ofNanos(1_500_000)))))
+                    .hasMessage("latency.base: 1.5ms (expected: whole milliseconds; Toxiproxy's unit)");
+
+            assertThat(toxics("refused")).isEmpty();
+            assertThat(link.profile(Direction.UPSTREAM)).isEqualTo(LinkProfile.PERFECT);
+        }
+        assertThatThrownBy(() -> link("early").profile(LinkProfile.PERFECT.withLoss(Loss.random(0.5))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("loss: ");
+    }
+
+    @Test
+    void lifecycleIsIdempotentAndStatisticsAreRefused() {
+        ToxiproxyLink link = link("lifecycle").build();
+        assertThatThrownBy(link::address).isInstanceOf(IllegalStateException.class)
+                .hasMessage("ToxiproxyLink{new} is not started: call start() first");
+
+        assertThat(link.start()).isSameAs(link.start());
+        assertThatThrownBy(link::statistics).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageStartingWith("Toxiproxy reports no per-link statistics");
+        link.close();
+        link.close();
+
+        assertThat(link).hasToString("ToxiproxyLink{closed}");
+        assertThatThrownBy(link::start).isInstanceOf(IllegalStateException.class)
+                .hasMessage("ToxiproxyLink{closed} cannot be restarted after close()");
+    }
+
+    @Test
+    void aNameTakenOnTheServerIsAClearError() {
+        try (ToxiproxyLink first = link("taken").build().start()) {
+            assertThatThrownBy(() -> link("taken").build().start())
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("refused proxy taken")
+                    .hasMessageContaining("proxy already exists");
+            assertThat(first.isCut()).isFalse();
+        }
+    }
+
+    @Test
+    void missingTargetIsAClearError() {
+        assertThatThrownBy(() -> ToxiproxyLink.builder().build())
+                .hasMessage("ToxiproxyLink needs a target: call target(InetSocketAddress)");
+    }
+}
