@@ -327,6 +327,8 @@ public final class DatagramEndpoint<I> {
     /** After the last write completed: close and pass the finish on. */
     private void finish(Channel ch) {
         finishing = false;
+        // Refuse more input before anyone hears of the finish; a message that slipped in is reported on close.
+        closeBoxes(owner + " has finished (ProducerFinished)");
         Runnable closeAndSignal = () -> ch.close().addListener(closed -> signal.offer(new Lifecycle.ProducerFinished()));
         if (lastWrite == null || lastWrite.isDone()) {
             closeAndSignal.run();

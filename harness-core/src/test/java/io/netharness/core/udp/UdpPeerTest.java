@@ -160,6 +160,9 @@ class UdpPeerTest {
             client.control().put(new Lifecycle.ProducerFinished());
 
             assertThat(client.signal().take(TIMEOUT)).isEqualTo(new Lifecycle.ProducerFinished());
+            assertThatThrownBy(() -> client.inbox().put(Chunk.ofUtf8("after the end")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("inbox 'UdpPeer.inbox' is closed: UdpPeer has finished (ProducerFinished)");
             for (int i = 0; i < 20; i++) {
                 assertThat(server.outbox().take(TIMEOUT).text()).isEqualTo("n" + i);
             }
