@@ -149,6 +149,9 @@ public @interface SimulatedLink {
     /** Overrides for the target-to-client direction; unset attributes inherit the ones above. */
     Profile downstream() default @Profile;
 
+    /** TCP connection faults in force from the start, e.g. {@code faults = @Fault(value = RESET_PEER, after = "2s")}. */
+    Fault[] faults() default {};
+
     /**
      * The link's seed as a decimal or {@code 0x} hexadecimal {@code long}; {@code ""} derives it from the test's
      * seed (see {@link NetHarnessSeed}) and the link's name.

@@ -2,6 +2,7 @@ package io.netharness.junit.internal;
 
 import io.netharness.junit.Protocol;
 import io.netharness.simulator.SimulatedLink;
+import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.Seeds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +38,10 @@ public final class Links {
             throw spec.problems().requires("its protocol (" + protocol + ") match the protocol of the server `"
                     + spec.target().attribute() + "` names (" + target.server().get().protocol() + ")");
         }
+        if (protocol != Protocol.TCP && !spec.faults().isEmpty()) {
+            throw spec.problems().requires("`faults` be empty, as connection faults apply to TCP links only (this"
+                    + " link is " + protocol + ")");
+        }
         if (!LinkFactory.supports(protocol)) {
             throw spec.problems().requires("its protocol be TCP, as this version of the simulator has no "
                     + protocol + " link (was " + protocol + ")");
@@ -53,7 +58,10 @@ public final class Links {
             throw spec.problems().problem("describes an invalid link: " + e.getMessage(), e);
         }
         ManagedLink managed = new ManagedLink(spec, protocol, link, capture, target.server().map(ManagedServer::name));
-        Scopes.registry(owner).add(managed);
+        Scopes.registry(owner).add(managed); // registered first: JUnit closes it even if a fault cannot be added
+        if (link instanceof TcpLink tcp) {
+            spec.faults().forEach(fault -> tcp.addFault(fault.direction(), fault.fault(), fault.toxicity()));
+        }
         return managed;
     }
 
