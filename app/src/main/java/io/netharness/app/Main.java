@@ -23,6 +23,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("demo", new DemoCommand());
+        commands.put("serve", new ServeCommand());
         return Collections.unmodifiableMap(commands);
     }
 

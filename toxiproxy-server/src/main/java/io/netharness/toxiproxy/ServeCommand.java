@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * statistics. {@code java -jar netharness.jar serve --help} lists the flags.
  *
  * <pre>{@code
- * serve --port 8474 --link redis=127.0.0.1:26379->127.0.0.1:6379 --latency down:20ms --bandwidth 1MB/s
+ * serve --port 8474 --link 'redis=127.0.0.1:26379->127.0.0.1:6379' --latency down:20ms --bandwidth 1MB/s
  * }</pre>
  *
  * <p>{@link #main} blocks until the JVM is asked to stop (Ctrl-C); {@link #start} returns a handle, for tests
@@ -160,7 +160,7 @@ public final class ServeCommand {
         /** Prints one line per proxy: bytes in and out per direction, drops and median delay. */
         public void printStatistics() {
             for (ManagedProxy proxy : registry.all()) {
-                out.println("[stats] " + proxy.name() + ": " + proxy.statistics());
+                out.println("[stats] " + proxy.name() + ": " + proxy.statisticsLine());
             }
         }
 

@@ -3,7 +3,9 @@
  *
  * <p>{@link io.netharness.toxiproxy.ToxiproxyServer} speaks Toxiproxy 2.x's HTTP API: the same routes, JSON,
  * status codes and error bodies ({@code {"error":"proxy not found","status":404}}), so Toxiproxy clients work
- * unchanged. {@link io.netharness.toxiproxy.ServeCommand} runs it from the command line.
+ * unchanged. {@link io.netharness.toxiproxy.ServeCommand} runs it from the command line
+ * ({@code java -jar netharness.jar serve}). {@link io.netharness.toxiproxy.ToxiproxyLink} goes the other way: a
+ * {@link io.netharness.simulator.SimulatedLink} served by a real Toxiproxy through toxiproxy-java.
  *
  * <h2>Extensions</h2>
  * Clients that do not know them can ignore them: they are extra fields in answers and optional fields in
@@ -20,6 +22,8 @@
  *       {@code reorder} ({@code probability}, {@code gap} datagrams, {@code max_hold} ms), {@code corrupt}
  *       ({@code probability}). {@code latency} and {@code bandwidth} apply to UDP proxies too. On a UDP proxy
  *       {@code toxicity} must be 0 or 1.</li>
+ *   <li>{@code GET /proxies/{proxy}/statistics}: per direction the bytes and datagrams (TCP: chunks) that arrived
+ *       and left, drops, duplicates, reorders, corruptions and the delay distribution.</li>
  * </ul>
  *
  * <h2>Differences from Toxiproxy</h2>
@@ -29,6 +33,8 @@
  *   <li>A listen address already in use is {@code 409} (Toxiproxy: 500) with Go's message.</li>
  *   <li>{@code jitter} larger than {@code latency} is clamped to {@code latency}: delays are never negative
  *       (Toxiproxy clamps each negative delay to zero instead).</li>
+ *   <li>{@code latency} and {@code bandwidth} shape a whole direction of the proxy: with a toxicity between 0 and
+ *       1 they apply to all connections or none (decided from the seed), not per connection.</li>
  * </ul>
  */
 package io.netharness.toxiproxy;

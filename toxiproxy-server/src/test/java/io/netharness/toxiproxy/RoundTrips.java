@@ -25,6 +25,14 @@ final class RoundTrips {
         return socket;
     }
 
+    /** True if one byte sent through the proxy comes back (however long it takes, within the socket timeout). */
+    static boolean echoes(String hostPort) throws IOException {
+        try (Socket socket = connect(hostPort)) {
+            roundTrip(socket.getOutputStream(), socket.getInputStream());
+            return true;
+        }
+    }
+
     /** Median over {@code count} one-byte round trips on one connection, in milliseconds (after one warm-up). */
     static double medianMillis(String hostPort, int count) throws IOException {
         try (Socket socket = connect(hostPort)) {

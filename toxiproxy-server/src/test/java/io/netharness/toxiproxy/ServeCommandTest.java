@@ -78,7 +78,8 @@ class ServeCommandTest {
         assertThatThrownBy(() -> ServeOptions.parse("--link", "db=127.0.0.1:0->x:1", "--latency", "soon"))
                 .hasMessage("--latency: soon (expected: a duration such as 20ms, 1.5s or 250us)");
         assertThatThrownBy(() -> ServeOptions.parse("--link", "db:5432"))
-                .hasMessage("--link: db:5432 (expected: NAME=LISTEN->UPSTREAM, e.g. db=127.0.0.1:0->127.0.0.1:5432)");
+                .hasMessage("--link: db:5432 (expected: NAME=LISTEN->UPSTREAM, e.g. db=127.0.0.1:0->127.0.0.1:5432; "
+                        + "quote it, a shell reads > as a redirection)");
         assertThatThrownBy(() -> ServeOptions.parse("--port", "70000"))
                 .hasMessage("--port: 70000 (expected: 0-65535)");
         assertThatThrownBy(() -> ServeOptions.parse("--link", "a=127.0.0.1:0->x:1", "--loss", "1.5"))
@@ -123,7 +124,7 @@ class ServeCommandTest {
         try (ServeCommand.Running running = ServeCommand.start(new String[] {"--no-api", "--stats-interval", "0",
                 "--link", "plain=127.0.0.1:0->" + echo.hostPort()}, output.stream)) {
             assertThat(running.apiAddress()).isEmpty();
-            assertThat(RoundTrips.medianMillis(running.linkAddress("plain").orElseThrow(), 3)).isLessThan(100);
+            assertThat(RoundTrips.echoes(running.linkAddress("plain").orElseThrow())).isTrue();
         }
         assertThat(output.text()).doesNotContain("listening on").contains("link plain: ");
     }

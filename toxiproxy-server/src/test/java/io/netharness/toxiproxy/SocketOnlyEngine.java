@@ -1,5 +1,8 @@
 package io.netharness.toxiproxy;
 
+import io.netharness.simulator.DelayHistogram;
+import io.netharness.simulator.DirectionStatistics;
+import io.netharness.simulator.LinkStatistics;
 import io.netharness.toxiproxy.internal.LinkEngine;
 import io.netharness.toxiproxy.internal.Protocol;
 import io.netharness.toxiproxy.internal.Toxic;
@@ -7,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.nio.channels.Channel;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
@@ -18,6 +22,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are real) but forwards nothing, and remembers the toxics it was given.
  */
 final class SocketOnlyEngine implements LinkEngine {
+
+    private static final DelayHistogram NO_DELAYS = new DelayHistogram() {
+        @Override
+        public long count() {
+            return 0;
+        }
+
+        @Override
+        public Duration min() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public Duration max() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public Duration mean() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public Duration percentile(double percentile) {
+            return Duration.ZERO;
+        }
+    };
 
     final AtomicInteger open = new AtomicInteger();
     volatile List<Toxic> lastToxics = List.of();
@@ -85,8 +116,9 @@ final class SocketOnlyEngine implements LinkEngine {
         }
 
         @Override
-        public String statistics() {
-            return "no traffic";
+        public LinkStatistics statistics() {
+            DirectionStatistics none = new DirectionStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, NO_DELAYS);
+            return new LinkStatistics(none, none);
         }
 
         @Override

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class ToxiproxyLinkTest {
 
-    private static final LinkProfile SLOW = LinkProfile.builder().latency(Latency.of(Duration.ofMillis(80))).build();
+    private static final LinkProfile SLOW = LinkProfile.builder().latency(Latency.of(Duration.ofMillis(300))).build();
 
     private static ToxiproxyServer server;
     private static ApiClient api;
@@ -71,7 +71,7 @@ class ToxiproxyLinkTest {
             assertThat(link.target()).isEqualTo(echo.address());
             assertThat(link.seed()).isEqualTo(5);
             assertThat(link.toString()).matches("ToxiproxyLink\\{flows 127\\.0\\.0\\.1:\\d+ -> " + echo.hostPort() + "}");
-            assertThat(RoundTrips.medianMillis(hostPort(link), 3)).isLessThan(50);
+            assertThat(RoundTrips.echoes(hostPort(link))).isTrue();
         }
         assertThat(api.get("/proxies/flows").status()).as("close deletes the proxy").isEqualTo(404);
     }
@@ -80,24 +80,24 @@ class ToxiproxyLinkTest {
     void profileBecomesToxicsAndPerfectRemovesThem() throws Exception {
         try (ToxiproxyLink link = link("profiled").build().start()) {
             link.profile(Direction.DOWNSTREAM, SLOW.withBandwidth(Bandwidth.ofBytesPerSecond(2_000_000))
-                    .withLatency(Latency.of(Duration.ofMillis(80), Duration.ofMillis(10))));
+                    .withLatency(Latency.of(Duration.ofMillis(300), Duration.ofMillis(10))));
 
             JsonArray toxics = toxics("profiled");
             assertThat(toxics).hasSize(2);
             JsonObject latency = toxics.get(0).getAsJsonObject();
             assertThat(latency.get("type").getAsString()).isEqualTo("latency");
             assertThat(latency.get("stream").getAsString()).isEqualTo("downstream");
-            assertThat(latency.getAsJsonObject("attributes").get("latency").getAsLong()).isEqualTo(80);
+            assertThat(latency.getAsJsonObject("attributes").get("latency").getAsLong()).isEqualTo(300);
             assertThat(latency.getAsJsonObject("attributes").get("jitter").getAsLong()).isEqualTo(10);
             assertThat(toxics.get(1).getAsJsonObject().getAsJsonObject("attributes").get("rate").getAsLong())
                     .isEqualTo(2000);
-            assertThat(RoundTrips.medianMillis(hostPort(link), 5)).isGreaterThanOrEqualTo(69);
-            assertThat(link.profile(Direction.DOWNSTREAM).latency().base()).isEqualTo(Duration.ofMillis(80));
+            assertThat(RoundTrips.medianMillis(hostPort(link), 5)).isGreaterThanOrEqualTo(289);
+            assertThat(link.profile(Direction.DOWNSTREAM).latency().base()).isEqualTo(Duration.ofMillis(300));
 
             link.profile(LinkProfile.PERFECT);
 
             assertThat(toxics("profiled")).isEmpty();
-            assertThat(RoundTrips.medianMillis(hostPort(link), 5)).isLessThan(50);
+            assertThat(RoundTrips.medianMillis(hostPort(link), 5)).isLessThan(200);
         }
     }
 
@@ -123,7 +123,7 @@ class ToxiproxyLinkTest {
             link.heal();
 
             assertThat(link.isCut()).isFalse();
-            assertThat(RoundTrips.medianMillis(hostPort(link), 3)).isLessThan(50);
+            assertThat(RoundTrips.echoes(hostPort(link))).isTrue();
         }
     }
 

@@ -82,6 +82,12 @@ public final class ApiRouter {
                     return methodNotAllowed();
             }
         }
+        if (parts.length == 4 && parts[3].equals("statistics")) {
+            return only(method, Set.of("GET"), () -> {
+                ManagedProxy managed = registry.get(proxy);
+                return ApiResponse.json(200, ProxyJson.statistics(managed.statistics().orElse(null)));
+            });
+        }
         if (!parts[3].equals("toxics")) {
             return notFound();
         }

@@ -1,5 +1,6 @@
 package io.netharness.toxiproxy.internal;
 
+import io.netharness.simulator.LinkStatistics;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -42,8 +43,8 @@ public interface LinkEngine extends AutoCloseable {
         /** Replaces the set of toxics in force; connections already open are affected as their model allows. */
         void toxics(List<Toxic> toxics);
 
-        /** A one-line summary of what crossed the link, for the command line's live statistics. */
-        String statistics();
+        /** What crossed the link since it started. */
+        LinkStatistics statistics();
 
         /** Unbinds and drops the link's connections; returns when the listening socket is released. */
         @Override

@@ -2,11 +2,13 @@ package io.netharness.toxiproxy.internal;
 
 import io.netharness.toxiproxy.internal.LinkEngine.LinkRequest;
 import io.netharness.toxiproxy.internal.LinkEngine.RunningLink;
+import io.netharness.simulator.LinkStatistics;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One proxy of the API: its configuration, its toxics and, while enabled, the running link that carries its
@@ -97,17 +99,31 @@ public final class ManagedProxy {
 
     public synchronized Toxic addToxic(String body) {
         Toxic toxic = ToxicParser.create(body, protocol, this::hasToxic);
+        List<Toxic> before = List.copyOf(toxics);
         toxics.add(toxic);
-        applyToxics();
+        applyOrRollBack(before);
         return toxic;
     }
 
     public synchronized Toxic updateToxic(String toxicName, String body) {
         int index = indexOf(toxicName);
         Toxic updated = ToxicParser.update(toxics.get(index), body, protocol);
+        List<Toxic> before = List.copyOf(toxics);
         toxics.set(index, updated);
-        applyToxics();
+        applyOrRollBack(before);
         return updated;
+    }
+
+    /** Applies the toxics; if the model refuses them, restores {@code before} and answers 400 with its reason. */
+    private void applyOrRollBack(List<Toxic> before) {
+        try {
+            applyToxics();
+        } catch (IllegalArgumentException e) {
+            toxics.clear();
+            toxics.addAll(before);
+            applyToxics();
+            throw new ApiError(ApiError.BAD_REQUEST, "bad request body: " + e.getMessage(), e);
+        }
     }
 
     public synchronized void removeToxic(String toxicName) {
@@ -132,9 +148,14 @@ public final class ManagedProxy {
         return new ProxyView(name, listen, upstream, link != null, protocol, seed, ordered);
     }
 
-    /** The running link's statistics line, or {@code disabled}. */
-    public synchronized String statistics() {
-        return link == null ? "disabled" : link.statistics();
+    /** The running link's statistics as one line, or {@code disabled}. */
+    public synchronized String statisticsLine() {
+        return link == null ? "disabled" : StatisticsLine.format(link.statistics());
+    }
+
+    /** What crossed the running link since it was (re-)enabled; empty while disabled. */
+    public synchronized Optional<LinkStatistics> statistics() {
+        return link == null ? Optional.empty() : Optional.of(link.statistics());
     }
 
     private boolean hasToxic(String toxicName) {

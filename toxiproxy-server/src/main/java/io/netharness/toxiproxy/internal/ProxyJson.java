@@ -5,6 +5,9 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.netharness.simulator.DelayHistogram;
+import io.netharness.simulator.DirectionStatistics;
+import io.netharness.simulator.LinkStatistics;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +53,48 @@ public final class ProxyJson {
         json.addProperty("stream", toxic.stream().jsonName());
         json.addProperty("toxicity", toxic.toxicity());
         return json;
+    }
+
+    /**
+     * The NetHarness extension {@code GET /proxies/{proxy}/statistics}: per direction what arrived, what left and
+     * what the toxics did; {@code enabled: false} and no directions while the proxy is disabled.
+     */
+    public static JsonObject statistics(LinkStatistics statistics) {
+        JsonObject json = new JsonObject();
+        json.addProperty("enabled", statistics != null);
+        if (statistics != null) {
+            json.add("upstream", direction(statistics.upstream()));
+            json.add("downstream", direction(statistics.downstream()));
+        }
+        return json;
+    }
+
+    private static JsonObject direction(DirectionStatistics stats) {
+        JsonObject json = new JsonObject();
+        json.addProperty("bytes_in", stats.bytesIn());
+        json.addProperty("bytes_delivered", stats.bytesDelivered());
+        json.addProperty("datagrams_in", stats.datagramsIn());
+        json.addProperty("delivered", stats.delivered());
+        json.addProperty("dropped", stats.dropped());
+        json.addProperty("duplicated", stats.duplicated());
+        json.addProperty("reordered", stats.reordered());
+        json.addProperty("corrupted", stats.corrupted());
+        json.addProperty("truncated", stats.truncated());
+        DelayHistogram delays = stats.delays();
+        JsonObject delay = new JsonObject();
+        delay.addProperty("count", delays.count());
+        if (delays.count() > 0) {
+            delay.addProperty("min_us", micros(delays.min()));
+            delay.addProperty("p50_us", micros(delays.percentile(50)));
+            delay.addProperty("p99_us", micros(delays.percentile(99)));
+            delay.addProperty("max_us", micros(delays.max()));
+        }
+        json.add("delay", delay);
+        return json;
+    }
+
+    private static long micros(java.time.Duration duration) {
+        return duration.toNanos() / 1000;
     }
 
     /** Toxiproxy's error object {@code {"error":"…","status":N}}. */

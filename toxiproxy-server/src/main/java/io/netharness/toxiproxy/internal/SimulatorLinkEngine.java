@@ -2,7 +2,10 @@ package io.netharness.toxiproxy.internal;
 
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.LinkStatistics;
+import io.netharness.simulator.SimulatedLink;
 import io.netharness.simulator.TcpLink;
+import io.netharness.simulator.UdpLink;
 import io.netharness.core.Transport;
 import io.netty.channel.EventLoopGroup;
 import java.net.BindException;
@@ -11,7 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The production engine: each TCP proxy is a simulator {@link TcpLink}; all links share one event loop group of
+ * The production engine: each TCP proxy is a simulator {@link TcpLink}, each UDP proxy a {@link UdpLink}; all
+ * links share one event loop group of
  * two threads, so creating and deleting thousands of proxies costs no threads.
  *
  * <p>Toxics map onto the simulator as follows: {@code latency} and {@code bandwidth} become the direction's
@@ -31,8 +35,16 @@ public final class SimulatorLinkEngine implements LinkEngine {
     @Override
     public RunningLink open(LinkRequest request) throws BindException {
         if (request.protocol() == Protocol.UDP) {
-            throw new ApiError(ApiError.BAD_REQUEST, "bad request body: protocol: \"udp\" is not available in this "
-                    + "build (the simulator's UdpLink is missing)");
+            UdpLink link = UdpLink.builder()
+                    .listen(request.listen())
+                    .target(resolved(request.upstream()))
+                    .seed(request.seed())
+                    .eventLoopGroup(group)
+                    .build();
+            start(link);
+            UdpProxyLink running = new UdpProxyLink(link);
+            running.toxics(request.toxics());
+            return running;
         }
         TcpLink link = TcpLink.builder()
                 .listen(request.listen())
@@ -40,9 +52,32 @@ public final class SimulatorLinkEngine implements LinkEngine {
                 .seed(request.seed())
                 .eventLoopGroup(group)
                 .build();
+        start(link);
+        TcpProxyLink running = new TcpProxyLink(link);
+        running.toxics(request.toxics());
+        return running;
+    }
+
+    /**
+     * TCP resolves the upstream at each connection, as Toxiproxy does; datagrams need an address to be sent to, so
+     * a UDP proxy resolves it once, when it starts.
+     */
+    private static InetSocketAddress resolved(InetSocketAddress upstream) {
+        if (!upstream.isUnresolved()) {
+            return upstream;
+        }
+        InetSocketAddress resolved = new InetSocketAddress(upstream.getHostString(), upstream.getPort());
+        if (resolved.isUnresolved()) {
+            throw ApiError.badRequestBody("upstream: \"" + upstream.getHostString() + ":" + upstream.getPort()
+                    + "\" (expected: host:port; unknown host)");
+        }
+        return resolved;
+    }
+
+    private static void start(SimulatedLink link) throws BindException {
         try {
             link.start();
-        } catch (Exception e) {
+        } catch (Exception e) { // Netty's sync() rethrows the bind's IOException undeclared
             link.close();
             BindException bind = bindFailure(e);
             if (bind != null) {
@@ -50,9 +85,6 @@ public final class SimulatorLinkEngine implements LinkEngine {
             }
             throw e;
         }
-        TcpProxyLink running = new TcpProxyLink(link);
-        running.toxics(request.toxics());
-        return running;
     }
 
     /** Netty rethrows the bind failure itself; epoll wraps it in its own IOException with the errno text. */
@@ -66,6 +98,43 @@ public final class SimulatorLinkEngine implements LinkEngine {
             }
         }
         return null;
+    }
+
+    /** A UDP proxy's link: every toxic shapes the per-direction profile. */
+    private static final class UdpProxyLink implements RunningLink {
+
+        private final UdpLink link;
+
+        UdpProxyLink(UdpLink link) {
+            this.link = link;
+        }
+
+        @Override
+        public InetSocketAddress address() {
+            return link.address();
+        }
+
+        @Override
+        public synchronized void toxics(List<Toxic> toxics) {
+            for (Direction direction : Direction.values()) {
+                link.profile(direction, ProfileToxics.profile(LinkProfile.PERFECT, direction, toxics, link.seed()));
+            }
+        }
+
+        @Override
+        public LinkStatistics statistics() {
+            return link.statistics();
+        }
+
+        @Override
+        public void close() {
+            link.close();
+        }
+
+        @Override
+        public String toString() {
+            return link.toString();
+        }
     }
 
     @Override
@@ -101,8 +170,8 @@ public final class SimulatorLinkEngine implements LinkEngine {
         }
 
         @Override
-        public String statistics() {
-            return StatisticsLine.format(link.statistics());
+        public LinkStatistics statistics() {
+            return link.statistics();
         }
 
         @Override

@@ -3,7 +3,7 @@ package io.netharness.toxiproxy.internal;
 import io.netharness.simulator.DirectionStatistics;
 import io.netharness.simulator.LinkStatistics;
 
-/** One line of figures for the command line's live statistics: bytes and drops per direction. */
+/** One line of figures for the command line's live statistics: bytes, drops and the like per direction. */
 final class StatisticsLine {
 
     private StatisticsLine() {
@@ -17,12 +17,19 @@ final class StatisticsLine {
         StringBuilder line = new StringBuilder()
                 .append(stats.bytesIn()).append(" B in, ")
                 .append(stats.bytesDelivered()).append(" B out");
-        if (stats.dropped() > 0) {
-            line.append(", ").append(stats.dropped()).append(" dropped");
-        }
+        append(line, stats.dropped(), "dropped");
+        append(line, stats.duplicated(), "duplicated");
+        append(line, stats.reordered(), "reordered");
+        append(line, stats.corrupted(), "corrupted");
         if (stats.delays().count() > 0) {
             line.append(", p50 ").append(stats.delays().percentile(50).toMillis()).append(" ms");
         }
         return line.toString();
+    }
+
+    private static void append(StringBuilder line, long count, String what) {
+        if (count > 0) {
+            line.append(", ").append(count).append(' ').append(what);
+        }
     }
 }

@@ -28,7 +28,8 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
             "  --stats-interval D     print live statistics every D (default 5s; 0 = never)",
             "",
             "Links (each --link starts a proxy; the flags after it shape that link):",
-            "  --link NAME=LISTEN->UPSTREAM   e.g. --link redis=127.0.0.1:26379->127.0.0.1:6379",
+            "  --link NAME=LISTEN->UPSTREAM   e.g. --link 'redis=127.0.0.1:26379->127.0.0.1:6379'",
+            "                         (quote it: a shell reads > as a redirection)",
             "  --udp                  the link carries UDP datagrams instead of a TCP stream",
             "  --seed N               seed of every random decision of the link",
             "  --latency [up:|down:]D       added delay, e.g. 20ms (Toxiproxy's latency toxic)",
@@ -103,7 +104,7 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
         int arrow = text.indexOf("->");
         if (equals <= 0 || arrow < equals) {
             throw new UsageException("--link: " + text + " (expected: NAME=LISTEN->UPSTREAM, e.g. "
-                    + "db=127.0.0.1:0->127.0.0.1:5432)");
+                    + "db=127.0.0.1:0->127.0.0.1:5432; quote it, a shell reads > as a redirection)");
         }
         String name = text.substring(0, equals);
         String listen = text.substring(equals + 1, arrow);
