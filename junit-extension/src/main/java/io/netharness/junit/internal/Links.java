@@ -26,14 +26,11 @@ public final class Links {
      */
     public static ManagedLink open(LinkSpec spec, ExtensionContext owner, TargetResolver.ServerProvider servers) {
         TargetResolver.Resolved target = TargetResolver.resolve(spec, owner, servers);
-        if (target.server().isPresent() && target.server().get().address().getAddress().isMulticastAddress()) {
-            throw spec.problems().requires("`" + spec.target().attribute() + "` name a unicast server, as this"
-                    + " version of the simulator has no multicast link (\"" + target.server().get().name()
-                    + "\" is a multicast group)");
-        }
         Protocol protocol = spec.protocol();
         if (protocol == Protocol.AUTO) {
-            protocol = target.server().map(ManagedServer::protocol).orElse(Protocol.TCP);
+            boolean toGroup = target.address().getAddress().isMulticastAddress();
+            protocol = target.server().map(ManagedServer::protocol)
+                    .orElse(toGroup ? Protocol.MULTICAST : Protocol.TCP);
         } else if (target.server().isPresent() && target.server().get().protocol() != protocol) {
             throw spec.problems().requires("its protocol (" + protocol + ") match the protocol of the server `"
                     + spec.target().attribute() + "` names (" + target.server().get().protocol() + ")");
