@@ -9,9 +9,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Injects a started, impaired link between the code under test and a target: a field or parameter of type
- * {@link io.netharness.simulator.SimulatedLink}, {@link io.netharness.simulator.TcpLink} or
- * {@link io.netharness.simulator.UdpLink} (the interface type gets a UDP link when the target server is a UDP
- * one, see {@link #protocol()}). The code under test
+ * {@link io.netharness.simulator.SimulatedLink}, {@link io.netharness.simulator.TcpLink},
+ * {@link io.netharness.simulator.UdpLink} or {@link io.netharness.simulator.MulticastLink} (the interface type
+ * gets the protocol of its target server, see {@link #protocol()}). The code under test
  * talks to {@code link.address()} instead of the target; the link delays, drops, duplicates, reorders, corrupts
  * and rate-limits what crosses it, with every random decision derived from a seed that a failing test reports.
  *
@@ -148,6 +148,9 @@ public @interface SimulatedLink {
 
     /** Overrides for the target-to-client direction; unset attributes inherit the ones above. */
     Profile downstream() default @Profile;
+
+    /** TCP connection faults in force from the start, e.g. {@code faults = @Fault(value = RESET_PEER, after = "2s")}. */
+    Fault[] faults() default {};
 
     /**
      * The link's seed as a decimal or {@code 0x} hexadecimal {@code long}; {@code ""} derives it from the test's

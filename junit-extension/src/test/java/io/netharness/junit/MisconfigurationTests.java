@@ -208,7 +208,7 @@ class MisconfigurationTests {
     }
 
     static String expectedLinkTypes() {
-        return "SimulatedLink, TcpLink or UdpLink (of io.netharness.simulator)";
+        return "SimulatedLink, TcpLink, UdpLink or MulticastLink (of io.netharness.simulator)";
     }
 
     // ---- fixtures, run only through TestKit ----

@@ -10,6 +10,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import io.netharness.core.Chunk;
 import io.netharness.core.multicast.MulticastSender;
+import io.netharness.simulator.MulticastLink;
 import io.netharness.simulator.UdpLink;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** Multicast endpoints: a group receiver injected like any server, and the misconfigurations around it. */
+/** Multicast endpoints and links: a group receiver injected like any server, an impaired link to it. */
 class MulticastTests {
 
     @InProcessServer(ServerKind.MULTICAST_SINK)
@@ -47,12 +48,33 @@ class MulticastTests {
     }
 
     @Test
-    void linkToAMulticastGroupIsRefusedUntilTheSimulatorHasOne() {
-        EngineExecutionResults results = TestKit.run(LinkToGroup.class);
+    void linkToAMulticastSinkImpairsWhatTheGroupHears(
+            @InProcessServer(value = ServerKind.MULTICAST_SINK, group = "239.255.0.43") HarnessServer receiver,
+            @SimulatedLink(targetServer = "receiver", loss = 0.3) MulticastLink link) throws Exception {
+        assertThat(link.target()).isEqualTo(receiver.address());
+        assertThat(link.address().getAddress()).as("the link joins the receiver's group, on its own port")
+                .isEqualTo(receiver.address().getAddress());
+        assertThat(link.address().getPort()).isNotEqualTo(receiver.address().getPort());
+        try (MulticastSender sender = MulticastSender.builder(link.address()).build()) {
+            sender.start();
+            for (int i = 0; i < 100; i++) {
+                sender.inbox().put(Chunk.ofUtf8(String.format("%04d", i)), Duration.ofSeconds(10));
+            }
+            UdpTests.awaitTrue("every datagram delivered or dropped", () -> link.statistics().upstream().datagramsIn()
+                    == 100 && link.statistics().upstream().delivered() + link.statistics().upstream().dropped() == 100);
+        }
+        long delivered = link.statistics().upstream().delivered();
+        UdpTests.awaitTrue("the receiver got every delivered datagram", () -> receiver.received().size() == delivered);
+        assertThat(link).hasDroppedDatagrams().upstream().hasLossRateBetween(0.1, 0.5);
+    }
+
+    @Test
+    void udpLinkToAMulticastSinkIsAMisconfiguration() {
+        EngineExecutionResults results = TestKit.run(UdpLinkToGroup.class);
         results.testEvents().assertThatEvents().haveExactly(1, event(test("test"), finishedWithFailure(
                 instanceOf(ExtensionConfigurationException.class), message("@SimulatedLink on field 'link' in"
-                        + " MulticastTests.LinkToGroup requires that `targetServer` name a unicast server, as this"
-                        + " version of the simulator has no multicast link (\"group\" is a multicast group)."))));
+                        + " MulticastTests.UdpLinkToGroup requires that its protocol (UDP) match the protocol of the"
+                        + " server `targetServer` names (MULTICAST)."))));
     }
 
     // ---- fixtures, run only through TestKit ----
@@ -63,7 +85,7 @@ class MulticastTests {
         @Test void test() {}
     }
 
-    static class LinkToGroup {
+    static class UdpLinkToGroup {
         @InProcessServer(ServerKind.MULTICAST_SINK) HarnessServer group;
         @SimulatedLink(targetServer = "group") UdpLink link;
 

@@ -3,9 +3,11 @@ package io.netharness.junit.internal;
 import io.netharness.core.Transport;
 import io.netharness.junit.Protocol;
 import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.MulticastLink;
 import io.netharness.simulator.SimulatedLink;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.UdpLink;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,11 +19,21 @@ import java.util.Optional;
  */
 final class LinkFactory {
 
+    private static final InetAddress DEFAULT_GROUP = defaultGroup();
+
     private LinkFactory() {}
+
+    private static InetAddress defaultGroup() {
+        try {
+            return InetAddress.getByName(io.netharness.junit.InProcessServer.DEFAULT_GROUP);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("not an address literal: " + io.netharness.junit.InProcessServer.DEFAULT_GROUP, e);
+        }
+    }
 
     /** Whether links of this protocol can be built with this simulator. */
     static boolean supports(Protocol protocol) {
-        return protocol == Protocol.TCP || protocol == Protocol.UDP;
+        return protocol == Protocol.TCP || protocol == Protocol.UDP || protocol == Protocol.MULTICAST;
     }
 
     static SimulatedLink open(Protocol protocol, InetSocketAddress target, long seed, LinkProfile upstream,
@@ -30,6 +42,15 @@ final class LinkFactory {
         if (protocol == Protocol.UDP) {
             UdpLink.Builder builder = UdpLink.builder().target(target).seed(seed).upstream(upstream)
                     .downstream(downstream).eventLoopGroup(Transport.sharedGroup());
+            capture.ifPresent(builder::capture);
+            link = builder.build();
+        } else if (protocol == Protocol.MULTICAST) {
+            // The link joins the receiver's group (multicast receivers) or 239.255.77.77 (unicast ones) on a port of
+            // its own, so that only what the code under test sends to link.address() reaches it.
+            InetAddress group = target.getAddress().isMulticastAddress() ? target.getAddress()
+                    : DEFAULT_GROUP;
+            MulticastLink.Builder builder = MulticastLink.builder().group(new InetSocketAddress(group, 0))
+                    .receiver(target).seed(seed).profile(upstream).eventLoopGroup(Transport.sharedGroup());
             capture.ifPresent(builder::capture);
             link = builder.build();
         } else if (protocol == Protocol.TCP) {

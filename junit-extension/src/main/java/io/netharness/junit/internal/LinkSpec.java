@@ -1,6 +1,7 @@
 package io.netharness.junit.internal;
 
 import io.netharness.junit.Protocol;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -12,6 +13,7 @@ import java.util.OptionalLong;
  * @param protocol TCP, UDP, or AUTO when neither the type nor the annotation decides
  * @param upstream impairments from client to target
  * @param downstream impairments from target to client
+ * @param faults TCP connection faults in force from the start
  * @param seed the link's seed if the annotation fixes it
  * @param capture whether to record a pcap file
  * @param problems messages about this link, raised when the link is built
@@ -22,6 +24,7 @@ public record LinkSpec(
         Protocol protocol,
         DirectionSpec upstream,
         DirectionSpec downstream,
+        List<FaultSpec> faults,
         OptionalLong seed,
         boolean capture,
         Misconfiguration problems) {

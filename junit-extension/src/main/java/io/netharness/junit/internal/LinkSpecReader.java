@@ -33,7 +33,7 @@ public final class LinkSpecReader {
         Protocol protocol = protocol(problems, link.protocol(), implied, member.type());
         return new LinkSpec(member, target(problems, link, member), protocol,
                 DirectionReader.upstream(problems, link), DirectionReader.downstream(problems, link),
-                seed(problems, link.seed()), link.capture(), problems);
+                FaultReader.read(problems, link.faults()), seed(problems, link.seed()), link.capture(), problems);
     }
 
     private static Protocol protocol(Misconfiguration problems, Protocol given, Protocol implied, Class<?> type) {

@@ -9,9 +9,10 @@ final class LinkTypes {
     static final String SIMULATED_LINK = "io.netharness.simulator.SimulatedLink";
     static final String TCP_LINK = "io.netharness.simulator.TcpLink";
     static final String UDP_LINK = "io.netharness.simulator.UdpLink";
+    static final String MULTICAST_LINK = "io.netharness.simulator.MulticastLink";
 
     /** What messages say is valid. */
-    static final String VALID = "SimulatedLink, TcpLink or UdpLink (of io.netharness.simulator)";
+    static final String VALID = "SimulatedLink, TcpLink, UdpLink or MulticastLink (of io.netharness.simulator)";
 
     private LinkTypes() {}
 
@@ -23,6 +24,7 @@ final class LinkTypes {
         return switch (type.getName()) {
             case TCP_LINK -> Optional.of(Protocol.TCP);
             case UDP_LINK -> Optional.of(Protocol.UDP);
+            case MULTICAST_LINK -> Optional.of(Protocol.MULTICAST);
             case SIMULATED_LINK -> Optional.of(Protocol.AUTO);
             default -> Optional.empty();
         };

@@ -2,6 +2,7 @@ package io.netharness.junit.internal;
 
 import io.netharness.junit.Protocol;
 import io.netharness.simulator.SimulatedLink;
+import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.Seeds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,17 +26,18 @@ public final class Links {
      */
     public static ManagedLink open(LinkSpec spec, ExtensionContext owner, TargetResolver.ServerProvider servers) {
         TargetResolver.Resolved target = TargetResolver.resolve(spec, owner, servers);
-        if (target.server().isPresent() && target.server().get().address().getAddress().isMulticastAddress()) {
-            throw spec.problems().requires("`" + spec.target().attribute() + "` name a unicast server, as this"
-                    + " version of the simulator has no multicast link (\"" + target.server().get().name()
-                    + "\" is a multicast group)");
-        }
         Protocol protocol = spec.protocol();
         if (protocol == Protocol.AUTO) {
-            protocol = target.server().map(ManagedServer::protocol).orElse(Protocol.TCP);
+            boolean toGroup = target.address().getAddress().isMulticastAddress();
+            protocol = target.server().map(ManagedServer::protocol)
+                    .orElse(toGroup ? Protocol.MULTICAST : Protocol.TCP);
         } else if (target.server().isPresent() && target.server().get().protocol() != protocol) {
             throw spec.problems().requires("its protocol (" + protocol + ") match the protocol of the server `"
                     + spec.target().attribute() + "` names (" + target.server().get().protocol() + ")");
+        }
+        if (protocol != Protocol.TCP && !spec.faults().isEmpty()) {
+            throw spec.problems().requires("`faults` be empty, as connection faults apply to TCP links only (this"
+                    + " link is " + protocol + ")");
         }
         if (!LinkFactory.supports(protocol)) {
             throw spec.problems().requires("its protocol be TCP, as this version of the simulator has no "
@@ -53,7 +55,10 @@ public final class Links {
             throw spec.problems().problem("describes an invalid link: " + e.getMessage(), e);
         }
         ManagedLink managed = new ManagedLink(spec, protocol, link, capture, target.server().map(ManagedServer::name));
-        Scopes.registry(owner).add(managed);
+        Scopes.registry(owner).add(managed); // registered first: JUnit closes it even if a fault cannot be added
+        if (link instanceof TcpLink tcp) {
+            spec.faults().forEach(fault -> tcp.addFault(fault.direction(), fault.fault(), fault.toxicity()));
+        }
         return managed;
     }
 

@@ -99,7 +99,8 @@ public final class ServerFactory {
                 server.close();
                 throw new Misconfiguration(InProcessServer.class, member).problem("could not start: " + e, e);
             }
-            Protocol protocol = server.kind().isUdp() ? Protocol.UDP : Protocol.TCP;
+            Protocol protocol = server.kind() == ServerKind.MULTICAST_SINK ? Protocol.MULTICAST
+                    : server.kind().isUdp() ? Protocol.UDP : Protocol.TCP;
             ManagedServer managed = new ManagedServer(name, protocol, server.address(), server, server);
             registry.add(managed);
             return managed;
