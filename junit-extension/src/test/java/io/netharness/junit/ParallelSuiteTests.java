@@ -35,6 +35,12 @@ class ParallelSuiteTests {
                 "junit.jupiter.execution.parallel.config.strategy", "fixed",
                 "junit.jupiter.execution.parallel.config.fixed.parallelism", "8"));
 
+        List<String> failures = results.testEvents().failed().stream()
+                .map(event -> event.getTestDescriptor().getDisplayName() + ": " + event.getPayload(
+                        org.junit.platform.engine.TestExecutionResult.class).flatMap(
+                        org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::toString).orElse("?"))
+                .toList();
+        assertThat(failures).as("inner tests that failed, with their errors").isEmpty();
         results.testEvents().assertStatistics(stats -> stats.started(TESTS).succeeded(TESTS).failed(0));
         assertThat(Concurrent.mostAtOnce.get()).as("tests that overlapped").isGreaterThan(1);
         assertThat(Concurrent.links).hasSize(2 * TESTS);
