@@ -101,6 +101,25 @@ class ServerRobustnessTest {
     }
 
     @Test
+    void closingTheServerReleasesEveryProxysPortAndThreads() {
+        List<Integer> ports = new ArrayList<>();
+        int apiPort;
+        try (ToxiproxyServer own = ToxiproxyServer.builder().build().start()) {
+            ApiClient client = new ApiClient(own.uri());
+            apiPort = own.address().getPort();
+            for (int i = 0; i < 20; i++) {
+                Answer created = client.post("/proxies", proxyJson("closing-" + i, "127.0.0.1:0"));
+                String listen = created.body().replaceAll(".*\"listen\":\"127\\.0\\.0\\.1:(\\d+)\".*\\s*", "$1");
+                ports.add(Integer.parseInt(listen.trim()));
+            }
+            assertThat(ports).noneMatch(ServerRobustnessTest::portIsFree);
+        }
+
+        assertThat(ports).allMatch(ServerRobustnessTest::portIsFree);
+        assertThat(portIsFree(apiPort)).isTrue();
+    }
+
+    @Test
     void listenAddressInUseIsConflictWithTheRealEngine() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String listen = "127.0.0.1:" + taken.getLocalPort();
