@@ -120,6 +120,24 @@ class ServerRobustnessTest {
     }
 
     @Test
+    void populateStopsAtAnAddressInUseAndKeepsTheProxiesBeforeIt() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String listen = "127.0.0.1:" + taken.getLocalPort();
+
+            Answer answer = api.post("/populate", "[" + proxyJson("pop-ok", "127.0.0.1:0") + ","
+                    + proxyJson("pop-taken", listen) + "," + proxyJson("pop-after", "127.0.0.1:0") + "]");
+
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.body()).startsWith("{\"error\":\"listen tcp " + listen
+                    + ": bind: address already in use\",\"status\":409,\"proxies\":[{\"name\":\"pop-ok\"");
+        }
+        assertThat(api.get("/proxies/pop-ok").status()).isEqualTo(200);
+        assertThat(api.get("/proxies/pop-taken").status()).isEqualTo(404);
+        assertThat(api.get("/proxies/pop-after").status()).isEqualTo(404);
+        api.delete("/proxies/pop-ok");
+    }
+
+    @Test
     void listenAddressInUseIsConflictWithTheRealEngine() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String listen = "127.0.0.1:" + taken.getLocalPort();
