@@ -9,6 +9,7 @@ import io.netharness.core.Transport;
 import io.netharness.core.multicast.MulticastReceiver;
 import io.netharness.core.multicast.MulticastSender;
 import io.netharness.core.tcp.MultiClientServer;
+import io.netharness.core.tcp.SingleClientServer;
 import io.netharness.core.tcp.TcpClient;
 import io.netharness.core.udp.Datagram;
 import io.netharness.core.udp.UdpPeer;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@code demo}: a multi-client TCP server with a line protocol and four clients (two on the event loop,
- * two threaded), a UDP request/reply exchange with a change of target, and a multicast group with two
+ * two threaded), a single-client server turning a second client away, a UDP request/reply exchange with a change of target, and a multicast group with two
  * receivers; every message is printed as it happens. Exits 0 once every reply arrived, 1 otherwise.
  */
 final class DemoCommand implements Command {
@@ -50,12 +51,14 @@ final class DemoCommand implements Command {
         TrafficLog log = new TrafficLog(out);
         log.plain("NetHarness demo: harness-core components on loopback (transport: " + Transport.name() + ")");
         int tcpReplies = tcp(log);
+        boolean singleOk = single(log);
         int udpReplies = udp(log);
         int multicastDeliveries = multicast(log);
         int tcpExpected = TCP_CLIENTS * (ROUNDS + 1);
-        boolean ok = tcpReplies == tcpExpected && udpReplies == 4 && multicastDeliveries == 4;
-        log.plain(String.format("demo %s: TCP %d/%d replies, UDP %d/4 replies, multicast %d/4 deliveries",
-                ok ? "finished" : "FAILED", tcpReplies, tcpExpected, udpReplies, multicastDeliveries));
+        boolean ok = tcpReplies == tcpExpected && singleOk && udpReplies == 4 && multicastDeliveries == 4;
+        log.plain(String.format("demo %s: TCP %d/%d replies, single-client server %s, UDP %d/4 replies,"
+                + " multicast %d/4 deliveries", ok ? "finished" : "FAILED", tcpReplies, tcpExpected,
+                singleOk ? "ok" : "FAILED", udpReplies, multicastDeliveries));
         return ok ? 0 : 1;
     }
 
@@ -108,6 +111,29 @@ final class DemoCommand implements Command {
             }
         }
         return replies;
+    }
+
+    /** A single-client server talks to its client; a second client is accepted and closed at once. */
+    private static boolean single(TrafficLog log) throws Exception {
+        try (SingleClientServer server = new SingleClientServer()) {
+            server.start();
+            log.print("single", "SingleClientServer listening on 127.0.0.1:" + server.port());
+            try (TcpClient first = TcpClient.onEventLoop("127.0.0.1", server.port());
+                    TcpClient second = TcpClient.threaded("127.0.0.1", server.port())) {
+                first.start();
+                log.print("single", "first client -> \"just us?\"");
+                first.inbox().put(Chunk.ofUtf8("just us?\n"));
+                String heard = new LineReader(server.outbox()).readLine(WAIT);
+                log.print("single", "server <- \"" + heard + "\"");
+                second.start();
+                await(second.signal(), Lifecycle.SocketShutdown.class);
+                log.print("single", "second client was closed at once: one client at a time");
+                server.inbox().put(Chunk.ofUtf8("yes, just us\n"));
+                String reply = new LineReader(first.outbox()).readLine(WAIT);
+                log.print("single", "first client <- \"" + reply + "\"");
+                return heard.equals("just us?") && reply.equals("yes, just us") && first.isConnected();
+            }
+        }
     }
 
     /** A client sends pings to a postbox server whose replies are made by a component wired to it. */

@@ -36,7 +36,10 @@ class MainTest {
         assertThat(text).containsPattern("server-b <- \"ping 4\" from \\d+");
         assertThat(text).contains("client <- \"pong 4\"");
         assertThat(text).contains("receiver-1 <- \"announcement 2\"").contains("receiver-2 <- \"announcement 2\"");
-        assertThat(text).contains("demo finished: TCP 16/16 replies, UDP 4/4 replies, multicast 4/4 deliveries");
+        assertThat(text).contains("server <- \"just us?\"").contains("second client was closed at once")
+                .contains("first client <- \"yes, just us\"");
+        assertThat(text).contains("demo finished: TCP 16/16 replies, single-client server ok, UDP 4/4 replies,"
+                + " multicast 4/4 deliveries");
     }
 
     @Test

@@ -117,18 +117,29 @@ class ResourceReleaseTest {
                 .toList();
     }
 
-    /** Binding the port again proves nothing listens on it any more (SO_REUSEADDR only skips TIME_WAIT). */
+    /**
+     * Binding the port again proves nothing listens on it any more (SO_REUSEADDR only skips TIME_WAIT). Under
+     * NIO the JDK frees a closed socket's port at its selector's next wake-up, so this waits, bounded, for that.
+     */
     private static void rebindTcp(int port) throws Exception {
-        try (ServerSocket again = new ServerSocket()) {
-            again.setReuseAddress(true);
-            again.bind(new InetSocketAddress("127.0.0.1", port));
-            assertThat(again.getLocalPort()).isEqualTo(port);
-        }
+        Await.until("TCP port " + port + " can be bound again", () -> {
+            try (ServerSocket again = new ServerSocket()) {
+                again.setReuseAddress(true);
+                again.bind(new InetSocketAddress("127.0.0.1", port));
+                return again.getLocalPort() == port;
+            } catch (java.io.IOException inUse) {
+                return false;
+            }
+        });
     }
 
     private static void rebindUdp(int port) throws Exception {
-        try (DatagramSocket again = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
-            assertThat(again.getLocalPort()).isEqualTo(port);
-        }
+        Await.until("UDP port " + port + " can be bound again", () -> {
+            try (DatagramSocket again = new DatagramSocket(new InetSocketAddress("127.0.0.1", port))) {
+                return again.getLocalPort() == port;
+            } catch (java.io.IOException inUse) {
+                return false;
+            }
+        });
     }
 }

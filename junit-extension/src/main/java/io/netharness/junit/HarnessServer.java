@@ -4,6 +4,10 @@ import io.netharness.core.Chunk;
 import io.netharness.core.StreamComponent;
 import io.netharness.core.tcp.MultiClientServer;
 import io.netharness.core.tcp.ProtocolFactory;
+import io.netharness.core.multicast.MulticastReceiver;
+import io.netharness.core.udp.Datagram;
+import io.netharness.core.udp.UdpPostboxPeer;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +16,10 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * An in-process TCP server for tests, on harness-core's {@link MultiClientServer}: an echo, a sink, or one
- * served by the user's {@link ProtocolFactory}. Echo and sink servers record what they received, so tests can
- * assert on it ({@code NetHarnessAssertions.assertThat(server).receivedWithin(...)}).
+ * An in-process server for tests: on harness-core's {@link MultiClientServer} for TCP (an echo, a sink, or one
+ * served by the user's {@link ProtocolFactory}), on its {@link UdpPostboxPeer} for UDP (an echo that answers each
+ * datagram to its sender, or a sink) and on its {@link MulticastReceiver} for a multicast group. Echo and sink
+ * servers record what they received, so tests can assert on it ({@code NetHarnessAssertions.assertThat(server).receivedWithin(...)}).
  *
  * <p>Injected by {@link InProcessServer @InProcessServer}, or built directly:
  * <pre>{@code
@@ -30,12 +35,69 @@ public final class HarnessServer implements AutoCloseable {
 
     private final ServerKind kind;
     private final MultiClientServer server;
+    private final UdpPostboxPeer udp;
+    private final MulticastReceiver multicast;
+    private final StreamComponent<Datagram, Datagram> udpRecorder;
     private final List<Chunk> received = new ArrayList<>();
     private long bytesReceived;
 
     private HarnessServer(ServerKind kind, ProtocolFactory factory) {
         this.kind = kind;
         this.server = new MultiClientServer(factory);
+        this.udp = null;
+        this.multicast = null;
+        this.udpRecorder = null;
+    }
+
+    private HarnessServer(InetAddress group) {
+        this.kind = ServerKind.MULTICAST_SINK;
+        this.server = null;
+        this.udp = null;
+        this.multicast = MulticastReceiver.builder(group).build();
+        this.udpRecorder = new StreamComponent<>("multicast-sink") {
+            @Override
+            protected void onMessage(Datagram message, Emitter<Datagram> out) {
+                record(message.content());
+            }
+        };
+        multicast.outbox().linkTo(udpRecorder.inbox());
+    }
+
+    /**
+     * A receiver that joins {@code group} on the loopback interface, on a free port, and records what arrives;
+     * send to its {@link #address()}.
+     */
+    public static HarnessServer multicastSink(InetAddress group) {
+        return new HarnessServer(Objects.requireNonNull(group, "group"));
+    }
+
+    private HarnessServer(ServerKind kind) {
+        this.kind = kind;
+        this.server = null;
+        this.multicast = null;
+        this.udp = UdpPostboxPeer.builder().build();
+        boolean echo = kind == ServerKind.UDP_ECHO;
+        this.udpRecorder = new StreamComponent<>(echo ? "udp-echo" : "udp-sink") {
+            @Override
+            protected void onMessage(Datagram message, Emitter<Datagram> out) {
+                record(message.content());
+                if (echo) {
+                    out.emit(message.reply(message.content()));
+                }
+            }
+        };
+        udp.outbox().linkTo(udpRecorder.inbox());
+        udpRecorder.outbox().linkTo(udp.inbox());
+    }
+
+    /** A UDP server that sends every datagram back to its sender. */
+    public static HarnessServer udpEcho() {
+        return new HarnessServer(ServerKind.UDP_ECHO);
+    }
+
+    /** A UDP server that receives and discards datagrams. */
+    public static HarnessServer udpSink() {
+        return new HarnessServer(ServerKind.UDP_SINK);
     }
 
     /** A server that writes back every byte it reads. */
@@ -59,18 +121,29 @@ public final class HarnessServer implements AutoCloseable {
 
     /** Binds 127.0.0.1 on a free port; idempotent. */
     public HarnessServer start() {
-        server.start();
+        if (udp != null) {
+            udpRecorder.start();
+            udp.start();
+        } else if (multicast != null) {
+            udpRecorder.start();
+            multicast.start();
+        } else {
+            server.start();
+        }
         return this;
     }
 
     /** Where the server listens; only once started. */
     public InetSocketAddress address() {
-        return server.localAddress();
+        if (multicast != null) {
+            return multicast.group();
+        }
+        return udp != null ? udp.localAddress() : server.localAddress();
     }
 
     /** The port it listens on; only once started. */
     public int port() {
-        return server.port();
+        return address().getPort();
     }
 
     /** What the server does. */
@@ -78,12 +151,12 @@ public final class HarnessServer implements AutoCloseable {
         return kind;
     }
 
-    /** Connections open now. */
+    /** TCP connections open now; always 0 for UDP. */
     public int connectionCount() {
-        return server.connectionCount();
+        return server == null ? 0 : server.connectionCount();
     }
 
-    /** The chunks received so far by an echo or sink server, in arrival order (all connections). */
+    /** The chunks (UDP: datagram payloads) received so far by an echo or sink server, in arrival order. */
     public synchronized List<Chunk> received() {
         return List.copyOf(received);
     }
@@ -129,15 +202,29 @@ public final class HarnessServer implements AutoCloseable {
         notifyAll();
     }
 
-    /** Closes the listener and every connection and waits for them; idempotent. */
+    /** Closes the listener and every connection (UDP: the socket) and waits for them; idempotent. */
     @Override
     public void close() {
-        server.close();
+        if (server != null) {
+            server.close();
+            return;
+        }
+        try {
+            if (udp != null) {
+                udp.close();
+            } else {
+                multicast.close();
+            }
+        } finally {
+            udpRecorder.close();
+        }
     }
 
     @Override
     public String toString() {
-        return server.toString().replaceFirst("^MultiClientServer", "HarnessServer[" + kind + "]");
+        String state = server != null ? server.toString().replaceFirst("^MultiClientServer", "")
+                : (udp != null ? udp.toString() : multicast.toString()).replaceFirst("^\\w+", "");
+        return "HarnessServer[" + kind + "]" + state;
     }
 
     /** Records each chunk, then echoes it or drops it. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <pre>{@code
  * @InProcessServer(ServerKind.ECHO)
- * static InetSocketAddress echo;
+ * static HarnessServer echo;
  *
  * @SimulatedLink(targetServer = "echo", latency = "10ms")
  * TcpLink link;
@@ -21,8 +21,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <h2>Creation</h2>
  * The server is built and started before the links of the same scope, so that links can name it in
- * {@link SimulatedLink#targetServer()} by its field name (or {@link #name()}). The field or parameter may be
- * of type {@link java.net.InetSocketAddress} (where it listens) or of the harness-core server type of its kind.
+ * {@link SimulatedLink#targetServer()} by its field name (or {@link #name()}); a name is started once per scope, so
+ * a parameter and a link naming it share one server. The field or parameter may be of type {@link HarnessServer}
+ * (which records what echo and sink servers received, for assertions), {@link java.net.InetSocketAddress} (where
+ * it listens) or {@code int} (its port). Parameter names need {@code javac -parameters}; without it, set
+ * {@link #name()}.
  * A {@link ServerKind#HANDLER} server serves each connection with a protocol handler made by
  * {@link #handler()} (a class with a no-argument constructor) or {@link #handlerMethod()} (a static method of
  * the test class without parameters returning the factory).
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <h2>Scope</h2>
  * As for {@link SimulatedLink}: a static field lives for its class, an instance field or a test or
  * {@code @BeforeEach} parameter for one test, a {@code @BeforeAll} parameter for its class. Fields must not
- * be {@code final}.
+ * be {@code final}. Links see the servers of their own scope and of the enclosing ones (class, outer class).
  *
  * <h2>Clean up</h2>
  * JUnit closes the server when its scope ends, after the links that lead to it; closing waits for its threads.
@@ -53,4 +56,14 @@ public @interface InProcessServer {
 
     /** For {@link ServerKind#HANDLER}: a static method of the test class returning the handler factory. */
     String handlerMethod() default "";
+
+    /**
+     * For {@link ServerKind#MULTICAST_SINK}: the multicast group to join, e.g. {@code "239.255.0.1"}; {@code ""}
+     * means {@value #DEFAULT_GROUP}. Each server gets its own port, so tests running in parallel do not hear each
+     * other even on one group.
+     */
+    String group() default "";
+
+    /** The group a {@link ServerKind#MULTICAST_SINK} joins unless told otherwise. */
+    String DEFAULT_GROUP = "239.255.77.77";
 }

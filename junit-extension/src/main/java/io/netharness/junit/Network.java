@@ -11,9 +11,11 @@ import java.util.List;
  * <pre>{@code
  * @Test
  * void survivesLosingTheDatabase(Network network, @SimulatedLink(targetServer = "db") TcpLink toDb) {
- *     network.isolate("db");     // every link to the server "db" is cut
- *     ...
- *     network.heal();            // every cut link of the test comes back
+ *     try (Outage outage = network.isolate("db")) {   // every link to the server "db" is cut
+ *         ...
+ *     }                                               // and healed again
+ *     network.cut("toDb");                            // one link by its name
+ *     network.heal();                                 // every cut link of the test comes back
  * }
  * }</pre>
  *
@@ -35,17 +37,19 @@ public interface Network {
     /**
      * Cuts the named links, keeping their existing connections held (as {@link SimulatedLink#cut()}).
      *
+     * @return the outage, to heal just these links
      * @throws IllegalArgumentException if a name is unknown; then nothing is cut
      */
-    void cut(String... linkNames);
+    Outage cut(String... linkNames);
 
     /**
-     * Cuts every link that leads to the {@link InProcessServer @InProcessServer} with this name.
+     * Partitions the named {@link InProcessServer @InProcessServer}s off the network: cuts every link that leads
+     * to any of them.
      *
-     * @return the links cut
-     * @throws IllegalArgumentException if no visible link leads to that server
+     * @return the outage, to heal just these links
+     * @throws IllegalArgumentException if no visible link leads to one of the servers; then nothing is cut
      */
-    List<SimulatedLink> isolate(String serverName);
+    Outage isolate(String... serverNames);
 
     /** Heals every cut link visible to the test. */
     void heal();

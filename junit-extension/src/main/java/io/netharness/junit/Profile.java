@@ -44,6 +44,9 @@ public @interface Profile {
     /** Duplication probability, see {@link SimulatedLink#duplicate()}. */
     double duplicate() default -1;
 
+    /** Correlation of duplications, see {@link SimulatedLink#duplicateCorrelation()}. */
+    double duplicateCorrelation() default -1;
+
     /** Reordering probability, see {@link SimulatedLink#reorder()}. */
     double reorder() default -1;
 
@@ -61,4 +64,7 @@ public @interface Profile {
 
     /** Largest datagram, see {@link SimulatedLink#mtu()}. */
     int mtu() default -1;
+
+    /** What happens to larger datagrams, see {@link SimulatedLink#mtuAction()}. */
+    String mtuAction() default "";
 }

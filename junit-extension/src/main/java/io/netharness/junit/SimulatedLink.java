@@ -10,47 +10,54 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Injects a started, impaired link between the code under test and a target: a field or parameter of type
  * {@link io.netharness.simulator.SimulatedLink}, {@link io.netharness.simulator.TcpLink} or
- * {@link io.netharness.simulator.UdpLink}. The code under test talks to {@code link.address()} instead of the
- * target; the link delays, drops, duplicates, reorders, corrupts and rate-limits what crosses it, with every
- * random decision derived from a seed that a failing test reports.
+ * {@link io.netharness.simulator.UdpLink} (the interface type gets a UDP link when the target server is a UDP
+ * one, see {@link #protocol()}). The code under test
+ * talks to {@code link.address()} instead of the target; the link delays, drops, duplicates, reorders, corrupts
+ * and rate-limits what crosses it, with every random decision derived from a seed that a failing test reports.
  *
  * <pre>{@code
- * @InProcessServer(kind = ServerKind.UDP_ECHO)
- * static UdpServer echo;
+ * @InProcessServer(ServerKind.ECHO)
+ * static HarnessServer echo;
  *
- * @SimulatedLink(targetServer = "echo", latency = "20ms", jitter = "5ms", loss = 0.02)
- * UdpLink link;
+ * @SimulatedLink(targetServer = "echo", latency = "20ms", jitter = "5ms", bandwidth = "1MB/s")
+ * TcpLink link;
  *
  * @Test
- * void answersDespiteLoss() {
- *     // send to link.address(), then:
- *     NetHarnessAssertions.assertThat(link).statistics().upstream().hasLossRateBetween(0.0, 0.1);
+ * void answersThroughASlowLink() throws IOException {
+ *     // connect the code under test to link.address(), then:
+ *     NetHarnessAssertions.assertThat(link).downstream().hasMeanDelayBetween(ofMillis(15), ofMillis(200));
  * }
  * }</pre>
  *
  * <h2>Creation</h2>
  * The link is built, started and injected before the first {@code @BeforeEach} (instance fields) or
  * {@code @BeforeAll} (static fields) method runs, and when a test or lifecycle method parameter is resolved.
- * Exactly one target must be given: {@link #target()}, {@link #targetServer()}, {@link #targetMethod()} or
- * {@link #targetProperty()} (or a {@link LinkTarget @LinkTarget} beside a composed annotation). Quantities are
- * readable strings ({@code "20ms"}, {@code "1MB/s"}); probabilities are between 0.0 and 1.0. The annotation may
- * be used as a meta-annotation to define a profile once ({@code @Flaky3G}); see {@link LinkTarget}.
- * A misconfigured annotation fails the test that uses it with an
+ * All fields of a class are validated before the first port is opened. Exactly one target must be given:
+ * {@link #target()}, {@link #targetServer()}, {@link #targetMethod()} or {@link #targetProperty()} (or a
+ * {@link LinkTarget @LinkTarget} beside a composed annotation). Quantities are readable strings ({@code "20ms"},
+ * {@code "1MB/s"}); probabilities are between 0.0 and 1.0. The annotation may be used as a meta-annotation to
+ * define a profile once ({@code @Flaky3G}); see {@link LinkTarget}. A misconfigured annotation fails the test
+ * (for a static field: the class) that uses it with an
  * {@link org.junit.jupiter.api.extension.ExtensionConfigurationException} naming the class, the member, the
- * attribute, the bad value and what would be valid.
+ * attribute, what would be valid and the bad value; for a parameter JUnit wraps it in a
+ * {@code ParameterResolutionException}.
  *
  * <h2>Scope</h2>
  * A {@code static} field holds one link for all tests of its class (and its {@code @Nested} classes); an
  * instance field gets a new link for every test, like a parameter of a test or {@code @BeforeEach} method. A
- * parameter of a {@code @BeforeAll} method is class-scoped. Fields must not be {@code final} or
- * {@code private}. Each test (and class) gets its own seed, so links of tests run in parallel are independent.
+ * parameter of a {@code @BeforeAll} method is class-scoped. Fields must not be {@code final}. Each test (and
+ * class) gets its own seed, so links of tests run in parallel are independent; the link's seed is derived from
+ * it and the link's field or parameter (see {@link NetHarnessSeed}). At run time the test may change the link's
+ * profile, cut and heal it, or use a {@link Network} parameter to cut or isolate several links by name.
  *
  * <h2>Clean up</h2>
- * The link is closed by JUnit when its scope ends (after the test, or after the class), through the
- * extension context store; closing waits for the link's threads and releases its port and buffers. When the
- * test failed, its link statistics, seeds and the text that replays them are published as report entries
- * and logged, and a {@linkplain #capture() capture} file is kept; when it passed, the capture is deleted.
- * Links and servers still holding their port after closing fail the test.
+ * The link is closed by JUnit when its scope ends (after the test, or after the class), through the extension
+ * context store; closing waits for the link's threads and releases its port and buffers, and a link still
+ * holding its port afterwards fails the test. Connections the test left open through a test-scoped link are
+ * reported ({@code netharness.leak.<name>} report entry and a warning in the log). When a test fails, its seeds,
+ * the text that replays them, and the profile and statistics of every link it could see are published as report
+ * entries ({@code netharness.seed}, {@code netharness.replay}, {@code netharness.link.<name>}) and logged, and
+ * the seeds are attached to the failure itself.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -112,6 +119,9 @@ public @interface SimulatedLink {
     /** Probability that a datagram is delivered twice, 0.0 to 1.0. */
     double duplicate() default 0.0;
 
+    /** Correlation of each duplication decision with the previous one, 0.0 to 1.0. */
+    double duplicateCorrelation() default 0.0;
+
     /** Probability that a datagram is held back and overtaken by later ones, 0.0 to 1.0. */
     double reorder() default 0.0;
 
@@ -127,8 +137,11 @@ public @interface SimulatedLink {
     /** Rate limit of each direction, such as {@code "1MB/s"} or {@code "10Mbit/s"}; {@code ""} means none. */
     String bandwidth() default "";
 
-    /** Largest datagram in bytes (UDP only), larger ones are dropped; {@code 0} means no limit. */
+    /** Largest datagram in bytes (UDP only); {@code 0} means no limit. See {@link #mtuAction()}. */
     int mtu() default 0;
+
+    /** What happens to a datagram larger than {@link #mtu()}: {@code drop} (lost) or {@code truncate} (cut to fit). */
+    String mtuAction() default "drop";
 
     /** Overrides for the client-to-target direction; unset attributes inherit the ones above. */
     Profile upstream() default @Profile;
@@ -142,6 +155,11 @@ public @interface SimulatedLink {
      */
     String seed() default "";
 
-    /** Records what crosses the link to a pcap file, kept (and reported) only if the test fails. */
+    /**
+     * Records what crosses the link to a pcap file, kept (and reported as {@code netharness.capture.<name>}) only if
+     * the test fails; the directory is the configuration parameter {@code netharness.capture.directory}, by default
+     * {@code target/netharness-captures}. TCP flows are written with a synthetic handshake, UDP datagrams as
+     * they leave the link (after impairment).
+     */
     boolean capture() default false;
 }

@@ -9,6 +9,8 @@ import io.netharness.simulator.TcpLink;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -69,6 +72,27 @@ class CleanUpTests {
         results.testEvents().assertThatEvents().haveExactly(1, event(test("usesTheEnclosingClassServer"), finishedSuccessfully()));
     }
 
+    @Test
+    void tcpCaptureIsKeptAndReportedWhenTheTestFails(@TempDir Path directory) throws IOException {
+        EngineExecutionResults results = TestKit.run(CapturingTcp.class,
+                Map.of("netharness.capture.directory", directory.toString()));
+        results.testEvents().assertStatistics(stats -> stats.failed(1));
+        List<String> paths = results.allEvents().reportingEntryPublished()
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .filter(entries -> entries.containsKey("netharness.capture.link"))
+                .map(entries -> entries.get("netharness.capture.link")).toList();
+        assertThat(paths).singleElement().satisfies(path -> {
+            assertThat(Path.of(path)).exists().hasParent(directory.toAbsolutePath());
+            // pcap header, then at least the synthetic handshake and the two data segments
+            assertThat(Files.size(Path.of(path))).isGreaterThan(24 + 5 * 40);
+        });
+        String classScoped = results.allEvents().reportingEntryPublished()
+                .map(event -> event.getPayload(ReportEntry.class).orElseThrow().getKeyValuePairs())
+                .map(entries -> entries.get("netharness.capture.shared")).filter(java.util.Objects::nonNull)
+                .findFirst().orElseThrow();
+        assertThat(Path.of(classScoped)).as("a class-scoped capture outlives the class when a test failed").exists();
+    }
+
     private static boolean connectable(InetSocketAddress address) {
         try (Socket socket = new Socket()) {
             socket.connect(address, 2_000);
@@ -103,6 +127,19 @@ class CleanUpTests {
             Fixtures.RECORDED.put("first.staticLinkDuringSecond", firstStaticLink);
             Fixtures.RECORDED.put("second.staticLink", staticLink.toString());
             assertThat(instanceLink).isNotSameAs(firstInstanceLink);
+        }
+    }
+
+    static class CapturingTcp {
+        @InProcessServer static HarnessServer echo;
+        @SimulatedLink(targetServer = "echo", capture = true) static TcpLink shared;
+        @SimulatedLink(targetServer = "echo", capture = true) TcpLink link;
+
+        @Test
+        void fails() throws IOException {
+            assertThat(Clients.roundTrip(link.address(), "captured")).isEqualTo("captured");
+            assertThat(Clients.roundTrip(shared.address(), "shared")).isEqualTo("shared");
+            throw new AssertionError("fails to keep the capture");
         }
     }
 

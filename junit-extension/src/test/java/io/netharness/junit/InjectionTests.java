@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,13 @@ class InjectionTests {
     TcpLink perTest;
 
     private TcpLink seenInBeforeEach;
+
+    private static TcpLink fromBeforeAll;
+
+    @BeforeAll
+    static void beforeAll(@SimulatedLink(targetServer = "echo", latency = "3ms") TcpLink classLink) {
+        fromBeforeAll = classLink;
+    }
 
     @BeforeEach
     void before(@SimulatedLink(targetServer = "echo") TcpLink link) {
@@ -71,6 +79,12 @@ class InjectionTests {
             @InProcessServer InetSocketAddress late) throws IOException {
         assertThat(link.target()).isEqualTo(late);
         assertThat(Clients.roundTrip(link.address(), "order")).isEqualTo("order");
+    }
+
+    @Test
+    void beforeAllParameterLivesForTheClass(Network network) throws IOException {
+        assertThat(network.link("classLink")).isSameAs(fromBeforeAll);
+        assertThat(Clients.roundTrip(fromBeforeAll.address(), "class")).isEqualTo("class");
     }
 
     @Test

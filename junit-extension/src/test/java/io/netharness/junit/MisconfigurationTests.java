@@ -41,6 +41,44 @@ class MisconfigurationTests {
     }
 
     @Test
+    void classScopedLinkToATestScopedServer() {
+        EngineExecutionResults results = TestKit.run(StaticLinkToInstanceServer.class);
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(StaticLinkToInstanceServer.class),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message("@SimulatedLink on"
+                        + " field 'link' in MisconfigurationTests.StaticLinkToInstanceServer requires that"
+                        + " `targetServer` name a server that exists when the link is created, but \"echo\" is"
+                        + " created per test, after this class-scoped link: make the server static or the link per"
+                        + " test."))));
+    }
+
+    @Test
+    void protocolAgainstTheDeclaredType() {
+        assertFieldFailure(ProtocolAgainstType.class, "@SimulatedLink on field 'link' in"
+                + " MisconfigurationTests.ProtocolAgainstType requires that `protocol` be TCP or AUTO, as the type is"
+                + " TcpLink (was UDP).");
+    }
+
+    @Test
+    void burstLengthBelowOne() {
+        assertFieldFailure(ShortBursts.class, "@SimulatedLink on field 'link' in MisconfigurationTests.ShortBursts"
+                + " requires that `burstLength` be 0 (independent losses) or at least 1.0 (was 0.5).");
+    }
+
+    @Test
+    void unknownDistribution() {
+        assertFieldFailure(UnknownDistribution.class, "@SimulatedLink on field 'link' in"
+                + " MisconfigurationTests.UnknownDistribution requires that `upstream.distribution` be one of uniform,"
+                + " normal, pareto or pareto-normal (was \"gaussian\").");
+    }
+
+    @Test
+    void unknownMtuAction() {
+        assertFieldFailure(UnknownMtuAction.class, "@SimulatedLink on field 'link' in"
+                + " MisconfigurationTests.UnknownMtuAction requires that `downstream.mtuAction` be drop or truncate"
+                + " (was \"fragment\").");
+    }
+
+    @Test
     void lossAboveOne() {
         assertFieldFailure(LossAboveOne.class, "@SimulatedLink on field 'link' in MisconfigurationTests.LossAboveOne"
                 + " requires that `loss` be between 0.0 and 1.0 (was 1.5).");
@@ -170,7 +208,7 @@ class MisconfigurationTests {
     }
 
     static String expectedLinkTypes() {
-        return "SimulatedLink or TcpLink (of io.netharness.simulator)";
+        return "SimulatedLink, TcpLink or UdpLink (of io.netharness.simulator)";
     }
 
     // ---- fixtures, run only through TestKit ----
@@ -178,6 +216,39 @@ class MisconfigurationTests {
     static class UnknownServer {
         @InProcessServer HarnessServer echo;
         @io.netharness.junit.SimulatedLink(targetServer = "ecko") TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class StaticLinkToInstanceServer {
+        @InProcessServer HarnessServer echo;
+        @io.netharness.junit.SimulatedLink(targetServer = "echo") static TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class ProtocolAgainstType {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", protocol = Protocol.UDP) TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class ShortBursts {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", loss = 0.1, burstLength = 0.5) TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class UnknownDistribution {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", latency = "5ms",
+                upstream = @Profile(distribution = "gaussian")) TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class UnknownMtuAction {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", mtu = 576,
+                downstream = @Profile(mtuAction = "fragment")) TcpLink link;
 
         @Test void test() {}
     }

@@ -25,16 +25,16 @@ class ProfileMappingTests {
     @Test
     void everyAttributeMapsToTheProfile(@SimulatedLink(targetServer = "echo", latency = "20ms", jitter = "5ms",
             distribution = "pareto-normal", latencyCorrelation = 0.25, loss = 0.02, lossCorrelation = 0.5,
-            duplicate = 0.01, reorder = 0.05, reorderGap = 4, reorderMaxHold = "30ms", corrupt = 0.001,
-            bandwidth = "1MB/s", mtu = 1200) TcpLink link) {
+            duplicate = 0.01, duplicateCorrelation = 0.2, reorder = 0.05, reorderGap = 4, reorderMaxHold = "30ms", corrupt = 0.001,
+            bandwidth = "1MB/s", mtu = 1200, mtuAction = "truncate") TcpLink link) {
         LinkProfile expected = LinkProfile.builder()
                 .latency(new Latency(Duration.ofMillis(20), Duration.ofMillis(5), DelayDistribution.PARETO_NORMAL, 0.25))
                 .loss(new Loss.Random(0.02, 0.5))
-                .duplication(Duplication.of(0.01))
+                .duplication(new Duplication(0.01, 0.2))
                 .reordering(new Reordering(0.05, 4, Duration.ofMillis(30)))
                 .corruption(new Corruption(0.001))
                 .bandwidth(new Bandwidth(1_000_000))
-                .mtu(Mtu.of(1200))
+                .mtu(new Mtu(1200, Mtu.OversizeAction.TRUNCATE))
                 .build();
         assertThat(link.profile(Direction.UPSTREAM)).isEqualTo(expected);
         assertThat(link.profile(Direction.DOWNSTREAM)).isEqualTo(expected);

@@ -53,8 +53,27 @@ class RuntimeControlTests {
     }
 
     @Test
+    void outageHealsOnlyItsOwnLinks(Network network) throws IOException {
+        network.cut("toCache");
+        try (Outage outage = network.isolate("db")) {
+            assertThat(outage.links()).containsExactly(toDb);
+            assertThat(toDb).isCut();
+        }
+        assertThat(toDb).isNotCut();
+        assertThat(toCache).as("cut separately, still cut").isCut();
+        assertThat(Clients.roundTrip(toDb.address(), "back")).isEqualTo("back");
+    }
+
+    @Test
+    void isolateSeveralServersAtOnce(Network network) {
+        assertThat(network.isolate("db", "cache").links()).containsExactlyInAnyOrder(toDb, toCache);
+        assertThat(toDb).isCut();
+        assertThat(toCache).isCut();
+    }
+
+    @Test
     void networkIsolatesAServerAndHeals(Network network) throws IOException {
-        assertThat(network.isolate("db")).containsExactly(toDb);
+        assertThat(network.isolate("db").links()).containsExactly(toDb);
         assertThat(toDb).isCut();
         assertThat(toCache).isNotCut();
         assertThat(Clients.roundTrip(toCache.address(), "still up")).isEqualTo("still up");
@@ -77,7 +96,8 @@ class RuntimeControlTests {
         assertThatIllegalArgumentException().isThrownBy(() -> network.cut("toDb", "toDB"))
                 .withMessage("no link named \"toDB\" (links: \"toCache\", \"toDb\")");
         assertThat(toDb).as("nothing is cut when a name is wrong").isNotCut();
-        assertThatIllegalArgumentException().isThrownBy(() -> network.isolate("dB"))
+        assertThatIllegalArgumentException().isThrownBy(() -> network.isolate("db", "dB"))
                 .withMessage("no link leads to a server named \"dB\" (servers: \"cache\", \"db\")");
+        assertThat(toDb).as("nothing is cut when a name is wrong").isNotCut();
     }
 }

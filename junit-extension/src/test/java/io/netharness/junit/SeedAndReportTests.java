@@ -91,6 +91,18 @@ class SeedAndReportTests {
                         + entries.get("netharness.replay"));
     }
 
+    @Test
+    void failingBeforeEachGetsTheReplayHintToo() {
+        EngineExecutionResults results = TestKit.run(FailingBeforeEach.class, Map.of("netharness.seed", "5"));
+        Throwable thrown = results.testEvents().failed().stream().findFirst().orElseThrow()
+                .getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow()
+                .getThrowable().orElseThrow();
+        assertThat(thrown).hasMessage("setup failed");
+        assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(ReplayHint.class)
+                .extracting(Throwable::getMessage).asString().contains("-Dnetharness.seed=0x5");
+        assertThat(entries(results, "test")).containsKeys("netharness.seed", "netharness.replay", "netharness.link.link");
+    }
+
     private static Map<String, String> entries(EngineExecutionResults results, String method) {
         List<Event> events = results.allEvents().reportingEntryPublished()
                 .filter(event -> event.getTestDescriptor().getDisplayName().equals(method + "()")).toList();
@@ -130,6 +142,19 @@ class SeedAndReportTests {
             Fixtures.RECORDED.put("second.seed", link.seed());
             Fixtures.RECORDED.put("second.fingerprint", Fixtures.corruptionFingerprint(link));
         }
+    }
+
+    static class FailingBeforeEach {
+        @InProcessServer static HarnessServer echo;
+        @SimulatedLink(targetServer = "echo") TcpLink link;
+
+        @BeforeEach
+        void setUp() {
+            throw new IllegalStateException("setup failed");
+        }
+
+        @Test
+        void test() {}
     }
 
     static class Failing {

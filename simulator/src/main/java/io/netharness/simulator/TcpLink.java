@@ -3,6 +3,7 @@ package io.netharness.simulator;
 import io.netharness.simulator.internal.tcp.TcpRelay;
 import io.netharness.simulator.internal.tcp.TcpRelaySettings;
 import io.netty.channel.EventLoopGroup;
+import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,33 +21,42 @@ import java.util.Objects;
  *         .upstream(LinkProfile.builder().latency(Latency.of(Duration.ofMillis(20))).build())
  *         .seed(42)
  *         .build()
- *         .start()) {
- *     client.connect(link.address());
+ *         .start();
+ *         Socket client = new Socket(link.address().getAddress(), link.address().getPort())) {
+ *     client.getOutputStream().write(request); // reaches the server 20 ms later
  *     FaultHandle reset = link.addFault(Direction.DOWNSTREAM, ConnectionFault.resetPeer(Duration.ofSeconds(1)));
- *     ...
+ *     // a second from now the client's read fails with "Connection reset"
  * }
  * }</pre>
+ * (This example is compiled and run in the tests: {@code TcpLinkExampleTest}.)
  *
  * <p><b>TCP changes timing, never content.</b> Bytes arrive complete and in order: latency and jitter are drawn
  * per chunk, but a chunk is never delivered before an earlier one; bandwidth is a token bucket shared by all
- * connections of a direction; loss shows as what an application sees of it on TCP, a stall of a retransmission
- * timeout (200 ms by default, doubling for consecutive losses) after which the data arrives intact. Only
- * {@link Corruption} changes content, and only when asked for. Duplication, reordering and MTU have no effect on
- * TCP links (the kernel's TCP hides them).
+ * connections of a direction; loss shows as what an application sees of it on TCP: a stall. Loss is decided per
+ * 1460-byte segment of the stream; a lost segment holds the stream for a retransmission timeout, 200 ms at first,
+ * doubling for each further consecutive loss up to 60 s ({@link Builder#retransmissionTimeout}), back to 200 ms after
+ * a segment gets through; then the data arrives intact. Only {@link Corruption} changes content (one bit per chosen
+ * chunk), and only when asked for. Duplication, reordering and MTU have no effect on TCP links (the kernel's TCP
+ * hides them). The model is described in full in the implementation package's documentation.
+ *
+ * <p><b>Timers.</b> Delays are tasks on the connection's event loop (epoll's timerfd where available), precise to
+ * tens of microseconds on an idle machine; no timer wheel.
  *
  * <p><b>Back-pressure.</b> Each direction of each connection holds at most about
  * {@link Builder#bufferBytes(long)} (8 MiB by default); beyond that the link stops reading from the sender, so
  * the sender's socket buffers fill as on a real slow path. A long transfer never piles up in memory.
  *
  * <p><b>Closing.</b> A half-close (FIN) is passed on once the data before it has been delivered; a reset is
- * passed on as a reset. {@link #cut(CutMode)} refuses new connections (reset at once) and holds (keep) or resets
+ * passed on as a reset. A client whose connection the target refuses is closed at once. {@link #cut(CutMode)} refuses new connections (reset at once) and holds (keep) or resets
  * (drop) existing ones; {@link #heal()} releases held data in order.
  *
  * <p><b>Lifecycle and threads.</b> Built, then {@link #start()} (idempotent) binds 127.0.0.1 port 0 unless told
  * otherwise; {@link #close()} (idempotent) stops listening, closes every connection, releases every buffer it
- * holds and, unless an event loop group was supplied, stops its threads; it waits for all of that and fails with
- * {@link IllegalStateException} after 10 s. No restart after close. All methods are thread-safe; they must not
- * be called on the link's own event loops ({@code start} and {@code close} block).
+ * holds, completes the capture file and, unless an event loop group was supplied, stops its threads (two daemon
+ * threads of its own; pass {@code io.netharness.core.Transport.sharedGroup()} to share harness-core's); it waits
+ * for all of that and fails with {@link IllegalStateException} after 10 s. No restart after close. All methods are
+ * thread-safe; they must not be called on the link's own event loops ({@code start} and {@code close} block).
+ * Cuts, heals and faults have reached every open connection when the call returns.
  *
  * <p><b>Seeds.</b> Every decision of connection {@code i} (in accept order) in a direction draws from a generator
  * seeded with {@code Seeds.derive(seed, "tcp/connection/<i>/<upstream|downstream>")}, so the same seed and the
@@ -145,9 +155,13 @@ public final class TcpLink implements SimulatedLink {
         return relay.isCut();
     }
 
-    /** Applies {@code fault} in {@code direction} to every connection, open or future. */
+    /**
+     * Applies {@code fault} in {@code direction} to every connection, open or future. It has reached every open
+     * connection when this method returns (unless called on the link's own event loop), so data sent afterwards is
+     * subject to it.
+     */
     public FaultHandle addFault(Direction direction, ConnectionFault fault) {
-        return relay.addFault(direction, fault, 1.0);
+        return addFault(direction, fault, 1.0);
     }
 
     /**
@@ -156,6 +170,11 @@ public final class TcpLink implements SimulatedLink {
      * toxicity).
      */
     public FaultHandle addFault(Direction direction, ConnectionFault fault, double toxicity) {
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                throw new IllegalStateException(this + " takes no faults after close()");
+            }
+        }
         return relay.addFault(direction, fault, toxicity);
     }
 
@@ -216,7 +235,7 @@ public final class TcpLink implements SimulatedLink {
         if (address.getAddress() == null) {
             return address.getHostString() + ":" + address.getPort();
         }
-        String host = address.getAddress().getHostAddress();
+        String host = NetUtil.toAddressString(address.getAddress()); // RFC 5952: "::1", not "0:0:0:0:0:0:0:1"
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 

@@ -1,6 +1,9 @@
 /**
  * Seeded, deterministic network impairment: the profile values ({@link io.netharness.simulator.LinkProfile}
- * and its parts), the links that apply them ({@link io.netharness.simulator.SimulatedLink}), their statistics
- * and {@link io.netharness.simulator.Partition}s of links.
+ * and its parts), the links that apply them ({@link io.netharness.simulator.SimulatedLink}:
+ * {@link io.netharness.simulator.TcpLink}, {@link io.netharness.simulator.UdpLink},
+ * {@link io.netharness.simulator.MulticastLink}), their statistics, groups of links cut and healed together
+ * ({@link io.netharness.simulator.Network}, {@link io.netharness.simulator.Partition}) and Kamaelia-style
+ * stream components on the same models ({@link io.netharness.simulator.StreamImpairment}).
  */
 package io.netharness.simulator;

@@ -8,6 +8,7 @@ import io.netharness.simulator.internal.pcap.Tshark;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,5 +53,28 @@ class TcpLinkCaptureTest {
     /** tshark's flag string ("·······AP···") reduced to its letters, in tshark's order (A P R S F). */
     private static String flags(String tsharkFlags) {
         return tsharkFlags.replaceAll("[^A-Z]", "");
+    }
+
+    @Test
+    void aResetByTheLinkIsRecordedAsARstTowardsItsReceiver() throws Exception {
+        Tshark.requireInstalled();
+        Path file = dir.resolve("reset.pcap");
+        int clientPort;
+        try (LoopbackServer server = new LoopbackServer(LoopbackServer.HOLD);
+                TcpLink link = TcpLink.builder().target(server.address()).capture(file).build().start();
+                Socket client = connect(link.address())) {
+            clientPort = client.getLocalPort();
+            client.getOutputStream().write('x');
+            Socket accepted = server.nextConnection();
+            accepted.setSoTimeout(10_000);
+            assertThat(accepted.getInputStream().read()).isEqualTo('x');
+            link.addFault(Direction.DOWNSTREAM, ConnectionFault.resetPeer(Duration.ZERO));
+            assertThat(TcpTests.awaitEnd(client)).isEqualTo("Connection reset");
+        }
+        List<String[]> rows = Tshark.fields(file, List.of(), "tcp.srcport", "tcp.flags.str", "tcp.len");
+        List<String> summary = rows.stream()
+                .map(r -> (r[0].equals(String.valueOf(clientPort)) ? "c>s " : "s>c ") + flags(r[1]) + " " + r[2])
+                .toList();
+        assertThat(summary).containsExactly("c>s S 0", "s>c AS 0", "c>s A 0", "c>s AP 1", "s>c AR 0");
     }
 }

@@ -54,6 +54,8 @@ class TcpLinkLifecycleTest {
             assertThatThrownBy(link::start).isInstanceOf(IllegalStateException.class)
                     .hasMessage("TcpLink{closed} cannot be restarted after close()");
             assertThatThrownBy(() -> connect(address)).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> link.addFault(Direction.UPSTREAM, ConnectionFault.blackhole()))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("TcpLink{closed} takes no faults after close()");
         }
     }
 
@@ -149,6 +151,18 @@ class TcpLinkLifecycleTest {
             }
             assertThat(statistics.toString()).contains("1000 bytes");
             assertThat(link.retransmissionStalls(Direction.UPSTREAM)).isZero();
+        }
+    }
+
+    @Test
+    void aLinkCanListenOnIpv6Loopback() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(LoopbackServer.ECHO);
+                TcpLink link = TcpLink.builder().target(server.address())
+                        .listen(new InetSocketAddress("::1", 0)).build().start();
+                Socket client = connect(link.address())) {
+            assertThat(link.toString()).startsWith("TcpLink{[::1]:" + link.address().getPort() + " -> 127.0.0.1:");
+            client.getOutputStream().write("six".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readExactly(client, 3)).asString(StandardCharsets.US_ASCII).isEqualTo("six");
         }
     }
 }

@@ -38,6 +38,26 @@ class UdpLinkTest {
     }
 
     @Test
+    void worksOverIpv6Loopback() throws Exception {
+        try (java.net.DatagramSocket server = new java.net.DatagramSocket(new InetSocketAddress("::1", 0));
+                java.net.DatagramSocket client = new java.net.DatagramSocket(new InetSocketAddress("::1", 0));
+                UdpLink link = UdpLink.builder().target((InetSocketAddress) server.getLocalSocketAddress())
+                        .listen(new InetSocketAddress("::1", 0)).build().start()) {
+            server.setSoTimeout(10_000);
+            client.setSoTimeout(10_000);
+            byte[] data = "six".getBytes(UTF_8);
+            client.send(new java.net.DatagramPacket(data, data.length, link.address()));
+            java.net.DatagramPacket got = new java.net.DatagramPacket(new byte[16], 16);
+            server.receive(got);
+            assertThat(new String(got.getData(), 0, got.getLength(), UTF_8)).isEqualTo("six");
+            server.send(new java.net.DatagramPacket(data, data.length, got.getSocketAddress()));
+            java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[16], 16);
+            client.receive(reply);
+            assertThat(reply.getSocketAddress()).isEqualTo(link.address());
+        }
+    }
+
+    @Test
     void eachClientGetsItsOwnSessionAndOnlyItsOwnReplies() throws Exception {
         try (UdpPeer server = UdpPeer.echoServer(); UdpPeer a = UdpPeer.receiver(); UdpPeer b = UdpPeer.receiver();
                 UdpLink link = UdpLink.builder().target(server.address()).build().start()) {
@@ -178,19 +198,36 @@ class UdpLinkTest {
     }
 
     @Test
-    void reorderingLetsLaterDatagramsOvertakeAndAlwaysFlushes() throws Exception {
+    void reorderingLetsALaterDatagramOvertake() throws Exception {
         LinkProfile reorder = LinkProfile.builder()
-                .reordering(new Reordering(1.0, 2, Duration.ofMillis(50))).build();
+                .reordering(new Reordering(1.0, 1, Duration.ofSeconds(30))).build();
         try (UdpPeer target = UdpPeer.receiver(); UdpPeer client = UdpPeer.receiver();
                 UdpLink link = UdpLink.builder().target(target.address()).upstream(reorder).build().start()) {
             client.send("first".getBytes(UTF_8), link.address());
             Waiting.until("the first datagram to be held", WAIT, () -> link.inFlight() == 1);
             link.profile(Direction.UPSTREAM, LinkProfile.PERFECT);
             client.send("second".getBytes(UTF_8), link.address());
+
             assertThat(new String(target.poll(WAIT).data(), UTF_8)).isEqualTo("second");
-            // gap 2 not reached: the hold limit releases it anyway
             assertThat(new String(target.poll(WAIT).data(), UTF_8)).isEqualTo("first");
             assertThat(link.statistics().upstream().reordered()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aHeldDatagramLeavesAtMaxHoldEvenWithoutMoreTraffic() throws Exception {
+        LinkProfile reorder = LinkProfile.builder()
+                .reordering(new Reordering(1.0, 3, Duration.ofMillis(50))).build();
+        try (UdpPeer target = UdpPeer.receiver(); UdpPeer client = UdpPeer.receiver();
+                UdpLink link = UdpLink.builder().target(target.address()).upstream(reorder).build().start()) {
+            long sent = System.nanoTime();
+            client.send("alone".getBytes(UTF_8), link.address());
+
+            UdpPeer.Received got = target.poll(WAIT);
+
+            assertThat(new String(got.data(), UTF_8)).isEqualTo("alone");
+            assertThat(got.nanoTime() - sent).isGreaterThanOrEqualTo(Duration.ofMillis(50).toNanos());
+            assertThat(link.statistics().upstream().reordered()).as("nothing overtook it").isZero();
         }
     }
 
@@ -226,6 +263,56 @@ class UdpLinkTest {
         }
         assertThat(eventLoop.get().getName()).startsWith("netharness-udplink");
         assertThat(eventLoop.get().isAlive()).as("the link's own event loop thread after close()").isFalse();
+    }
+
+    @Test
+    void bandwidthSpacesDatagramsAtTheConfiguredRate() throws Exception {
+        LinkProfile slow = LinkProfile.builder().bandwidth(Bandwidth.ofBytesPerSecond(100_000)).build();
+        try (UdpPeer target = UdpPeer.receiver(); UdpPeer client = UdpPeer.receiver();
+                UdpLink link = UdpLink.builder().target(target.address()).upstream(slow).build().start()) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 40; i++) {
+                client.send(new byte[1000], link.address());
+            }
+            for (int i = 0; i < 40; i++) {
+                assertThat(target.poll(WAIT)).as("datagram %d", i).isNotNull();
+            }
+            long elapsed = System.nanoTime() - start;
+            // 40,000 bytes at 100,000 bytes/s: the last one leaves 0.4 s after the first arrived
+            assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(390).toNanos());
+            assertThat(link.statistics().upstream().bytesDelivered()).isEqualTo(40_000);
+        }
+    }
+
+    @Test
+    void aFullQueueTailDrops() throws Exception {
+        LinkProfile slow = LinkProfile.builder().latency(Latency.of(Duration.ofSeconds(5))).build();
+        try (UdpPeer target = UdpPeer.receiver(); UdpPeer client = UdpPeer.receiver();
+                UdpLink link = UdpLink.builder().target(target.address()).upstream(slow).maxQueued(5).build().start()) {
+            for (int i = 0; i < 8; i++) {
+                client.send(new byte[10], link.address());
+            }
+            Waiting.until("all eight to arrive", WAIT, () -> link.statistics().upstream().datagramsIn() == 8);
+            assertThat(link.inFlight()).isEqualTo(5);
+            assertThat(link.statistics().upstream().dropped()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aSuppliedEventLoopGroupIsUsedAndNotShutDown() throws Exception {
+        io.netty.channel.EventLoopGroup group = io.netharness.core.Transport.newEventLoopGroup(1, "supplied");
+        try (UdpPeer server = UdpPeer.echoServer(); UdpPeer client = UdpPeer.receiver()) {
+            AtomicReference<Thread> ranOn = new AtomicReference<>();
+            try (UdpLink link = UdpLink.builder().target(server.address()).eventLoopGroup(group).build().start()) {
+                link.observeFates((direction, bytes, arrival, fate) -> ranOn.set(Thread.currentThread()));
+                client.send("x".getBytes(UTF_8), link.address());
+                assertThat(client.poll(WAIT)).isNotNull();
+            }
+            assertThat(ranOn.get().getName()).startsWith("supplied");
+            assertThat(group.isShuttingDown()).isFalse();
+        } finally {
+            group.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 
     @Test

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.net.MulticastSocket;
+import java.net.NetworkInterface;
+import java.net.StandardSocketOptions;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,17 +34,52 @@ final class UdpPeer implements AutoCloseable {
     private final Thread reader;
 
     private UdpPeer(boolean echo) {
-        try {
-            socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-            socket.setReceiveBufferSize(4 << 20);
-            socket.setSendBufferSize(4 << 20);
-        } catch (SocketException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(open(), echo);
+    }
+
+    private UdpPeer(DatagramSocket socket, boolean echo) {
+        this.socket = socket;
         this.echo = echo;
         reader = new Thread(this::read, (echo ? "udp-echo-" : "udp-peer-") + socket.getLocalPort());
         reader.setDaemon(true);
         reader.start();
+    }
+
+    private static DatagramSocket open() {
+        try {
+            DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+            socket.setReceiveBufferSize(4 << 20);
+            socket.setSendBufferSize(4 << 20);
+            return socket;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A peer bound to 127.0.0.1 that sends multicast out of {@code lo}. */
+    static UdpPeer multicastSender() {
+        DatagramSocket socket = open();
+        try {
+            socket.setOption(StandardSocketOptions.IP_MULTICAST_IF, NetworkInterface.getByName("lo"));
+        } catch (IOException e) {
+            socket.close();
+            throw new UncheckedIOException(e);
+        }
+        return new UdpPeer(socket, false);
+    }
+
+    /** A peer that joins {@code group} on {@code lo} (bound to the group address, any free port). */
+    static UdpPeer groupMember(InetAddress group) {
+        try {
+            MulticastSocket socket = new MulticastSocket(null);
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(group, 0));
+            socket.setReceiveBufferSize(4 << 20);
+            socket.joinGroup(new InetSocketAddress(group, 0), NetworkInterface.getByName("lo"));
+            return new UdpPeer(socket, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A peer that queues what it receives. */
@@ -56,6 +94,16 @@ final class UdpPeer implements AutoCloseable {
 
     InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** Sequence numbers (first 4 bytes) of everything queued so far, taking it out of the queue. */
+    java.util.BitSet drainSequences() {
+        java.util.BitSet seen = new java.util.BitSet();
+        Received datagram;
+        while ((datagram = received.poll()) != null) {
+            seen.set(java.nio.ByteBuffer.wrap(datagram.data()).getInt());
+        }
+        return seen;
     }
 
     void send(byte[] data, InetSocketAddress to) {

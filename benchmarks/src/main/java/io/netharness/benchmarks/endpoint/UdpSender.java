@@ -36,16 +36,18 @@ public final class UdpSender implements AutoCloseable {
     }
 
     /**
-     * Sends for {@code duration} at {@code perSecond} datagrams/s (0 = as fast as possible).
-     * Returns the number sent.
+     * Sends at {@code perSecond} datagrams/s until {@code perSecond x duration} have gone (a sender that falls
+     * behind catches up, and gives up at twice the duration), or with {@code perSecond} 0 as fast as possible
+     * for {@code duration}. Returns the number sent; the caller times the call for the rate achieved.
      */
     public long send(long perSecond, Duration duration) {
         long start = System.nanoTime();
-        long end = start + duration.toNanos();
+        long total = perSecond == 0 ? Long.MAX_VALUE : perSecond * duration.toNanos() / 1_000_000_000L;
+        long end = start + (perSecond == 0 ? 1 : 2) * duration.toNanos();
         long sent = 0;
         try {
-            for (long now = start; now < end; now = System.nanoTime()) {
-                long due = perSecond == 0 ? sent + 64 : (now - start) * perSecond / 1_000_000_000L;
+            for (long now = start; sent < total && now < end; now = System.nanoTime()) {
+                long due = perSecond == 0 ? sent + 64 : Math.min(total, (now - start) * perSecond / 1_000_000_000L + 1);
                 while (sent < due) {
                     sendOne();
                     sent++;

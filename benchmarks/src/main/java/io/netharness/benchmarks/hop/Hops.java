@@ -32,6 +32,11 @@ public final class Hops {
         return tcp(variant, target, Impairment.NONE);
     }
 
+    /** A NetHarness TCP link on harness-core's shared event loops instead of two threads of its own. */
+    public static Hop tcpOnSharedLoops(InetSocketAddress target) {
+        return NetHarnessHops.tcpOnSharedLoops(target);
+    }
+
     public static Hop udp(Variant variant, InetSocketAddress target, Impairment impairment) {
         return switch (variant) {
             case DIRECT -> direct(target, impairment);

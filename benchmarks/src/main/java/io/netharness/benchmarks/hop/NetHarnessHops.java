@@ -1,9 +1,12 @@
 package io.netharness.benchmarks.hop;
 
+import io.netharness.core.Transport;
 import io.netharness.simulator.Bandwidth;
 import io.netharness.simulator.Latency;
 import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.SimulatedLink;
 import io.netharness.simulator.TcpLink;
+import io.netharness.simulator.UdpLink;
 import java.net.InetSocketAddress;
 
 /**
@@ -22,8 +25,14 @@ final class NetHarnessHops {
         return new LinkHop(link);
     }
 
+    static Hop tcpOnSharedLoops(InetSocketAddress target) {
+        return new LinkHop(TcpLink.builder().target(target).seed(SEED).eventLoopGroup(Transport.sharedGroup())
+                .build().start());
+    }
+
     static Hop udp(InetSocketAddress target, Impairment impairment) {
-        throw new NotMeasured("not measured (UdpLink not landed)");
+        UdpLink link = UdpLink.builder().target(target).seed(SEED).profile(profile(impairment)).build().start();
+        return new LinkHop(link);
     }
 
     /** The same impairment in both directions, as the other hops apply it. */
@@ -38,7 +47,7 @@ final class NetHarnessHops {
         return profile;
     }
 
-    private record LinkHop(TcpLink link) implements Hop {
+    private record LinkHop(SimulatedLink link) implements Hop {
         @Override
         public InetSocketAddress address() {
             return link.address();

@@ -25,11 +25,12 @@ import java.util.Map;
 public final class ConnectionScale {
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(15);
     /** Descriptors a JVM needs besides the connections: jars, epoll and event fds, pipes, logging. */
     private static final int RESERVED_DESCRIPTORS = 300;
 
     record Run(int requested, int established, int failed, int serverConnections, double seconds,
-               MemorySnapshot hopMemory) {
+               MemorySnapshot hopMemory, String warmUp) {
         double perSecond() {
             return established / seconds;
         }
@@ -61,7 +62,7 @@ public final class ConnectionScale {
             server.start();
             try (Hop hop = variant == Variant.DIRECT ? Hops.tcp(variant, server.localAddress(), Impairment.NONE)
                     : new RemoteHop(variant, server.localAddress())) {
-                warmUp(hop, count);
+                String warmUp = warmUp(hop, count);
                 MemorySnapshot before = hop instanceof RemoteHop remote ? remote.memory() : null;
                 try (ConnectionFlood flood = new ConnectionFlood()) {
                     long start = System.nanoTime();
@@ -69,30 +70,31 @@ public final class ConnectionScale {
                     double seconds = (System.nanoTime() - start) / 1e9;
                     int serverConnections = server.connectionCount();
                     MemorySnapshot grown = hop instanceof RemoteHop remote ? remote.memory().minus(before) : null;
-                    return new Run(count, established, flood.failed(), serverConnections, seconds, grown);
+                    return new Run(count, established, flood.failed(), serverConnections, seconds, grown, warmUp);
                 }
             }
         }
     }
 
-    /** A few connections opened and closed first, so a fresh JVM's class loading and JIT are not measured. */
-    private static void warmUp(Hop hop, int count) throws InterruptedException {
+    /**
+     * A few connections opened and closed first, so a fresh JVM's class loading and JIT are not measured.
+     * Returns "established of requested" for the report.
+     */
+    private static String warmUp(Hop hop, int count) throws InterruptedException {
         int warmUp = Math.min(200, Math.max(1, count / 10));
         try (ConnectionFlood flood = new ConnectionFlood()) {
-            if (flood.open(hop.address(), warmUp, TIMEOUT) != warmUp) {
-                throw new IllegalStateException(hop + ": warm-up connections failed");
-            }
+            return flood.open(hop.address(), warmUp, WARM_UP_TIMEOUT) + " of " + warmUp;
         }
     }
 
     private static Section report(SuiteConfig config, int count, Map<Variant, Run> runs) {
         Section section = new Section("6. Scale: concurrent TCP connections through one hop into one MultiClientServer");
-        section.header("variant", "established", "at server", "failed", "connections/s", "hop heap/conn",
+        section.header("variant", "warm-up", "established", "at server", "failed", "connections/s", "hop heap/conn",
                 "hop direct/conn", "hop RSS/conn");
         for (Variant variant : Variant.values()) {
             Run run = runs.get(variant);
             MemorySnapshot m = run.hopMemory();
-            section.row(variant, String.format("%,d / %,d", run.established(), run.requested()),
+            section.row(variant, run.warmUp(), String.format("%,d / %,d", run.established(), run.requested()),
                     String.format("%,d", run.serverConnections()), run.failed(), String.format("%,.0f", run.perSecond()),
                     m == null ? "-" : bytes(run.perConnection(m.heapUsed())),
                     m == null ? "-" : bytes(run.perConnection(m.directBytes())),

@@ -9,9 +9,11 @@ import io.netharness.benchmarks.hop.Variant;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.function.Function;
 
 /**
  * One TCP connection from a blocking sender through a hop into a {@link DiscardServer}; each
@@ -29,11 +31,16 @@ public final class TcpBulkTransfer implements AutoCloseable {
     private final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK);
 
     public TcpBulkTransfer(Variant variant, Impairment impairment) {
+        this(target -> Hops.tcp(variant, target, impairment));
+    }
+
+    /** A transfer through any hop: {@code hops} opens one in front of the given sink address. */
+    public TcpBulkTransfer(Function<InetSocketAddress, Hop> hops) {
         DiscardServer openedSink = null;
         Hop openedHop = null;
         try {
             openedSink = new DiscardServer(group);
-            openedHop = Hops.tcp(variant, openedSink.address(), impairment);
+            openedHop = hops.apply(openedSink.address());
             this.channel = Sockets.connect(openedHop.address());
         } catch (IOException | RuntimeException e) {
             closeQuietly(openedHop, openedSink);

@@ -7,8 +7,10 @@ import io.netharness.benchmarks.hop.Impairment;
 import io.netharness.benchmarks.hop.Variant;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.function.Function;
 
 /**
  * What one network test costs in set-up and tear-down (measurement 5): start a server and a hop in front
@@ -22,9 +24,14 @@ public final class TestLifecycle {
 
     /** Runs one test's lifecycle; returns the byte echoed (for a blackhole). */
     public static byte once(Variant variant, EventLoopGroup serverGroup) throws IOException {
+        return once(target -> Hops.tcp(variant, target, Impairment.NONE), serverGroup);
+    }
+
+    /** As {@link #once(Variant, EventLoopGroup)} through any hop {@code hops} opens in front of the server. */
+    public static byte once(Function<InetSocketAddress, Hop> hops, EventLoopGroup serverGroup) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(1);
         try (EchoServer server = new EchoServer(serverGroup);
-             Hop hop = Hops.tcp(variant, server.address(), Impairment.NONE);
+             Hop hop = hops.apply(server.address());
              SocketChannel client = Sockets.connect(hop.address())) {
             buffer.put(0, (byte) 42);
             Sockets.writeFully(client, buffer);

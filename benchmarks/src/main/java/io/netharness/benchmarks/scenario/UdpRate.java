@@ -92,18 +92,19 @@ public final class UdpRate {
     private static Section report(SuiteConfig config, Map<Variant, Run[]> fixed, Map<Variant, Run[]> max,
                                   Map<Variant, String> skipped) {
         Section section = new Section("3. UDP datagrams per second, 64-byte datagrams");
-        section.header("variant", "offered 100k/s: delivered/s", "lost", "max: sent/s", "max: delivered/s",
+        section.header("variant", "paced 100k/s: sent/s", "delivered/s", "lost", "max: sent/s", "max: delivered/s",
                 "lost", "max vs direct");
         double directMax = Stats.median(deliveredPerSecond(max.get(Variant.DIRECT)));
         for (Variant variant : Variant.values()) {
             if (skipped.containsKey(variant)) {
-                section.row(variant, skipped.get(variant), "", "", "", "", "");
+                section.row(variant, skipped.get(variant), "", "", "", "", "", "");
                 continue;
             }
             Run[] f = fixed.get(variant);
             Run[] m = max.get(variant);
             double maxDelivered = Stats.median(deliveredPerSecond(m));
             section.row(variant,
+                    String.format("%,.0f", Stats.median(sentPerSecond(f))),
                     String.format("%,.0f", Stats.median(deliveredPerSecond(f))),
                     String.format("%.2f%%", 100 * Stats.median(loss(f))),
                     String.format("%,.0f", Stats.median(sentPerSecond(m))),

@@ -32,8 +32,8 @@ class UdpScenariosSmokeTest {
     @EnumSource(Variant.class)
     void pacedSenderDeliversDatagramsThroughEachHop(Variant variant) throws Exception {
         UdpRate.Run run = measurable(() -> UdpRate.once(variant, 10_000, Duration.ofMillis(200)));
-        // 10k/s for 0.2 s is 2,000 datagrams; pacing may fall behind on a busy machine, never ahead.
-        assertThat(run.sent()).isBetween(200L, 2_100L);
+        // 10k/s for 0.2 s is 2,000 datagrams; a sender far behind on a busy machine stops at 0.4 s.
+        assertThat(run.sent()).isBetween(1L, 2_000L);
         assertThat(run.delivered()).isPositive().isLessThanOrEqualTo(run.sent());
         assertThat(run.deliveredPerSecond()).isPositive();
     }

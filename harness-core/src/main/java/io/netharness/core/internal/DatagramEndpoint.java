@@ -253,6 +253,22 @@ public final class DatagramEndpoint<I> {
         }
     }
 
+    /**
+     * Like {@link #afterSending} but without waiting, for callers that must not block (an inbox listener):
+     * {@code change} runs on the socket's event loop after the messages queued so far were sent.
+     */
+    public void afterSendingAsync(Runnable change) {
+        Channel ch = channel;
+        if (ch == null) {
+            change.run();
+            return;
+        }
+        ch.eventLoop().execute(() -> {
+            drain(true);
+            change.run();
+        });
+    }
+
     private void scheduleDrain() {
         if (drainScheduled.compareAndSet(false, true)) {
             channel.eventLoop().execute(() -> {
@@ -311,6 +327,8 @@ public final class DatagramEndpoint<I> {
     /** After the last write completed: close and pass the finish on. */
     private void finish(Channel ch) {
         finishing = false;
+        // Refuse more input before anyone hears of the finish; a message that slipped in is reported on close.
+        closeBoxes(owner + " has finished (ProducerFinished)");
         Runnable closeAndSignal = () -> ch.close().addListener(closed -> signal.offer(new Lifecycle.ProducerFinished()));
         if (lastWrite == null || lastWrite.isDone()) {
             closeAndSignal.run();
@@ -328,17 +346,35 @@ public final class DatagramEndpoint<I> {
         control.onArrival(null);
         closeBoxes(owner + " is closed");
         Channel ch = channel;
-        if (ch != null) {
-            ch.close();
-            if (!ch.eventLoop().inEventLoop()) {
-                Futures.awaitClosed(ch.closeFuture(), settings.closeTimeout(), owner);
-            }
+        if (ch == null) {
+            reportUnsent("was closed without being started");
+            return;
+        }
+        ch.close();
+        if (!ch.eventLoop().inEventLoop()) {
+            Futures.awaitClosed(ch.closeFuture(), settings.closeTimeout(), owner);
         }
     }
 
     private void closeBoxes(String reason) {
         inbox.close(reason);
         control.close(reason);
+    }
+
+    /** Nothing accepted is dropped in silence: what the inbox still holds when the socket closes is reported. */
+    private void reportUnsent(String why) {
+        I message;
+        while ((message = inbox.poll()) != null) {
+            Datagram datagram;
+            try {
+                datagram = addressing.apply(message);
+            } catch (RuntimeException noAddress) {
+                LOG.debug("{}: dropping unaddressable {} on close", owner, message, noAddress);
+                continue;
+            }
+            signal.offer(new Lifecycle.SendFailed(datagram.recipient(), datagram.content().size(),
+                    new IOException(owner + " " + why + " before sending it")));
+        }
     }
 
     public boolean isClosed() {
@@ -404,6 +440,7 @@ public final class DatagramEndpoint<I> {
             inbox.onArrival(null);
             control.onArrival(null);
             closeBoxes(owner + "'s socket is closed");
+            reportUnsent("closed its socket");
             ctx.fireChannelInactive();
         }
 

@@ -49,6 +49,26 @@ public final class Multicast {
         }
     }
 
+    /**
+     * Refuses an IPv6 group on a loopback interface: Linux's {@code lo} carries IPv4 multicast but silently
+     * delivers no IPv6 multicast (it lacks the MULTICAST flag), and a silent nothing is the worst answer.
+     */
+    public static NetworkInterface checkUsable(InetAddress group, NetworkInterface networkInterface) {
+        boolean loopback;
+        try {
+            loopback = networkInterface.isLoopback();
+        } catch (SocketException e) {
+            throw new UncheckedIOException("cannot inspect interface " + networkInterface.getName() + ": "
+                    + e.getMessage(), e);
+        }
+        if (group instanceof Inet6Address && loopback) {
+            throw new IllegalArgumentException("group: " + group.getHostAddress() + " (expected: an IPv4 group such as"
+                    + " 239.255.0.1 on loopback interface " + networkInterface.getName()
+                    + ", which carries no IPv6 multicast; or name another interface)");
+        }
+        return networkInterface;
+    }
+
     public static int checkTtl(int ttl) {
         if (ttl < 0 || ttl > 255) {
             throw new IllegalArgumentException("ttl: " + ttl + " (expected: 0-255)");

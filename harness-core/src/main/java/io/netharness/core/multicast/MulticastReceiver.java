@@ -51,8 +51,8 @@ public final class MulticastReceiver implements Component<Chunk, Datagram> {
 
     private MulticastReceiver(Builder builder) {
         this.groupAddress = builder.group;
-        this.networkInterface = builder.networkInterface != null ? builder.networkInterface
-                : Multicast.loopbackInterface();
+        this.networkInterface = Multicast.checkUsable(builder.group, builder.networkInterface != null
+                ? builder.networkInterface : Multicast.loopbackInterface());
         InetAddress bind = builder.bindAddress != null ? builder.bindAddress : groupAddress;
         this.endpoint = new DatagramEndpoint<>("MulticastReceiver", builder.settings,
                 new DatagramEndpoint.Options(new InetSocketAddress(bind, builder.port), true, networkInterface, 1),

@@ -39,7 +39,8 @@ public final class MulticastSender implements Component<Chunk, Datagram> {
         this.group = builder.group;
         InetSocketAddress bind = builder.bindAddress != null ? builder.bindAddress
                 : new InetSocketAddress(Multicast.loopbackFor(group.getAddress()), 0);
-        NetworkInterface nif = builder.networkInterface != null ? builder.networkInterface : Multicast.loopbackInterface();
+        NetworkInterface nif = Multicast.checkUsable(group.getAddress(), builder.networkInterface != null
+                ? builder.networkInterface : Multicast.loopbackInterface());
         this.endpoint = new DatagramEndpoint<>("MulticastSender", builder.settings,
                 new DatagramEndpoint.Options(bind, false, nif, builder.ttl), chunk -> Datagram.to(group, chunk));
     }

@@ -55,8 +55,8 @@ public final class MulticastTransceiver implements Component<Chunk, Datagram> {
     private MulticastTransceiver(Builder builder) {
         this.groupAddress = builder.group;
         this.port = builder.port;
-        NetworkInterface nif = builder.networkInterface != null ? builder.networkInterface
-                : Multicast.loopbackInterface();
+        NetworkInterface nif = Multicast.checkUsable(groupAddress, builder.networkInterface != null
+                ? builder.networkInterface : Multicast.loopbackInterface());
         this.receiver = MulticastReceiver.builder(groupAddress).port(builder.port).networkInterface(nif)
                 .settings(builder.settings).build();
         this.sending = new DatagramEndpoint<>("MulticastTransceiver", builder.settings,
@@ -121,10 +121,19 @@ public final class MulticastTransceiver implements Component<Chunk, Datagram> {
         Lifecycle message;
         while ((message = control.poll()) != null) {
             if (message instanceof Lifecycle.ServerShutdown) {
-                receiver.control().offer(message);
+                offerIfOpen(receiver.control(), message);
             }
-            if (sending.isOpen() || !state.isStarted()) {
-                sending.control().offer(message);
+            offerIfOpen(sending.control(), message);
+        }
+    }
+
+    /** A socket that already closed needs no further lifecycle message; its inbox would refuse it. */
+    private static void offerIfOpen(Inbox<Lifecycle> target, Lifecycle message) {
+        if (!target.isClosed()) {
+            try {
+                target.offer(message);
+            } catch (IllegalStateException closedMeanwhile) {
+                // it closed between the check and the offer: the same outcome
             }
         }
     }

@@ -46,11 +46,13 @@ public final class ConnectionSettings {
         return DEFAULTS;
     }
 
+    /** These settings with sockets on {@code group}, which the caller owns and shuts down. */
     public ConnectionSettings withEventLoopGroup(EventLoopGroup group) {
         return new ConnectionSettings(Objects.requireNonNull(group, "group"), boxCapacity, idleTimeout,
                 connectTimeout, closeTimeout);
     }
 
+    /** These settings with data boxes of {@code messages} (at least 1). */
     public ConnectionSettings withBoxCapacity(int messages) {
         if (messages < 1) {
             throw new IllegalArgumentException("boxCapacity: " + messages + " (expected: > 0)");
@@ -58,37 +60,45 @@ public final class ConnectionSettings {
         return new ConnectionSettings(eventLoopGroup, messages, idleTimeout, connectTimeout, closeTimeout);
     }
 
+    /** These settings with connections closed after {@code timeout} without reads or writes. */
     public ConnectionSettings withIdleTimeout(Duration timeout) {
         return new ConnectionSettings(eventLoopGroup, boxCapacity, positive("idleTimeout", timeout),
                 connectTimeout, closeTimeout);
     }
 
+    /** These settings with clients giving up connecting after {@code timeout}. */
     public ConnectionSettings withConnectTimeout(Duration timeout) {
         return new ConnectionSettings(eventLoopGroup, boxCapacity, idleTimeout,
                 positive("connectTimeout", timeout), closeTimeout);
     }
 
+    /** These settings with {@code close()} failing if sockets and threads take longer than {@code timeout}. */
     public ConnectionSettings withCloseTimeout(Duration timeout) {
         return new ConnectionSettings(eventLoopGroup, boxCapacity, idleTimeout, connectTimeout,
                 positive("closeTimeout", timeout));
     }
 
+    /** The user-supplied group, or empty for the shared one. */
     public Optional<EventLoopGroup> eventLoopGroup() {
         return Optional.ofNullable(eventLoopGroup);
     }
 
+    /** Messages each data inbox and outbox holds. */
     public int boxCapacity() {
         return boxCapacity;
     }
 
+    /** How long a connection may be idle before it is closed; empty means forever. */
     public Optional<Duration> idleTimeout() {
         return Optional.ofNullable(idleTimeout);
     }
 
+    /** How long a client waits for its connection. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** How long {@code close()} waits before it fails. */
     public Duration closeTimeout() {
         return closeTimeout;
     }

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * <p>Every datagram a UDP or multicast component <b>receives</b> comes out of its outbox as a
  * {@code Datagram} whose {@link #sender()} is the peer that sent it and whose {@link #recipient()} is the
- * address it was sent to (this socket's, or the multicast group's where the transport reports it).
+ * local address of the socket that received it (for a multicast receiver bound to its group, the group and
+ * port; for a socket bound to a wildcard address, that wildcard and port).
  * A datagram to <b>send</b> through a {@link UdpPostboxPeer} or a reply needs only a recipient:
  * {@link #to(InetSocketAddress, Chunk)}; its sender is then {@code null} until the socket fills it in.
  *
@@ -33,6 +34,7 @@ public record Datagram(Chunk content, InetSocketAddress sender, InetSocketAddres
     /** The largest UDP payload over IPv6 (without jumbograms): 65,535 less the 8-byte UDP header. */
     public static final int MAX_IPV6_PAYLOAD = 65_527;
 
+    /** Checks that the content and the recipient are given; the sender may be {@code null}. */
     public Datagram {
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(recipient, "recipient");

@@ -39,10 +39,12 @@ public final class DatagramSettings {
         return DEFAULTS;
     }
 
+    /** These settings with sockets on {@code group}, which the caller owns and shuts down. */
     public DatagramSettings withEventLoopGroup(EventLoopGroup group) {
         return new DatagramSettings(Objects.requireNonNull(group, "group"), boxCapacity, closeTimeout);
     }
 
+    /** These settings with an inbox and outbox of {@code datagrams} each (at least 1). */
     public DatagramSettings withBoxCapacity(int datagrams) {
         if (datagrams < 1) {
             throw new IllegalArgumentException("boxCapacity: " + datagrams + " (expected: > 0)");
@@ -50,6 +52,7 @@ public final class DatagramSettings {
         return new DatagramSettings(eventLoopGroup, datagrams, closeTimeout);
     }
 
+    /** These settings with {@code close()} failing if the socket takes longer than {@code timeout}. */
     public DatagramSettings withCloseTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "closeTimeout");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -58,14 +61,17 @@ public final class DatagramSettings {
         return new DatagramSettings(eventLoopGroup, boxCapacity, timeout);
     }
 
+    /** The user-supplied group, or empty for the shared one. */
     public Optional<EventLoopGroup> eventLoopGroup() {
         return Optional.ofNullable(eventLoopGroup);
     }
 
+    /** Datagrams the inbox and the outbox each hold. */
     public int boxCapacity() {
         return boxCapacity;
     }
 
+    /** How long {@code close()} waits before it fails. */
     public Duration closeTimeout() {
         return closeTimeout;
     }

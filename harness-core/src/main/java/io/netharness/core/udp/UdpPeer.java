@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <p><b>Target.</b> Built with {@link Builder#fixedTarget} the target never changes (SimplePeer). Built with
  * {@link Builder#target}, or with none, {@link #retarget} changes it at run time (TargettedPeer): chunks put
- * before {@code retarget} returns go to the old target, chunks put after it to the new one. A chunk offered
+ * before {@code retarget} returns go to the old target, chunks put after it to the new one. Components can
+ * retarget it by message through its {@link #targets()} inbox. A chunk offered
  * while there is no target is refused with an {@link IllegalStateException}. For a different address per
  * message use {@link UdpPostboxPeer}.
  *
@@ -45,6 +46,7 @@ public final class UdpPeer implements Component<Chunk, Datagram> {
 
     private final DatagramEndpoint<Chunk> endpoint;
     private final boolean fixed;
+    private final Inbox<InetSocketAddress> targets;
     private volatile InetSocketAddress target;
 
     private UdpPeer(Builder builder) {
@@ -52,6 +54,11 @@ public final class UdpPeer implements Component<Chunk, Datagram> {
         this.target = builder.target;
         this.endpoint = new DatagramEndpoint<>("UdpPeer", builder.settings,
                 DatagramEndpoint.Options.unicast(builder.bindAddress), this::address);
+        this.targets = new Inbox<>("UdpPeer.targets", Integer.MAX_VALUE, address -> {
+            checkTarget(address);
+            checkNotFixed();
+        });
+        targets.onArrival(this::takeTargets);
     }
 
     /** A builder for a peer on {@code 127.0.0.1:0} with no target. */
@@ -129,11 +136,33 @@ public final class UdpPeer implements Component<Chunk, Datagram> {
      */
     public void retarget(InetSocketAddress newTarget) {
         InetSocketAddress checked = checkTarget(newTarget);
+        checkNotFixed();
+        endpoint.afterSending(() -> target = checked);
+    }
+
+    /**
+     * Kamaelia's {@code target} inbox: link another component's outbox here to retarget the peer by message.
+     * Each address applies from the first chunk the peer takes after it (without the ordering promise of
+     * {@link #retarget}, since the sender of chunks and of targets may be different threads). A fixed-target
+     * peer refuses every address with an {@link IllegalStateException}.
+     */
+    public Inbox<InetSocketAddress> targets() {
+        return targets;
+    }
+
+    private void takeTargets() {
+        InetSocketAddress next;
+        while ((next = targets.poll()) != null) {
+            InetSocketAddress chosen = next;
+            endpoint.afterSendingAsync(() -> target = chosen);
+        }
+    }
+
+    private void checkNotFixed() {
         if (fixed) {
             throw new IllegalStateException("UdpPeer's target " + Addresses.format(target)
                     + " is fixed; build it with target(...) instead of fixedTarget(...) to change it at run time");
         }
-        endpoint.afterSending(() -> target = checked);
     }
 
     /** Where chunks go now, if anywhere. */
@@ -183,6 +212,8 @@ public final class UdpPeer implements Component<Chunk, Datagram> {
 
     @Override
     public void close() {
+        targets.onArrival(null);
+        targets.close("UdpPeer is closed");
         endpoint.close();
     }
 

@@ -193,6 +193,10 @@ class MulticastTest {
         assertThatThrownBy(() -> MulticastSender.builder(new InetSocketAddress(freshGroup(), 0)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port: 0 (expected: 1-65535)");
+        assertThatThrownBy(() -> MulticastReceiver.builder(InetAddress.getByName("ff15::4242")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("group: ff15:0:0:0:0:0:0:4242 (expected: an IPv4 group such as 239.255.0.1 on loopback"
+                        + " interface lo, which carries no IPv6 multicast; or name another interface)");
         assertThatThrownBy(() -> MulticastSender.builder(new InetSocketAddress(freshGroup(), 5000)).ttl(256))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ttl: 256 (expected: 0-255)");
@@ -212,5 +216,27 @@ class MulticastTest {
         assertThatThrownBy(receiver::joinGroup)
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("cannot join 239.255.");
+    }
+
+    @Test
+    void transceiverFinishesSendingOnProducerFinishedAndKeepsReceiving() throws Exception {
+        InetAddress group = freshGroup();
+        try (MulticastTransceiver a = MulticastTransceiver.builder(group).build()) {
+            a.start();
+            try (MulticastTransceiver b = MulticastTransceiver.builder(group).port(a.group().getPort()).build()) {
+                b.start();
+                a.inbox().put(Chunk.ofUtf8("last from a"));
+                a.control().put(new io.netharness.core.Lifecycle.ProducerFinished());
+
+                assertThat(a.signal().take(TIMEOUT)).isEqualTo(new io.netharness.core.Lifecycle.ProducerFinished());
+                assertThat(b.outbox().take(TIMEOUT).text()).isEqualTo("last from a");
+                assertThatThrownBy(() -> a.inbox().put(Chunk.ofUtf8("more")))
+                        .isInstanceOf(IllegalStateException.class);
+                // a still hears the group
+                assertThat(a.outbox().take(TIMEOUT).text()).isEqualTo("last from a");
+                b.inbox().put(Chunk.ofUtf8("from b"));
+                assertThat(a.outbox().take(TIMEOUT).text()).isEqualTo("from b");
+            }
+        }
     }
 }

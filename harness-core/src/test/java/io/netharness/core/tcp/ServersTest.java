@@ -32,6 +32,9 @@ class ServersTest {
                 second.start();
                 Lifecycle.SocketShutdown refused = Await.signalOf(second.signal(), Lifecycle.SocketShutdown.class);
                 assertThat(refused.remote().getPort()).isEqualTo(server.port());
+                // The server announced the refused client's connection and its close (newCSA / shutdownCSA).
+                Lifecycle.ConnectionClosed closed = Await.signalOf(server.signal(), Lifecycle.ConnectionClosed.class);
+                assertThat(closed.remote()).isEqualTo(refused.local());
 
                 server.inbox().put(Chunk.ofUtf8("to first"));
                 assertThat(Await.readUtf8(first.outbox(), 8)).isEqualTo("to first");
@@ -165,15 +168,14 @@ class ServersTest {
             try (TcpClient client = TcpClient.onEventLoop("127.0.0.1", server.port())) {
                 long began = System.nanoTime();
                 client.start();
-                java.net.InetSocketAddress local = client.localAddress();
 
-                Await.signalOf(client.signal(), Lifecycle.SocketShutdown.class);
+                Lifecycle.SocketShutdown shutdown = Await.signalOf(client.signal(), Lifecycle.SocketShutdown.class);
                 assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(190));
                 Connection connection = accepted.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 assertThat(connection).isNotNull();
                 Lifecycle.IdleTimedOut timedOut = Await.signalOf(connection.signal(), Lifecycle.IdleTimedOut.class);
                 assertThat(timedOut.idleTime()).isEqualTo(Duration.ofMillis(200));
-                assertThat(timedOut.remote()).isEqualTo(local);
+                assertThat(timedOut.remote()).isEqualTo(shutdown.local());
             }
         }
     }

@@ -3,7 +3,10 @@ package io.netharness.core.udp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.core.Await;
 import io.netharness.core.Chunk;
+import io.netharness.core.Lifecycle;
+import io.netharness.core.Lifecycle;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,96 @@ class UdpFailureTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("cannot read the local address: UdpPeer is not started");
             assertThat(peer).hasToString("UdpPeer{new}");
+        }
+    }
+
+    @Test
+    void datagramsQueuedWhenClosedUnstartedAreReportedNotDropped() throws Exception {
+        InetSocketAddress target = new InetSocketAddress("127.0.0.1", 9);
+        UdpPeer peer = UdpPeer.to(target);
+        for (int i = 0; i < 3; i++) {
+            peer.inbox().put(Chunk.ofUtf8("queued " + i));
+        }
+
+        peer.close();
+
+        for (int i = 0; i < 3; i++) {
+            Lifecycle.SendFailed failed = (Lifecycle.SendFailed) peer.signal().take(Await.TIMEOUT);
+            assertThat(failed.recipient()).isEqualTo(target);
+            assertThat(failed.bytes()).isEqualTo(8);
+            assertThat(failed.cause()).hasMessage("UdpPeer was closed without being started before sending it");
+        }
+        assertThat(peer.signal().poll()).isNull();
+    }
+
+    /** Shut down while sending: every datagram either arrives or is signalled as not sent. */
+    @Test
+    void everyDatagramIsDeliveredOrReportedWhenShutDownMidStream() throws Exception {
+        int count = 100;
+        try (UdpPostboxPeer server = UdpPostboxPeer.builder().build()) {
+            server.start();
+            try (UdpPeer client = UdpPeer.to(server.localAddress())) {
+                client.start();
+                for (int i = 0; i < count; i++) {
+                    client.inbox().put(Chunk.ofUtf8("d" + i));
+                }
+                client.control().put(new Lifecycle.ServerShutdown());
+
+                int received = 0;
+                int failed = 0;
+                long deadline = System.nanoTime() + Await.TIMEOUT.toNanos();
+                while (received + failed < count && System.nanoTime() < deadline) {
+                    if (server.outbox().poll(java.time.Duration.ofMillis(20)) != null) {
+                        received++;
+                    }
+                    Lifecycle signal;
+                    while ((signal = client.signal().poll()) != null) {
+                        assertThat(signal).isInstanceOf(Lifecycle.SendFailed.class);
+                        failed++;
+                    }
+                }
+                assertThat(received + failed).as("received %d, reported %d", received, failed).isEqualTo(count);
+            }
+        }
+    }
+
+    /**
+     * The socket's event loop is held while a shutdown and then datagrams are queued, so the shutdown is
+     * handled first: none can be sent, and each is reported with its recipient instead of vanishing.
+     */
+    @Test
+    void datagramsLeftWhenTheSocketClosesAreReported() throws Exception {
+        io.netty.channel.EventLoopGroup group = io.netharness.core.Transport.newEventLoopGroup(1, "udp-failure-test");
+        try (UdpPostboxPeer server = UdpPostboxPeer.builder().build();
+                UdpPeer client = UdpPeer.builder().settings(DatagramSettings.defaults().withEventLoopGroup(group)).build()) {
+            server.start();
+            client.start();
+            client.retarget(server.localAddress());
+            java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+            group.execute(() -> {
+                try {
+                    hold.await(); // released below, within the test's own bounded wait
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            client.control().put(new Lifecycle.ServerShutdown());
+            for (int i = 0; i < 5; i++) {
+                client.inbox().put(Chunk.ofUtf8("late " + i));
+            }
+            hold.countDown();
+
+            for (int i = 0; i < 5; i++) {
+                Lifecycle.SendFailed failed = (Lifecycle.SendFailed) client.signal().take(Await.TIMEOUT);
+                assertThat(failed.recipient()).isEqualTo(server.localAddress());
+                assertThat(failed.cause()).hasMessage("UdpPeer closed its socket before sending it");
+            }
+            assertThat(server.outbox().poll()).isNull();
+            assertThatThrownBy(() -> client.inbox().put(Chunk.ofUtf8("after")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("inbox 'UdpPeer.inbox' is closed: UdpPeer's socket is closed");
+        } finally {
+            group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 }

@@ -4,6 +4,7 @@ import static io.netharness.core.Await.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.core.Await;
 import io.netharness.core.Chunk;
 import io.netharness.core.Lifecycle;
 import java.net.InetSocketAddress;
@@ -159,6 +160,9 @@ class UdpPeerTest {
             client.control().put(new Lifecycle.ProducerFinished());
 
             assertThat(client.signal().take(TIMEOUT)).isEqualTo(new Lifecycle.ProducerFinished());
+            assertThatThrownBy(() -> client.inbox().put(Chunk.ofUtf8("after the end")))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("inbox 'UdpPeer.inbox' is closed: UdpPeer has finished (ProducerFinished)");
             for (int i = 0; i < 20; i++) {
                 assertThat(server.outbox().take(TIMEOUT).text()).isEqualTo("n" + i);
             }
@@ -184,6 +188,31 @@ class UdpPeerTest {
                     assertThat(server.outbox().take(TIMEOUT).text()).isEqualTo("d" + i);
                 }
             }
+        }
+    }
+
+    @Test
+    void targetsInboxRetargetsByMessage() throws Exception {
+        try (UdpPostboxPeer first = UdpPostboxPeer.builder().build();
+                UdpPostboxPeer second = UdpPostboxPeer.builder().build()) {
+            first.start();
+            second.start();
+            try (UdpPeer peer = UdpPeer.builder().target(first.localAddress()).build()) {
+                peer.start();
+                peer.inbox().put(Chunk.ofUtf8("one"));
+                assertThat(first.outbox().take(TIMEOUT).text()).isEqualTo("one");
+
+                peer.targets().put(second.localAddress());
+                Await.until("the new target is taken", () -> peer.target().orElseThrow().equals(second.localAddress()));
+                peer.inbox().put(Chunk.ofUtf8("two"));
+
+                assertThat(second.outbox().take(TIMEOUT).text()).isEqualTo("two");
+            }
+        }
+        try (UdpPeer fixed = UdpPeer.to(new InetSocketAddress("127.0.0.1", 9))) {
+            assertThatThrownBy(() -> fixed.targets().offer(new InetSocketAddress("127.0.0.1", 10)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is fixed");
         }
     }
 }

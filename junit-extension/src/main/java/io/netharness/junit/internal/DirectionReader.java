@@ -81,12 +81,14 @@ final class DirectionReader {
                 lossCorrelation,
                 burstLength,
                 probability("duplicate", link.duplicate(), profile.duplicate()),
+                probability("duplicateCorrelation", link.duplicateCorrelation(), profile.duplicateCorrelation()),
                 probability("reorder", link.reorder(), profile.reorder()),
                 reorderGap,
                 duration("reorderMaxHold", link.reorderMaxHold(), profile.reorderMaxHold()),
                 probability("corrupt", link.corrupt(), profile.corrupt()),
                 bandwidth.isBlank() ? 0 : rate(name("bandwidth", profile.bandwidth().isEmpty()), bandwidth),
-                mtu);
+                mtu,
+                truncate());
     }
 
     private String distribution() {
@@ -97,6 +99,16 @@ final class DirectionReader {
                     "one of uniform, normal, pareto or pareto-normal", given);
         }
         return constant;
+    }
+
+    private boolean truncate() {
+        String given = text(link.mtuAction(), profile.mtuAction());
+        return switch (given.trim().toLowerCase(Locale.ROOT)) {
+            case "drop" -> false;
+            case "truncate" -> true;
+            default -> throw problems.attribute(name("mtuAction", profile.mtuAction().isEmpty()), "drop or truncate",
+                    given);
+        };
     }
 
     private Duration duration(String attribute, String linkValue, String profileValue) {

@@ -14,12 +14,14 @@ import java.time.Duration;
  * @param lossCorrelation 0..1
  * @param burstLength mean burst length in datagrams, 0 for independent losses
  * @param duplicate 0..1
+ * @param duplicateCorrelation 0..1
  * @param reorder 0..1
  * @param reorderGap at least 1
  * @param reorderMaxHold longest hold of a reordered datagram
  * @param corrupt 0..1
  * @param bytesPerSecond rate limit, 0 for none
  * @param mtu largest datagram in bytes, 0 for none
+ * @param truncate whether datagrams above the MTU are cut to fit rather than dropped
  */
 public record DirectionSpec(
         Duration latency,
@@ -30,9 +32,11 @@ public record DirectionSpec(
         double lossCorrelation,
         double burstLength,
         double duplicate,
+        double duplicateCorrelation,
         double reorder,
         int reorderGap,
         Duration reorderMaxHold,
         double corrupt,
         long bytesPerSecond,
-        int mtu) {}
+        int mtu,
+        boolean truncate) {}

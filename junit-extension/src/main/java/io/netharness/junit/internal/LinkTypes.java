@@ -11,7 +11,7 @@ final class LinkTypes {
     static final String UDP_LINK = "io.netharness.simulator.UdpLink";
 
     /** What messages say is valid. */
-    static final String VALID = "SimulatedLink or TcpLink (of io.netharness.simulator)";
+    static final String VALID = "SimulatedLink, TcpLink or UdpLink (of io.netharness.simulator)";
 
     private LinkTypes() {}
 

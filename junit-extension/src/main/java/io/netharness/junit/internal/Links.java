@@ -25,6 +25,11 @@ public final class Links {
      */
     public static ManagedLink open(LinkSpec spec, ExtensionContext owner, TargetResolver.ServerProvider servers) {
         TargetResolver.Resolved target = TargetResolver.resolve(spec, owner, servers);
+        if (target.server().isPresent() && target.server().get().address().getAddress().isMulticastAddress()) {
+            throw spec.problems().requires("`" + spec.target().attribute() + "` name a unicast server, as this"
+                    + " version of the simulator has no multicast link (\"" + target.server().get().name()
+                    + "\" is a multicast group)");
+        }
         Protocol protocol = spec.protocol();
         if (protocol == Protocol.AUTO) {
             protocol = target.server().map(ManagedServer::protocol).orElse(Protocol.TCP);
@@ -36,17 +41,13 @@ public final class Links {
             throw spec.problems().requires("its protocol be TCP, as this version of the simulator has no "
                     + protocol + " link (was " + protocol + ")");
         }
-        if (spec.capture() && !LinkFactory.supportsCapture(protocol)) {
-            throw spec.problems().requires("`capture` be false, as this version of the simulator cannot record "
-                    + protocol + " links (was true)");
-        }
         long seed = spec.seed().orElseGet(() ->
                 Seeds.derive(TestSeeds.seedOf(owner), "link/" + spec.member().description()));
         Optional<Path> capture = spec.capture() ? Optional.of(capturePath(spec, owner, seed)) : Optional.empty();
         SimulatedLink link;
         try {
             link = LinkFactory.open(protocol, target.address(), seed,
-                    Profiles.toLinkProfile(spec.upstream()), Profiles.toLinkProfile(spec.downstream()));
+                    Profiles.toLinkProfile(spec.upstream()), Profiles.toLinkProfile(spec.downstream()), capture);
         } catch (IllegalArgumentException e) {
             // The simulator's own validation (e.g. a combination the annotation reader let through).
             throw spec.problems().problem("describes an invalid link: " + e.getMessage(), e);

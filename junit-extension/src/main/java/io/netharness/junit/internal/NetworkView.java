@@ -1,6 +1,7 @@
 package io.netharness.junit.internal;
 
 import io.netharness.junit.Network;
+import io.netharness.junit.Outage;
 import io.netharness.simulator.SimulatedLink;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,28 +44,33 @@ public final class NetworkView implements Network {
     }
 
     @Override
-    public void cut(String... linkNames) {
+    public Outage cut(String... linkNames) {
         List<SimulatedLink> toCut = new ArrayList<>();
         for (String name : linkNames) {
             toCut.add(link(name));
         }
         toCut.forEach(SimulatedLink::cut);
+        return Outage.of(toCut);
     }
 
     @Override
-    public List<SimulatedLink> isolate(String serverName) {
+    public Outage isolate(String... serverNames) {
         List<ManagedLink> links = managed();
-        List<SimulatedLink> toCut = links.stream()
-                .filter(link -> link.targetServer().filter(serverName::equals).isPresent())
-                .map(ManagedLink::link)
-                .toList();
-        if (toCut.isEmpty()) {
-            throw new IllegalArgumentException("no link leads to a server named \"" + serverName + "\" (servers: "
-                    + links.stream().flatMap(link -> link.targetServer().stream()).distinct().sorted()
-                            .map(n -> "\"" + n + "\"").collect(Collectors.joining(", ")) + ")");
+        List<SimulatedLink> toCut = new ArrayList<>();
+        for (String serverName : serverNames) {
+            List<SimulatedLink> toServer = links.stream()
+                    .filter(link -> link.targetServer().filter(serverName::equals).isPresent())
+                    .map(ManagedLink::link)
+                    .toList();
+            if (toServer.isEmpty()) {
+                throw new IllegalArgumentException("no link leads to a server named \"" + serverName
+                        + "\" (servers: " + links.stream().flatMap(link -> link.targetServer().stream()).distinct()
+                                .sorted().map(n -> "\"" + n + "\"").collect(Collectors.joining(", ")) + ")");
+            }
+            toCut.addAll(toServer);
         }
         toCut.forEach(SimulatedLink::cut);
-        return toCut;
+        return Outage.of(toCut);
     }
 
     @Override

@@ -21,12 +21,14 @@ public final class Profiles {
                 .latency(new Latency(spec.latency(), spec.jitter(),
                         DelayDistribution.valueOf(spec.distribution()), spec.latencyCorrelation()))
                 .loss(loss(spec))
-                .duplication(spec.duplicate() == 0 ? Duplication.NONE : Duplication.of(spec.duplicate()))
+                .duplication(spec.duplicate() == 0 ? Duplication.NONE
+                        : new Duplication(spec.duplicate(), spec.duplicateCorrelation()))
                 .reordering(spec.reorder() == 0 ? Reordering.NONE
                         : new Reordering(spec.reorder(), spec.reorderGap(), spec.reorderMaxHold()))
                 .corruption(spec.corrupt() == 0 ? Corruption.NONE : new Corruption(spec.corrupt()))
                 .bandwidth(spec.bytesPerSecond() == 0 ? Bandwidth.UNLIMITED : new Bandwidth(spec.bytesPerSecond()))
-                .mtu(spec.mtu() == 0 ? Mtu.UNLIMITED : Mtu.of(spec.mtu()))
+                .mtu(spec.mtu() == 0 ? Mtu.UNLIMITED : new Mtu(spec.mtu(),
+                        spec.truncate() ? Mtu.OversizeAction.TRUNCATE : Mtu.OversizeAction.DROP))
                 .build();
     }
 

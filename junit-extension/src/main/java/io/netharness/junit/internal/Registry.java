@@ -77,10 +77,18 @@ public final class Registry implements AutoCloseable {
             resources.clear();
             servers.clear();
         }
-        Collections.reverse(toClose);
-        boolean keepEvidence = failed();
+        closeAll(toClose, failed());
+    }
+
+    /**
+     * Closes {@code resources} in reverse order, every one even if some fail: the first failure is thrown, the others
+     * are suppressed by it.
+     */
+    static void closeAll(List<ManagedResource> resources, boolean keepEvidence) throws Exception {
+        List<ManagedResource> reversed = new ArrayList<>(resources);
+        Collections.reverse(reversed);
         Exception failure = null;
-        for (ManagedResource resource : toClose) {
+        for (ManagedResource resource : reversed) {
             try {
                 resource.close(keepEvidence);
             } catch (Exception | AssertionError e) {

@@ -8,7 +8,9 @@ import io.netharness.junit.ServerKind;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -55,6 +57,29 @@ public final class ServerFactory {
             throw problems.requires("`handler` and `handlerMethod` be left empty unless the kind is HANDLER"
                     + " (the kind is " + annotation.value() + ")");
         }
+        if (annotation.value() == ServerKind.MULTICAST_SINK) {
+            group(problems, annotation);
+        } else if (!annotation.group().isBlank()) {
+            throw problems.requires("`group` be left empty unless the kind is MULTICAST_SINK (the kind is "
+                    + annotation.value() + ")");
+        }
+    }
+
+    private static InetAddress group(Misconfiguration problems, InProcessServer annotation) {
+        String text = annotation.group().isBlank() ? InProcessServer.DEFAULT_GROUP : annotation.group().trim();
+        InetAddress address = null;
+        if (text.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) { // a literal: never a name lookup
+            try {
+                address = InetAddress.getByName(text);
+            } catch (UnknownHostException e) {
+                address = null;
+            }
+        }
+        if (address == null || !address.isMulticastAddress()) {
+            throw problems.attribute("group", "a multicast address literal such as \"239.255.0.1\" or"
+                    + " \"ff02::1:3\"", annotation.group());
+        }
+        return address;
     }
 
     /** The server this member declares in the scope of {@code owner}, started now if not yet. */
@@ -74,7 +99,8 @@ public final class ServerFactory {
                 server.close();
                 throw new Misconfiguration(InProcessServer.class, member).problem("could not start: " + e, e);
             }
-            ManagedServer managed = new ManagedServer(name, Protocol.TCP, server.address(), server, server);
+            Protocol protocol = server.kind().isUdp() ? Protocol.UDP : Protocol.TCP;
+            ManagedServer managed = new ManagedServer(name, protocol, server.address(), server, server);
             registry.add(managed);
             return managed;
         }
@@ -96,6 +122,10 @@ public final class ServerFactory {
         return switch (annotation.value()) {
             case ECHO -> HarnessServer.echo();
             case SINK -> HarnessServer.sink();
+            case UDP_ECHO -> HarnessServer.udpEcho();
+            case UDP_SINK -> HarnessServer.udpSink();
+            case MULTICAST_SINK -> HarnessServer.multicastSink(
+                    group(new Misconfiguration(InProcessServer.class, member), annotation));
             case HANDLER -> HarnessServer.of(factory(member, annotation, owner));
         };
     }

@@ -25,9 +25,21 @@ final class TargetResolver {
             return new Resolved(fixed.address(), Optional.empty());
         }
         if (target instanceof TargetSpec.Server server) {
-            ManagedServer found = servers.find(server.name(), spec, context).orElseThrow(() ->
-                    problems.attribute(server.attribute(), "the name of an @InProcessServer"
-                            + " visible to it: " + names(servers.names(context, spec)), server.name()));
+            Optional<ManagedServer> maybe = servers.find(server.name(), spec, context);
+            if (maybe.isEmpty()) {
+                List<String> declared = servers.names(context, spec);
+                if (declared.contains(server.name())) {
+                    throw problems.requires("`" + server.attribute() + "` name a server that exists when the link is"
+                            + " created, but \"" + server.name() + "\" is created per test, after this class-scoped"
+                            + " link: make the server static or the link per test");
+                }
+                boolean unnamedParameters = declared.stream().anyMatch(name -> name.matches("arg\\d+"));
+                throw problems.attribute(server.attribute(), "the name of an @InProcessServer visible to it: "
+                        + names(declared) + (unnamedParameters ? " (parameters are named arg0, arg1, ... unless"
+                        + " compiled with javac -parameters; or set @InProcessServer(name = ...))" : ""),
+                        server.name());
+            }
+            ManagedServer found = maybe.get();
             return new Resolved(found.address(), Optional.of(found));
         }
         if (target instanceof TargetSpec.Property property) {

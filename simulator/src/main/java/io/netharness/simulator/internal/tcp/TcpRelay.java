@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -293,7 +294,11 @@ public final class TcpRelay implements ProxiedConnection.Link {
             server.close().await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
         for (ProxiedConnection connection : connections) {
-            connection.execute(connection::close);
+            try {
+                connection.execute(connection::close);
+            } catch (RejectedExecutionException groupAlreadyShutDown) {
+                // a supplied group was shut down first; shutting down closed the connection's channels
+            }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_TIMEOUT_SECONDS);
         for (ProxiedConnection connection : connections) {

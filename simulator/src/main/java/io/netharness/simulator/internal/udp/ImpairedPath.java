@@ -32,6 +32,8 @@ import java.util.function.LongSupplier;
  */
 public final class ImpairedPath {
 
+    private static final long FINAL_APPROACH_NANOS = 4_000_000;
+
     private final Direction direction;
     private final EventLoop loop;
     private final ImpairmentEngine engine;
@@ -212,7 +214,7 @@ public final class ImpairedPath {
             departureTimer.cancel(false);
         }
         departureTimerAt = head.departureNanos;
-        departureTimer = loop.schedule(this::onDepartureTimer, head.departureNanos - clock.getAsLong(),
+        departureTimer = loop.schedule(this::onDepartureTimer, wakeUpDelay(head.departureNanos),
                 TimeUnit.NANOSECONDS);
     }
 
@@ -228,7 +230,18 @@ public final class ImpairedPath {
             holdTimer.cancel(false);
         }
         holdTimerAt = deadline;
-        holdTimer = loop.schedule(this::onHoldTimer, deadline - clock.getAsLong(), TimeUnit.NANOSECONDS);
+        holdTimer = loop.schedule(this::onHoldTimer, wakeUpDelay(deadline), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * How long to sleep towards {@code deadline}. Netty's epoll loop waits with millisecond resolution for
+     * timeouts of 10 ms or more ({@code io.netty.channel.epoll.epollWaitThreshold}) and with its nanosecond
+     * timerfd below; so a far deadline gets a coarse wake-up {@value #FINAL_APPROACH_NANOS} ns before it and
+     * the rest is slept precisely (the timer callbacks re-arm when nothing is due yet).
+     */
+    private long wakeUpDelay(long deadline) {
+        long delay = deadline - clock.getAsLong();
+        return delay > 2 * FINAL_APPROACH_NANOS ? delay - FINAL_APPROACH_NANOS : delay;
     }
 
     /** Drops every copy in flight (counted as dropped). On the event loop. */

@@ -65,7 +65,21 @@ class LossModelStatisticsTest {
 
     @Test
     void gilbertElliottWithPartialLossInBadLosesOnlyThatShareOfBadDatagrams() {
-        LossModel model = LossModel.of(new Loss.GilbertElliott(0.0, 0.0, 0.0, 0.0), Seeds.generator(1));
+        // p = 1, r = 0: bad from the second datagram on, for good; there half the datagrams are lost.
+        LossModel model = LossModel.of(new Loss.GilbertElliott(1.0, 0.0, 0.0, 0.5), Seeds.generator(0x6e_0002L));
+        assertThat(model.lose()).as("first datagram, in the good state with lossInGood 0").isFalse();
+        int n = 100_000;
+        int lost = 0;
+        for (int i = 0; i < n; i++) {
+            lost += model.lose() ? 1 : 0;
+        }
+        double halfWidth = Z_999 * Math.sqrt(n * 0.25);
+        assertThat((double) lost).isBetween(n * 0.5 - halfWidth, n * 0.5 + halfWidth);
+    }
+
+    @Test
+    void gilbertElliottThatNeverLeavesGoodNeverLoses() {
+        LossModel model = LossModel.of(new Loss.GilbertElliott(0.0, 0.0, 0.0, 1.0), Seeds.generator(1));
         for (int i = 0; i < 1000; i++) {
             assertThat(model.lose()).isFalse();
         }
