@@ -101,6 +101,43 @@ class ServerRobustnessTest {
     }
 
     @Test
+    void closingTheServerReleasesEveryProxysPortAndThreads() {
+        List<Integer> ports = new ArrayList<>();
+        int apiPort;
+        try (ToxiproxyServer own = ToxiproxyServer.builder().build().start()) {
+            ApiClient client = new ApiClient(own.uri());
+            apiPort = own.address().getPort();
+            for (int i = 0; i < 20; i++) {
+                Answer created = client.post("/proxies", proxyJson("closing-" + i, "127.0.0.1:0"));
+                String listen = created.body().replaceAll(".*\"listen\":\"127\\.0\\.0\\.1:(\\d+)\".*\\s*", "$1");
+                ports.add(Integer.parseInt(listen.trim()));
+            }
+            assertThat(ports).noneMatch(ServerRobustnessTest::portIsFree);
+        }
+
+        assertThat(ports).allMatch(ServerRobustnessTest::portIsFree);
+        assertThat(portIsFree(apiPort)).isTrue();
+    }
+
+    @Test
+    void populateStopsAtAnAddressInUseAndKeepsTheProxiesBeforeIt() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String listen = "127.0.0.1:" + taken.getLocalPort();
+
+            Answer answer = api.post("/populate", "[" + proxyJson("pop-ok", "127.0.0.1:0") + ","
+                    + proxyJson("pop-taken", listen) + "," + proxyJson("pop-after", "127.0.0.1:0") + "]");
+
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.body()).startsWith("{\"error\":\"listen tcp " + listen
+                    + ": bind: address already in use\",\"status\":409,\"proxies\":[{\"name\":\"pop-ok\"");
+        }
+        assertThat(api.get("/proxies/pop-ok").status()).isEqualTo(200);
+        assertThat(api.get("/proxies/pop-taken").status()).isEqualTo(404);
+        assertThat(api.get("/proxies/pop-after").status()).isEqualTo(404);
+        api.delete("/proxies/pop-ok");
+    }
+
+    @Test
     void listenAddressInUseIsConflictWithTheRealEngine() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String listen = "127.0.0.1:" + taken.getLocalPort();

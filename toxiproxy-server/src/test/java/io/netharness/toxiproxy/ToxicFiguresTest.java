@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 class ToxicFiguresTest {
 
     private static final int SAMPLES = 21;
+    private static final int ATTEMPTS = 5;
 
     private static ToxiproxyServer server;
     private static ToxiproxyClient client;
@@ -44,33 +47,43 @@ class ToxicFiguresTest {
         echo.close();
     }
 
+    /**
+     * Up to {@value #ATTEMPTS} rounds of {@value #SAMPLES} alternating round trips. Load on a shared machine only
+     * ever makes a round trip longer, so every round must add at least 95 ms (a shorter delay is a bug, never
+     * noise), and the quietest round must add at most 105 ms; a systematic error of the toxic fails every round.
+     */
     @Test
     void latencyToxicAdds100MillisecondsPerRoundTrip() throws IOException {
         Proxy plain = client.createProxy("plain", "127.0.0.1:0", echo.hostPort());
         Proxy slow = client.createProxy("slow", "127.0.0.1:0", echo.hostPort());
         Latency latency = slow.toxics().latency("latency", ToxicDirection.DOWNSTREAM, 100);
-        double[] baseline = new double[SAMPLES];
-        double[] slowed = new double[SAMPLES];
-
-        // Alternating between the two proxies, both samples see the same load on the machine.
+        List<String> rounds = new ArrayList<>();
+        double best = Double.MAX_VALUE;
         try (Socket plainSocket = RoundTrips.connect(plain.getListen());
                 Socket slowSocket = RoundTrips.connect(slow.getListen())) {
             roundTripMillis(plainSocket);
             roundTripMillis(slowSocket);
-            for (int i = 0; i < SAMPLES; i++) {
-                baseline[i] = roundTripMillis(plainSocket);
-                slowed[i] = roundTripMillis(slowSocket);
+            for (int round = 0; round < ATTEMPTS && best > 105.0; round++) {
+                double[] baseline = new double[SAMPLES];
+                double[] slowed = new double[SAMPLES];
+                // Alternating between the two proxies, both samples see the same load on the machine.
+                for (int i = 0; i < SAMPLES; i++) {
+                    baseline[i] = roundTripMillis(plainSocket);
+                    slowed[i] = roundTripMillis(slowSocket);
+                }
+                double added = median(slowed) - median(baseline);
+                rounds.add(String.format("round %d: median %.2f ms without, %.2f ms with, added %.2f ms", round + 1,
+                        median(baseline), median(slowed), added));
+                assertThat(added).as("added latency never below the toxic's (%s)", rounds).isGreaterThanOrEqualTo(95.0);
+                best = Math.min(best, added);
             }
         }
-        double added = median(slowed) - median(baseline);
-        System.out.printf("latency toxic 100 ms: median round trip %.2f ms without, %.2f ms with (added %.2f ms)%n",
-                median(baseline), median(slowed), added);
+        System.out.println("latency toxic 100 ms: " + String.join("; ", rounds));
 
         assertThat(latency.getLatency()).isEqualTo(100);
-        assertThat(added).as("added latency; samples without %s, with %s", Arrays.toString(baseline),
-                Arrays.toString(slowed)).isBetween(95.0, 105.0);
+        assertThat(best).as("added latency of the quietest round (%s)", rounds).isBetween(95.0, 105.0);
         latency.remove();
-        assertThat(RoundTrips.medianMillis(slow.getListen(), 5)).as("after removal").isLessThan(median(baseline) + 20);
+        assertThat(RoundTrips.medianMillis(slow.getListen(), 5)).as("after removal (with the toxic: >= 100)").isLessThan(95);
         plain.delete();
         slow.delete();
     }

@@ -22,9 +22,12 @@ public record ApiResponse(int status, String contentType, String body) {
         return new ApiResponse(204, null, "");
     }
 
-    /** As Go's {@code http.Error} writes it: the JSON error object and a newline. */
+    /**
+     * As Toxiproxy's {@code apiError} writes it through Go's {@code http.Error}: the JSON error object and a
+     * newline, and (since {@code http.Error} replaces the header) the content type {@code text/plain}.
+     */
     static ApiResponse error(ApiError error) {
-        return new ApiResponse(error.status(), JSON, ProxyJson.write(ProxyJson.error(error)) + "\n");
+        return new ApiResponse(error.status(), TEXT, ProxyJson.write(ProxyJson.error(error)) + "\n");
     }
 
     static ApiResponse text(int status, String text) {

@@ -170,11 +170,15 @@ public final class ApiRouter {
             created = registry.populate(configs);
         } catch (ApiError e) {
             failure = e;
+        } catch (ProxyRegistry.PopulateFailure e) {
+            failure = e.error();
+            created = e.created();
         }
         JsonObject result = failure == null ? new JsonObject() : ProxyJson.error(failure);
-        if (failure != null) {
+        if (failure != null && created.isEmpty()) {
             result.add("proxies", null);
         } else {
+            // Toxiproxy lists the proxies made before a failure next to the error.
             JsonArray proxies = new JsonArray();
             created.forEach(proxy -> proxies.add(ProxyJson.proxy(proxy.view())));
             result.add("proxies", proxies);

@@ -88,11 +88,37 @@ public final class ProxyRegistry implements AutoCloseable {
                 existing.stop();
                 proxies.remove(config.name());
             }
-            ManagedProxy proxy = newProxy(config);
-            proxies.put(config.name(), proxy);
-            result.add(proxy);
+            try {
+                ManagedProxy proxy = newProxy(config);
+                proxies.put(config.name(), proxy);
+                result.add(proxy);
+            } catch (ApiError e) {
+                // As Toxiproxy: stop at the first proxy that cannot start; those before it stay.
+                throw new PopulateFailure(e, result);
+            }
         }
         return result;
+    }
+
+    /** A {@code populate} that stopped at a proxy which could not start; carries the proxies already made. */
+    public static final class PopulateFailure extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient List<ManagedProxy> created;
+
+        PopulateFailure(ApiError cause, List<ManagedProxy> created) {
+            super(cause.getMessage(), cause);
+            this.created = List.copyOf(created);
+        }
+
+        public ApiError error() {
+            return (ApiError) getCause();
+        }
+
+        public List<ManagedProxy> created() {
+            return created;
+        }
     }
 
     /** Stops every proxy; further creates are refused. Idempotent. */
