@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,6 +45,8 @@ public final class UdpRelay {
     private final EventLoopGroup suppliedGroup;
     private final Path captureFile;
     private final int maxQueued;
+    private final long sessionIdleNanos;
+    private io.netty.util.concurrent.ScheduledFuture<?> sweeper;
     private final DirectionCounters upstreamCounters = new DirectionCounters();
     private final DirectionCounters downstreamCounters = new DirectionCounters();
     private final Map<InetSocketAddress, ClientSession> sessions = new HashMap<>();
@@ -61,7 +64,9 @@ public final class UdpRelay {
     private Channel front;
 
     public UdpRelay(InetSocketAddress listen, InetSocketAddress target, long seed, LinkProfile upstreamProfile,
-            LinkProfile downstreamProfile, EventLoopGroup suppliedGroup, Path captureFile, int maxQueued) {
+            LinkProfile downstreamProfile, EventLoopGroup suppliedGroup, Path captureFile, int maxQueued,
+            Duration sessionIdleTimeout) {
+        this.sessionIdleNanos = sessionIdleTimeout == null ? 0 : sessionIdleTimeout.toNanos();
         this.listen = listen;
         this.target = target;
         this.seed = seed;
@@ -103,6 +108,10 @@ public final class UdpRelay {
                     + (cause != null ? ": " + cause.getMessage() : " within 10 s"), cause);
         }
         front = bind.channel();
+        if (sessionIdleNanos > 0) {
+            long period = Math.max(sessionIdleNanos / 4, 1_000_000);
+            sweeper = loop.scheduleAtFixedRate(this::expireIdleSessions, period, period, TimeUnit.NANOSECONDS);
+        }
         return (InetSocketAddress) front.localAddress();
     }
 
@@ -203,6 +212,9 @@ public final class UdpRelay {
         try {
             if (!loop.isShuttingDown()) {
                 Future<List<ChannelFuture>> closing = loop.submit(() -> {
+                    if (sweeper != null) {
+                        sweeper.cancel(false);
+                    }
                     upstream.close();
                     downstream.close();
                     List<ChannelFuture> closes = closeSessions();
@@ -270,6 +282,18 @@ public final class UdpRelay {
         }
     }
 
+    /** Forgets sessions (closing their sockets) with no traffic either way for the idle timeout, as a NAT does. */
+    private void expireIdleSessions() {
+        long now = System.nanoTime();
+        sessions.values().removeIf(session -> {
+            if (now - session.lastActivityNanos() >= sessionIdleNanos) {
+                session.close();
+                return true;
+            }
+            return false;
+        });
+    }
+
     private ClientSession session(InetSocketAddress client) {
         ClientSession session = sessions.get(client);
         if (session == null) {
@@ -293,7 +317,9 @@ public final class UdpRelay {
                 upstream.refuse(packet.content().retain(), packet.content().readableBytes(), System.nanoTime());
                 return;
             }
-            upstream.accept(Datagrams.copyPayload(packet), session(packet.sender()).toTarget());
+            ClientSession session = session(packet.sender());
+            session.touch(System.nanoTime());
+            upstream.accept(Datagrams.copyPayload(packet), session.toTarget());
         }
 
         @Override
@@ -312,6 +338,7 @@ public final class UdpRelay {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            session.touch(System.nanoTime());
             downstream.accept(Datagrams.copyPayload(packet), session.toClient());
         }
 
