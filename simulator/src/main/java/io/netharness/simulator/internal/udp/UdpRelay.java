@@ -17,6 +17,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class UdpRelay {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UdpRelay.class);
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
 
     private final InetSocketAddress listen;
@@ -61,7 +64,7 @@ public final class UdpRelay {
     private PcapWriter capture;
     private ImpairedPath upstream;
     private ImpairedPath downstream;
-    private Channel front;
+    private volatile Channel front;
 
     public UdpRelay(InetSocketAddress listen, InetSocketAddress target, long seed, LinkProfile upstreamProfile,
             LinkProfile downstreamProfile, EventLoopGroup suppliedGroup, Path captureFile, int maxQueued,
@@ -324,7 +327,9 @@ public final class UdpRelay {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // A datagram socket outlives send errors (e.g. ICMP unreachable); nothing to tear down.
+            // A datagram socket outlives errors (e.g. ICMP unreachable); keep it, but never hide the error.
+            LOG.warn("UdpLink {} -> {}: error on the client-facing socket", Datagrams.format(listen),
+                    Datagrams.format(target), cause);
         }
     }
 
@@ -344,7 +349,8 @@ public final class UdpRelay {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // as above
+            LOG.warn("UdpLink -> {}: error on the socket of client {}", Datagrams.format(target),
+                    Datagrams.format(session.client()), cause);
         }
     }
 }
