@@ -234,10 +234,7 @@ public final class MulticastRelay {
 
     private void shutdownOwnGroup() {
         if (suppliedGroup == null && eventLoopGroup != null) {
-            if (!eventLoopGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS)
-                    .awaitUninterruptibly(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("MulticastLink's event loop did not stop within 10 s");
-            }
+            Datagrams.shutdownAndJoin(eventLoopGroup, "MulticastLink");
         }
     }
 

@@ -251,10 +251,7 @@ public final class UdpRelay {
 
     private void shutdownOwnGroup() {
         if (suppliedGroup == null && group != null) {
-            Future<?> done = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            if (!done.awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("UdpLink's event loop did not stop within 10 s");
-            }
+            Datagrams.shutdownAndJoin(group, "UdpLink");
         }
     }
 
