@@ -5,6 +5,7 @@ import io.netharness.simulator.internal.udp.UdpRelay;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -34,8 +35,9 @@ import java.util.Objects;
  * <p><b>Replies (NAT-like).</b> Each client source address gets its own socket towards the target, bound to a
  * fresh loopback port (a port-preserving NAT's "session"); whatever arrives on that socket goes back to that
  * client from the link's {@link #address()}, so clients see replies from the address they sent to. Sessions
- * last until {@link #cut(CutMode) cut(DROP_EXISTING)} or {@link #close()}; no new session is opened while the
- * link is cut.
+ * last until {@link #cut(CutMode) cut(DROP_EXISTING)}, {@link #close()}, or an idle timeout if one is set
+ * ({@link Builder#sessionIdleTimeout(Duration)}); no new session is opened while the link is cut. Whatever
+ * arrives on a session's socket goes back to its client, from the target or not (a full-cone NAT).
  *
  * <p><b>Cut.</b> {@link #cut(CutMode)} drops every datagram that arrives afterwards, both ways (counted as
  * dropped); with {@link CutMode#KEEP_EXISTING} datagrams already delayed still arrive, with
@@ -73,7 +75,7 @@ public final class UdpLink implements SimulatedLink {
         this.target = builder.target;
         this.seed = builder.seed != null ? builder.seed : Seeds.random();
         this.relay = new UdpRelay(builder.listen, builder.target, seed, builder.upstream, builder.downstream,
-                builder.eventLoopGroup, builder.capture, builder.maxQueued);
+                builder.eventLoopGroup, builder.capture, builder.maxQueued, builder.sessionIdleTimeout);
     }
 
     /** A builder; {@link Builder#target} is required. */
@@ -209,6 +211,7 @@ public final class UdpLink implements SimulatedLink {
         private EventLoopGroup eventLoopGroup;
         private Path capture;
         private int maxQueued = 65_536;
+        private Duration sessionIdleTimeout;
 
         private Builder() {
         }
@@ -271,6 +274,21 @@ public final class UdpLink implements SimulatedLink {
                 throw new IllegalArgumentException("maxQueued: " + datagrams + " (expected: >= 1)");
             }
             this.maxQueued = datagrams;
+            return this;
+        }
+
+        /**
+         * Forgets a client session after this long without traffic either way, as a NAT expires its mapping: the
+         * client's next datagram opens a new session, seen by the target from a new source port, and replies to
+         * the old port no longer reach the client. Default: sessions last until cut or close. The check runs
+         * every quarter of the timeout (at least every millisecond).
+         */
+        public Builder sessionIdleTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "sessionIdleTimeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("sessionIdleTimeout: " + timeout + " (expected: > 0)");
+            }
+            this.sessionIdleTimeout = timeout;
             return this;
         }
 

@@ -316,6 +316,25 @@ class UdpLinkTest {
     }
 
     @Test
+    void anIdleSessionExpiresLikeANatMappingAndTheNextDatagramOpensANewOne() throws Exception {
+        try (UdpPeer target = UdpPeer.receiver(); UdpPeer client = UdpPeer.receiver();
+                UdpLink link = UdpLink.builder().target(target.address())
+                        .sessionIdleTimeout(Duration.ofMillis(100)).build().start()) {
+            client.send("one".getBytes(UTF_8), link.address());
+            InetSocketAddress firstSession = target.poll(WAIT).sender();
+            assertThat(link.sessions()).isEqualTo(1);
+
+            Waiting.until("the session to expire", WAIT, () -> link.sessions() == 0);
+            client.send("two".getBytes(UTF_8), link.address());
+
+            assertThat(target.poll(WAIT).sender()).as("a new session's socket").isNotEqualTo(firstSession);
+        }
+        assertThatThrownBy(() -> UdpLink.builder().sessionIdleTimeout(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sessionIdleTimeout: PT0S (expected: > 0)");
+    }
+
+    @Test
     void builderRequiresTarget() {
         assertThatThrownBy(() -> UdpLink.builder().build()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("UdpLink.builder() requires target(...)");

@@ -22,6 +22,7 @@ final class ClientSession {
     private Channel channel;
     private boolean bound;
     private boolean closed;
+    private long lastActivityNanos;
 
     ClientSession(InetSocketAddress client, InetSocketAddress target, Channel front) {
         this.client = client;
@@ -93,6 +94,15 @@ final class ClientSession {
 
     InetSocketAddress client() {
         return client;
+    }
+
+    /** Marks traffic in either direction, for idle expiry. */
+    void touch(long nowNanos) {
+        lastActivityNanos = nowNanos;
+    }
+
+    long lastActivityNanos() {
+        return lastActivityNanos;
     }
 
     Outlet toTarget() {

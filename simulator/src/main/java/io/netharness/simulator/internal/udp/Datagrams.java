@@ -3,11 +3,13 @@ package io.netharness.simulator.internal.udp;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 
 /** Small shared helpers of the datagram links. */
 final class Datagrams {
@@ -44,6 +46,35 @@ final class Datagrams {
             return new InetSocketAddress(address instanceof Inet6Address ? "::1" : "127.0.0.1", 0);
         }
         return new InetSocketAddress(0);
+    }
+
+    /**
+     * Shuts down a link's own group and waits until its thread has ended (not merely until the group says it
+     * terminated, which comes a moment before the thread exits).
+     */
+    static void shutdownAndJoin(EventLoopGroup group, String owner) {
+        Thread thread;
+        try {
+            thread = group.next().submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            thread = null; // already shutting down: nothing to run the probe on
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!group.shutdownGracefully(0, 0, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(owner + "'s event loop did not stop within 10 s");
+        }
+        if (thread != null) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) {
+                throw new IllegalStateException(owner + "'s event loop thread did not end within 10 s");
+            }
+        }
     }
 
     static String format(InetSocketAddress address) {

@@ -21,6 +21,8 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -35,6 +37,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MulticastRelay {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MulticastRelay.class);
     private static final long TIMEOUT_SECONDS = 10;
 
     private final InetSocketAddress group;
@@ -55,8 +58,8 @@ public final class MulticastRelay {
     private EventLoop loop;
     private PcapWriter capture;
     private ImpairedPath path;
-    private Channel member;
-    private Channel sender;
+    private volatile Channel member;
+    private volatile Channel sender;
 
     public MulticastRelay(InetSocketAddress group, NetworkInterface networkInterface, InetSocketAddress receiver,
             long seed, LinkProfile profile, EventLoopGroup suppliedGroup, Path captureFile, int maxQueued) {
@@ -231,10 +234,7 @@ public final class MulticastRelay {
 
     private void shutdownOwnGroup() {
         if (suppliedGroup == null && eventLoopGroup != null) {
-            if (!eventLoopGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS)
-                    .awaitUninterruptibly(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("MulticastLink's event loop did not stop within 10 s");
-            }
+            Datagrams.shutdownAndJoin(eventLoopGroup, "MulticastLink");
         }
     }
 
@@ -267,7 +267,9 @@ public final class MulticastRelay {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // A datagram socket outlives send errors; nothing to tear down.
+            // A datagram socket outlives errors; keep it, but never hide the error.
+            LOG.warn("MulticastLink {} -> {}: error on the group socket", Datagrams.format(group),
+                    Datagrams.format(receiver), cause);
         }
     }
 
@@ -280,7 +282,7 @@ public final class MulticastRelay {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // as above
+            LOG.warn("MulticastLink: error on the sending socket", cause);
         }
     }
 }

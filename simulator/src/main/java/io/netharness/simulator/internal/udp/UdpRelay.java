@@ -17,9 +17,12 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +39,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class UdpRelay {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UdpRelay.class);
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
 
     private final InetSocketAddress listen;
@@ -44,6 +48,8 @@ public final class UdpRelay {
     private final EventLoopGroup suppliedGroup;
     private final Path captureFile;
     private final int maxQueued;
+    private final long sessionIdleNanos;
+    private io.netty.util.concurrent.ScheduledFuture<?> sweeper;
     private final DirectionCounters upstreamCounters = new DirectionCounters();
     private final DirectionCounters downstreamCounters = new DirectionCounters();
     private final Map<InetSocketAddress, ClientSession> sessions = new HashMap<>();
@@ -58,10 +64,12 @@ public final class UdpRelay {
     private PcapWriter capture;
     private ImpairedPath upstream;
     private ImpairedPath downstream;
-    private Channel front;
+    private volatile Channel front;
 
     public UdpRelay(InetSocketAddress listen, InetSocketAddress target, long seed, LinkProfile upstreamProfile,
-            LinkProfile downstreamProfile, EventLoopGroup suppliedGroup, Path captureFile, int maxQueued) {
+            LinkProfile downstreamProfile, EventLoopGroup suppliedGroup, Path captureFile, int maxQueued,
+            Duration sessionIdleTimeout) {
+        this.sessionIdleNanos = sessionIdleTimeout == null ? 0 : sessionIdleTimeout.toNanos();
         this.listen = listen;
         this.target = target;
         this.seed = seed;
@@ -103,6 +111,10 @@ public final class UdpRelay {
                     + (cause != null ? ": " + cause.getMessage() : " within 10 s"), cause);
         }
         front = bind.channel();
+        if (sessionIdleNanos > 0) {
+            long period = Math.max(sessionIdleNanos / 4, 1_000_000);
+            sweeper = loop.scheduleAtFixedRate(this::expireIdleSessions, period, period, TimeUnit.NANOSECONDS);
+        }
         return (InetSocketAddress) front.localAddress();
     }
 
@@ -203,6 +215,9 @@ public final class UdpRelay {
         try {
             if (!loop.isShuttingDown()) {
                 Future<List<ChannelFuture>> closing = loop.submit(() -> {
+                    if (sweeper != null) {
+                        sweeper.cancel(false);
+                    }
                     upstream.close();
                     downstream.close();
                     List<ChannelFuture> closes = closeSessions();
@@ -236,10 +251,7 @@ public final class UdpRelay {
 
     private void shutdownOwnGroup() {
         if (suppliedGroup == null && group != null) {
-            Future<?> done = group.shutdownGracefully(0, 0, TimeUnit.SECONDS);
-            if (!done.awaitUninterruptibly(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("UdpLink's event loop did not stop within 10 s");
-            }
+            Datagrams.shutdownAndJoin(group, "UdpLink");
         }
     }
 
@@ -270,6 +282,18 @@ public final class UdpRelay {
         }
     }
 
+    /** Forgets sessions (closing their sockets) with no traffic either way for the idle timeout, as a NAT does. */
+    private void expireIdleSessions() {
+        long now = System.nanoTime();
+        sessions.values().removeIf(session -> {
+            if (now - session.lastActivityNanos() >= sessionIdleNanos) {
+                session.close();
+                return true;
+            }
+            return false;
+        });
+    }
+
     private ClientSession session(InetSocketAddress client) {
         ClientSession session = sessions.get(client);
         if (session == null) {
@@ -293,12 +317,16 @@ public final class UdpRelay {
                 upstream.refuse(packet.content().retain(), packet.content().readableBytes(), System.nanoTime());
                 return;
             }
-            upstream.accept(Datagrams.copyPayload(packet), session(packet.sender()).toTarget());
+            ClientSession session = session(packet.sender());
+            session.touch(System.nanoTime());
+            upstream.accept(Datagrams.copyPayload(packet), session.toTarget());
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // A datagram socket outlives send errors (e.g. ICMP unreachable); nothing to tear down.
+            // A datagram socket outlives errors (e.g. ICMP unreachable); keep it, but never hide the error.
+            LOG.warn("UdpLink {} -> {}: error on the client-facing socket", Datagrams.format(listen),
+                    Datagrams.format(target), cause);
         }
     }
 
@@ -312,12 +340,14 @@ public final class UdpRelay {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            session.touch(System.nanoTime());
             downstream.accept(Datagrams.copyPayload(packet), session.toClient());
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // as above
+            LOG.warn("UdpLink -> {}: error on the socket of client {}", Datagrams.format(target),
+                    Datagrams.format(session.client()), cause);
         }
     }
 }
