@@ -87,10 +87,12 @@ class JedisThroughTcpLinkTest {
     @Test
     void readTimeoutShorterThanTheRoundTripFires() {
         Duration readTimeout = Duration.ofMillis(60); // the round trip will take at least 100 ms
-        // Jedis sends CLIENT SETINFO while connecting; connect on a fast link, then slow it down.
-        try (Jedis jedis = new Jedis(linkAddress(), config(readTimeout))) {
+        // Jedis sends CLIENT SETINFO while connecting: connect on a fast link with a generous timeout, then slow
+        // the link down and shorten the timeout.
+        try (Jedis jedis = new Jedis(linkAddress(), config(Duration.ofSeconds(5)))) {
             assertThat(jedis.ping()).isEqualTo("PONG");
             link.profile(LinkProfile.builder().latency(Latency.of(ONE_WAY)).build());
+            jedis.getConnection().setSoTimeout((int) readTimeout.toMillis());
 
             Timing.Failure failure = Timing.timeFailure(jedis::ping);
 
