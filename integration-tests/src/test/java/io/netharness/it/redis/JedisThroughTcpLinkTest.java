@@ -105,7 +105,8 @@ class JedisThroughTcpLinkTest {
 
     @Test
     void readTimeoutFiresWhenTheLinkStallsAndAPoolRecoversOnceItFlows() {
-        Duration readTimeout = Duration.ofMillis(300);
+        // Long enough that connecting (Jedis sends CLIENT SETINFO) never times out on a busy machine.
+        Duration readTimeout = Duration.ofSeconds(2);
         try (JedisPooled pool = new JedisPooled(linkAddress(), config(readTimeout))) {
             assertThat(pool.set(key, "before")).isEqualTo("OK");
 
@@ -143,7 +144,9 @@ class JedisThroughTcpLinkTest {
 
     @Test
     void retryingClientRidesOutAPartitionThatHealsDuringItsRetries() {
-        try (CountingProvider provider = new CountingProvider(linkAddress(), config(Duration.ofMillis(500)));
+        // The attempts against the cut link fail at once (reset); a long read timeout keeps a slow machine from
+        // adding attempts of its own.
+        try (CountingProvider provider = new CountingProvider(linkAddress(), config(Duration.ofSeconds(5)));
                 UnifiedJedis jedis = new UnifiedJedis(provider, 10, Duration.ofSeconds(20))) {
             assertThat(jedis.set(key, "survives")).isEqualTo("OK");
             provider.resetCount();
