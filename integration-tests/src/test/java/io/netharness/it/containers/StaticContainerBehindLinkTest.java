@@ -82,8 +82,10 @@ class StaticContainerBehindLinkTest {
     }
 
     @Test
-    void requestTimesOutWhileTheContainersAnswersAreBlackholed() throws Exception {
-        link.addFault(Direction.DOWNSTREAM, ConnectionFault.blackhole());
+    void requestTimesOutWhileTheLinkSwallowsTheRequest() throws Exception {
+        // Upstream: busybox httpd answers and closes at once, and a blackhole passes the close on (the client
+        // would read an early end of stream, not a stall); a swallowed request leaves it waiting instead.
+        link.addFault(Direction.UPSTREAM, ConnectionFault.blackhole());
         Duration timeout = Duration.ofMillis(400);
 
         Timing.Failure failure = Timing.timeFailure(() -> http.client().send(

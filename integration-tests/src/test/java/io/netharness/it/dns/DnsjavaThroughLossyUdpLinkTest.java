@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedResolver;
@@ -33,12 +34,14 @@ import org.xbill.DNS.Type;
  * dnsjava against Debian's dnsmasq through a lossy {@link UdpLink}: the resolver's retries make up for lost
  * queries and answers, every answer is right, and a fixed seed loses the same exchanges on every run.
  */
+@Isolated("a retry caused by a starved CPU instead of a loss would make the two runs differ")
 class DnsjavaThroughLossyUdpLinkTest {
 
     private static final int QUERIES = 20;
     private static final LinkProfile LOSSY = LinkProfile.builder().loss(Loss.random(0.1)).build();
-    // dnsjava checks its timeouts about once a second, so a lost datagram costs up to ~1.5 s whatever this says.
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(500);
+    // Far above dnsmasq's answer time, so that only a loss causes a retry; dnsjava checks its timeouts about once
+    // a second anyway, so a lost datagram costs 1-2 s.
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(1);
     private static final int TRIES = 3;
     private static final long SEED = 2;
 

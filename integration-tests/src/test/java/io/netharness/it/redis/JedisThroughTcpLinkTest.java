@@ -87,10 +87,12 @@ class JedisThroughTcpLinkTest {
     @Test
     void readTimeoutShorterThanTheRoundTripFires() {
         Duration readTimeout = Duration.ofMillis(60); // the round trip will take at least 100 ms
-        // Jedis sends CLIENT SETINFO while connecting; connect on a fast link, then slow it down.
-        try (Jedis jedis = new Jedis(linkAddress(), config(readTimeout))) {
+        // Jedis sends CLIENT SETINFO while connecting: connect on a fast link with a generous timeout, then slow
+        // the link down and shorten the timeout.
+        try (Jedis jedis = new Jedis(linkAddress(), config(Duration.ofSeconds(5)))) {
             assertThat(jedis.ping()).isEqualTo("PONG");
             link.profile(LinkProfile.builder().latency(Latency.of(ONE_WAY)).build());
+            jedis.getConnection().setSoTimeout((int) readTimeout.toMillis());
 
             Timing.Failure failure = Timing.timeFailure(jedis::ping);
 
@@ -103,7 +105,8 @@ class JedisThroughTcpLinkTest {
 
     @Test
     void readTimeoutFiresWhenTheLinkStallsAndAPoolRecoversOnceItFlows() {
-        Duration readTimeout = Duration.ofMillis(300);
+        // Long enough that connecting (Jedis sends CLIENT SETINFO) never times out on a busy machine.
+        Duration readTimeout = Duration.ofSeconds(2);
         try (JedisPooled pool = new JedisPooled(linkAddress(), config(readTimeout))) {
             assertThat(pool.set(key, "before")).isEqualTo("OK");
 
@@ -141,7 +144,9 @@ class JedisThroughTcpLinkTest {
 
     @Test
     void retryingClientRidesOutAPartitionThatHealsDuringItsRetries() {
-        try (CountingProvider provider = new CountingProvider(linkAddress(), config(Duration.ofMillis(500)));
+        // The attempts against the cut link fail at once (reset); a long read timeout keeps a slow machine from
+        // adding attempts of its own.
+        try (CountingProvider provider = new CountingProvider(linkAddress(), config(Duration.ofSeconds(5)));
                 UnifiedJedis jedis = new UnifiedJedis(provider, 10, Duration.ofSeconds(20))) {
             assertThat(jedis.set(key, "survives")).isEqualTo("OK");
             provider.resetCount();

@@ -33,7 +33,7 @@ public final class DnsmasqServer implements AutoCloseable {
     }
 
     private static DnsmasqServer start(Path binary, int port, Map<String, String> records) {
-        Path directory = RedisServer.temporaryDirectory("netharness-dnsmasq-");
+        Path directory = ServerProcess.temporaryDirectory("netharness-dnsmasq-");
         List<String> command = new ArrayList<>(List.of(binary.toString(),
                 "--no-daemon",                // foreground, log to stderr
                 "--conf-file=/dev/null",

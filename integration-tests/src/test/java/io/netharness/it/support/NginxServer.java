@@ -36,7 +36,7 @@ public final class NginxServer implements AutoCloseable {
     }
 
     private static NginxServer start(Path binary, int port, Map<String, byte[]> files) {
-        Path directory = RedisServer.temporaryDirectory("netharness-nginx-");
+        Path directory = ServerProcess.temporaryDirectory("netharness-nginx-");
         try {
             Path root = Files.createDirectories(directory.resolve("www"));
             for (Map.Entry<String, byte[]> file : files.entrySet()) {

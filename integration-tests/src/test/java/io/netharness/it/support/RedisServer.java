@@ -3,11 +3,9 @@ package io.netharness.it.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,7 +31,7 @@ public final class RedisServer implements AutoCloseable {
     }
 
     private static RedisServer start(Path binary, int port) {
-        Path directory = temporaryDirectory("netharness-redis-");
+        Path directory = ServerProcess.temporaryDirectory("netharness-redis-");
         List<String> command = List.of(binary.toString(),
                 "--port", Integer.toString(port),
                 "--bind", "127.0.0.1",
@@ -78,14 +76,6 @@ public final class RedisServer implements AutoCloseable {
             InputStream in = socket.getInputStream();
             byte[] reply = in.readNBytes(7);
             return "+PONG\r\n".equals(new String(reply, StandardCharsets.US_ASCII));
-        }
-    }
-
-    static Path temporaryDirectory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

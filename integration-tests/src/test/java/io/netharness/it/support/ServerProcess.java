@@ -222,6 +222,15 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** A new private directory in the system's temporary directory, for one server. */
+    public static Path temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes a directory tree; what cannot be deleted is left (it is in the temporary directory). */
     static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {

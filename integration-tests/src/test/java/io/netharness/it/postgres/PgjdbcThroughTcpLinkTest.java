@@ -1,0 +1,90 @@
+package io.netharness.it.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netharness.it.support.PostgresServer;
+import io.netharness.it.support.Timing;
+import io.netharness.simulator.ConnectionFault;
+import io.netharness.simulator.CutMode;
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.FaultHandle;
+import io.netharness.simulator.TcpLink;
+import java.net.SocketTimeoutException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL JDBC driver against Debian's PostgreSQL through {@link TcpLink}s: socket timeout and failover. */
+class PgjdbcThroughTcpLinkTest {
+
+    private static PostgresServer postgres;
+
+    @BeforeAll
+    static void startPostgres() {
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void socketTimeoutEndsAQueryWhoseAnswerTheLinkSwallows() throws Exception {
+        try (TcpLink link = TcpLink.builder().target(postgres.address()).seed(21).build().start();
+                Connection connection = DriverManager.getConnection(PostgresServer.jdbcUrl(link.address()))) {
+            assertThat(selectOne(connection)).isEqualTo(1);
+            // Set once connected: a busy machine can take longer than this to finish the start-up handshake.
+            Duration readTimeout = Duration.ofMillis(500);
+            connection.setNetworkTimeout(Runnable::run, (int) readTimeout.toMillis());
+
+            FaultHandle stall = link.addFault(Direction.DOWNSTREAM, ConnectionFault.blackhole());
+            Timing.Failure failure = Timing.timeFailure(() -> selectOne(connection));
+
+            assertThat(failure.exception()).isInstanceOf(SQLException.class)
+                    .hasRootCauseInstanceOf(SocketTimeoutException.class);
+            assertThat(failure.elapsed()).isBetween(readTimeout, Duration.ofSeconds(15));
+            assertThat(connection.isClosed()).as("pgjdbc closes a connection whose socket timed out").isTrue();
+            stall.remove();
+        }
+    }
+
+    @Test
+    void driverFailsOverToTheSecondHostWhenTheFirstLinkIsCut() throws Exception {
+        try (TcpLink first = TcpLink.builder().target(postgres.address()).seed(22).build().start();
+                TcpLink second = TcpLink.builder().target(postgres.address()).seed(23).build().start()) {
+            String url = "jdbc:postgresql://127.0.0.1:" + first.address().getPort() + ",127.0.0.1:"
+                    + second.address().getPort() + "/postgres?user=postgres&connectTimeout=5";
+            first.cut(CutMode.DROP_EXISTING);
+
+            try (Connection connection = DriverManager.getConnection(url)) {
+                assertThat(selectOne(connection)).isEqualTo(1);
+                assertThat(second.openConnections()).as("the connection went through the second link").isEqualTo(1);
+                assertThat(first.openConnections()).isZero();
+            }
+
+            first.heal();
+            // pgjdbc remembers a host that failed and skips it for hostRecheckSeconds (10 s by default).
+            try (Connection connection = DriverManager.getConnection(url)) {
+                assertThat(selectOne(connection)).isEqualTo(1);
+                assertThat(first.openConnections()).as("the failed host is still avoided").isZero();
+                assertThat(second.openConnections()).isEqualTo(1);
+            }
+        }
+    }
+
+    private static int selectOne(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("SELECT 1")) {
+            result.next();
+            return result.getInt(1);
+        }
+    }
+}
