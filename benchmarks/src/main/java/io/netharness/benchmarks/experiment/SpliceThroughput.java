@@ -38,7 +38,8 @@ public final class SpliceThroughput {
                 Stats.median(ratios(splice, direct)));
     }
 
-    static double rate(TcpBulkTransfer transfer, long bytes) throws Exception {
+    /** Bytes per second of one transfer through {@code transfer}, which it then closes. */
+    public static double rate(TcpBulkTransfer transfer, long bytes) throws Exception {
         try (transfer) {
             return bytes * 1e9 / transfer.transfer(bytes, Duration.ofMinutes(2));
         }

@@ -8,11 +8,6 @@ public final class Hops {
     private Hops() {
     }
 
-    /** Why a variant's TCP hop cannot be measured in this build, or empty when it can. */
-    public static java.util.Optional<String> unavailable(Variant variant) {
-        return java.util.Optional.empty();
-    }
-
     public static Hop tcp(Variant variant, InetSocketAddress target, Impairment impairment) {
         return switch (variant) {
             case DIRECT -> direct(target, impairment);

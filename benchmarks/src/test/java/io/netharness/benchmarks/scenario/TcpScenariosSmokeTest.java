@@ -8,11 +8,15 @@ import io.netharness.benchmarks.hop.Hop;
 import io.netharness.benchmarks.hop.Hops;
 import io.netharness.benchmarks.hop.Impairment;
 import io.netharness.benchmarks.hop.Variant;
+import io.netharness.benchmarks.experiment.SpliceProxy;
+import io.netharness.benchmarks.experiment.SpliceThroughput;
 import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,12 +29,22 @@ class TcpScenariosSmokeTest {
     @ParameterizedTest
     @EnumSource(Variant.class)
     void everyHopEchoesRandomBytesIntact(Variant variant) throws Exception {
+        echoesRandomBytesIntact(target -> Hops.tcp(variant, target, Impairment.NONE));
+    }
+
+    @Test
+    void spliceExperimentEchoesRandomBytesIntactAndTransfers() throws Exception {
+        echoesRandomBytesIntact(SpliceProxy::new);
+        assertThat(SpliceThroughput.rate(new TcpBulkTransfer(SpliceProxy::new), 1L << 20)).isPositive();
+    }
+
+    private static void echoesRandomBytesIntact(Function<InetSocketAddress, Hop> hops) throws Exception {
         byte[] sent = new byte[512 * 1024];
-        new SplittableRandom(variant.ordinal()).nextBytes(sent);
+        new SplittableRandom(42).nextBytes(sent);
         byte[] received = new byte[sent.length];
         EventLoopGroup group = Loops.newGroup(1);
         try (EchoServer server = new EchoServer(group);
-             Hop hop = Hops.tcp(variant, server.address(), Impairment.NONE);
+             Hop hop = hops.apply(server.address());
              SocketChannel client = Sockets.connect(hop.address())) {
             int block = 16 * 1024; // write a block, read it back: neither side's buffers can fill up
             for (int offset = 0; offset < sent.length; offset += block) {
