@@ -38,7 +38,8 @@ class ParallelSuiteTests {
         List<String> failures = results.testEvents().failed().stream()
                 .map(event -> event.getTestDescriptor().getDisplayName() + ": " + event.getPayload(
                         org.junit.platform.engine.TestExecutionResult.class).flatMap(
-                        org.junit.platform.engine.TestExecutionResult::getThrowable).map(Throwable::toString).orElse("?"))
+                        org.junit.platform.engine.TestExecutionResult::getThrowable).map(ParallelSuiteTests::describe)
+                        .orElse("?"))
                 .toList();
         assertThat(failures).as("inner tests that failed, with their errors").isEmpty();
         results.testEvents().assertStatistics(stats -> stats.started(TESTS).succeeded(TESTS).failed(0));
@@ -49,6 +50,18 @@ class ParallelSuiteTests {
         assertThat(Concurrent.servers).hasSize(2 * TESTS)
                 .allSatisfy(server -> assertThat(server.toString()).contains("closed"));
         assertThat(newThreadsAliveAfter(before, Duration.ofSeconds(10))).as("threads left by the suite").isEmpty();
+    }
+
+    /** The throwable with its causes and suppressed exceptions, which JUnit's close errors hide behind. */
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder(failure.toString());
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            text.append(" / caused by ").append(cause);
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            text.append(" / suppressed ").append(describe(suppressed));
+        }
+        return text.toString();
     }
 
     /**

@@ -34,9 +34,9 @@ public record ManagedLink(LinkSpec spec, Protocol protocol, SimulatedLink link, 
             Files.deleteIfExists(capture.get());
         }
         // A multicast group's port is shared by design (SO_REUSEADDR), so a bind test says nothing there.
-        if (protocol != Protocol.MULTICAST && !PortCheck.isFree(address, protocol == Protocol.UDP)) {
+        if (protocol != Protocol.MULTICAST && !PortCheck.becomesFree(address, protocol == Protocol.UDP)) {
             throw new IllegalStateException("Link '" + name() + "' still holds " + address
-                    + " after closing: a channel or event loop of it was not shut down");
+                    + " " + PortCheck.GRACE.toSeconds() + " s after closing: a channel or event loop of it was not shut down");
         }
     }
 }

@@ -19,9 +19,9 @@ public record ManagedServer(String name, Protocol protocol, InetSocketAddress ad
     public void close(boolean keepEvidence) throws Exception {
         closer.close();
         // A multicast group's port is shared by design (SO_REUSEADDR), so a bind test says nothing there.
-        if (!address.getAddress().isMulticastAddress() && !PortCheck.isFree(address, protocol == Protocol.UDP)) {
+        if (!address.getAddress().isMulticastAddress() && !PortCheck.becomesFree(address, protocol == Protocol.UDP)) {
             throw new IllegalStateException("In-process server '" + name + "' still holds " + address
-                    + " after closing: a channel or event loop of it was not shut down");
+                    + " " + PortCheck.GRACE.toSeconds() + " s after closing: a channel or event loop of it was not shut down");
         }
     }
 }

@@ -29,4 +29,32 @@ class PortCheckTest {
         }
         assertThat(PortCheck.isFree(address, true)).isTrue();
     }
+
+    @Test
+    void aPortHeldThroughTheGraceIsReportedHeld() throws IOException {
+        try (ServerSocket listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            InetSocketAddress address = (InetSocketAddress) listener.getLocalSocketAddress();
+            assertThat(PortCheck.becomesFree(address, false, java.time.Duration.ofMillis(100))).isFalse();
+        }
+    }
+
+    @Test
+    void aPortFreedDuringTheGraceCountsAsFree() throws Exception {
+        ServerSocket listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        InetSocketAddress address = (InetSocketAddress) listener.getLocalSocketAddress();
+        java.util.concurrent.CompletableFuture<Void> release = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                Thread.sleep(200); // the port must still be held when the check starts
+                listener.close();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            assertThat(PortCheck.becomesFree(address, false, java.time.Duration.ofSeconds(10))).isTrue();
+        } finally {
+            release.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            listener.close();
+        }
+    }
 }
