@@ -80,6 +80,19 @@ public final class Outbox<T> {
         return linkedInbox != null || linkedOutbox != null;
     }
 
+    /**
+     * Whether the destination this outbox delivers to has closed, so that {@link #offer} would throw: for example
+     * the inbox of a connection whose peer has gone.
+     */
+    public boolean isDestinationClosed() {
+        Outbox<? super T> outer = linkedOutbox;
+        if (outer != null) {
+            return outer.isDestinationClosed();
+        }
+        Inbox<? super T> inbox = linkedInbox;
+        return inbox != null && inbox.isClosed();
+    }
+
     /** Emits {@code message} if the destination has room; never blocks. */
     public boolean offer(T message) {
         Outbox<? super T> outer = linkedOutbox;

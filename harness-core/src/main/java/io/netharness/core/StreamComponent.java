@@ -19,6 +19,9 @@ import java.util.function.Function;
  * <p><b>Back-pressure.</b> When the outbox is full the component stops taking from its inbox; what one
  * message emitted beyond the room waits in a small local queue and goes first once room frees.
  *
+ * <p><b>Gone receivers.</b> Once the outbox's destination has closed (the connection it fed was reset), what
+ * the component emits is discarded and counted ({@link #discardedMessages()}) instead of thrown back into it.
+ *
  * <p><b>Finishing.</b> A {@link Lifecycle.ProducerFinished}, {@link Lifecycle.ServerShutdown} or
  * {@link Lifecycle.SocketShutdown} on control, taken after the inbox is drained, calls
  * {@link #onFinish(Emitter)} once (flush anything held back there) and is passed on via signal.
@@ -50,6 +53,12 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
         @Override
         public void emit(O message) {
             Objects.requireNonNull(message, "message");
+            if (outbox.isDestinationClosed()) {
+                // The receiver has gone (a connection reset mid-stream): its own close is what reports the
+                // loss, as with a socket; throwing here would only kill this component's drain loop.
+                discarded++;
+                return;
+            }
             if (!overflow.isEmpty() || !outbox.offer(message)) {
                 overflow.addLast(message);
             }
@@ -57,10 +66,13 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
 
         @Override
         public void signal(Lifecycle message) {
-            signal.offer(message);
+            if (!signal.isDestinationClosed()) {
+                signal.offer(message);
+            }
         }
     };
     private boolean finished;
+    private long discarded;
 
     /** A component named {@code name} with boxes of {@link Inbox#DEFAULT_CAPACITY}, on the shared group. */
     protected StreamComponent(String name) {
@@ -178,6 +190,10 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
 
     /** Moves queued output to the outbox; {@code false} (and a wake-up booked) if the outbox is still full. */
     private boolean flushOverflow() {
+        if (!overflow.isEmpty() && outbox.isDestinationClosed()) {
+            discarded += overflow.size();
+            overflow.clear();
+        }
         while (!overflow.isEmpty()) {
             if (!outbox.offer(overflow.peekFirst())) {
                 outbox.whenSpaceAvailable(this::schedule);
@@ -186,6 +202,11 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
             overflow.pollFirst();
         }
         return true;
+    }
+
+    /** Messages emitted after the outbox's destination had closed, and so discarded; read it on the executor. */
+    protected final long discardedMessages() {
+        return discarded;
     }
 
     @Override

@@ -108,4 +108,27 @@ class PipelineTest {
             assertThat(seen).containsExactly(0, 1, 2, 3);
         }
     }
+
+    /** A receiver that closes mid-stream (a reset connection) costs the output, not the component. */
+    @Test
+    void outputForAClosedReceiverIsDiscardedAndTheComponentCarriesOn() throws Exception {
+        Inbox<String> receiver = new Inbox<>("receiver", 16);
+        StreamComponent<String, String> echo = StreamComponent.map("echo", message -> message);
+        Inbox<Lifecycle> signals = new Inbox<>("signals", 16);
+        echo.outbox().linkTo(receiver);
+        echo.signal().linkTo(signals);
+        try (echo) {
+            echo.start();
+            echo.inbox().put("before");
+            assertThat(receiver.take(Await.TIMEOUT)).isEqualTo("before");
+
+            receiver.close("the connection was reset");
+            echo.inbox().put("after");
+            echo.control().put(new Lifecycle.ProducerFinished());
+            // The component still drains its control inbox: the finish arrives after the discarded message.
+            assertThat(signals.take(Await.TIMEOUT)).isInstanceOf(Lifecycle.ProducerFinished.class);
+            assertThat(echo.inbox().isEmpty()).isTrue();
+            assertThat(echo.outbox().isDestinationClosed()).isTrue();
+        }
+    }
 }
