@@ -6,6 +6,7 @@ import io.netharness.simulator.internal.pcap.TcpFlow;
 import io.netharness.simulator.internal.stats.DirectionCounters;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.socket.DuplexChannel;
 import java.util.random.RandomGenerator;
 
 /**
@@ -193,7 +194,9 @@ final class DirectionPath implements DelayLine.Listener {
 
     /** Turns reading from the sender on or off according to back-pressure and link state. */
     void updateReading() {
-        if (stopped || !sender.isActive()) {
+        if (stopped || !sender.isActive()
+                || sender instanceof DuplexChannel duplex && duplex.isInputShutdown()) {
+            // Nothing more to read; on epoll, asking for reads now would also touch a stale registration.
             return;
         }
         boolean reading = sender.config().isAutoRead();

@@ -3,6 +3,7 @@ package io.netharness.simulator.internal.tcp;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.internal.pcap.TcpFlow;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -11,6 +12,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,9 @@ final class ProxiedConnection {
     private boolean targetReset;
     private boolean closing;
     private int openChannels;
+    /** What the client sent before the target connection was up (see {@link #read}); owned here until start. */
+    private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
+    private boolean earlyInputShutdown;
 
     ProxiedConnection(long index, SocketChannel client, long linkSeed, Link link) {
         this.index = index;
@@ -107,6 +112,9 @@ final class ProxiedConnection {
                 .connect(targetAddress);
         target = connect.channel();
         openChannels = 2;
+        // The client's handler goes in now, not at start: Netty reads a peer's FIN, and the data before it, even
+        // with auto-read off, and what reaches the end of the pipeline is dropped.
+        client.pipeline().addLast(new RelayHandler(this, true));
         client.closeFuture().addListener(f -> channelGone());
         target.closeFuture().addListener(f -> channelGone());
         connect.addListener(f -> {
@@ -125,13 +133,44 @@ final class ProxiedConnection {
         capture = link.capture((InetSocketAddress) client.remoteAddress());
         upstream = link.path(Direction.UPSTREAM, this, client, target);
         downstream = link.path(Direction.DOWNSTREAM, this, target, client);
-        client.pipeline().addLast(new RelayHandler(this, true));
         for (RegisteredFault fault : link.faults()) {
             faults.apply(fault);
         }
         hold(link.isCut());
+        if (!early.isEmpty()) {
+            for (ByteBuf chunk; (chunk = early.poll()) != null; ) {
+                upstream.chunk(chunk);
+            }
+            upstream.readComplete();
+        }
+        if (earlyInputShutdown) {
+            inputShutdown(true);
+        }
         upstream.updateReading();
         downstream.updateReading();
+    }
+
+    /** A chunk read from one side; before start (only the client can send then) it waits for the path. */
+    void read(boolean clientSide, ByteBuf chunk) {
+        if (closing) {
+            chunk.release();
+        } else if (!started()) {
+            early.add(chunk);
+        } else {
+            sentBy(clientSide).chunk(chunk);
+        }
+    }
+
+    void readComplete(boolean clientSide) {
+        if (started() && !closing) {
+            sentBy(clientSide).readComplete();
+        }
+    }
+
+    void writabilityChanged(boolean clientSide) {
+        if (started() && !closing) {
+            receivedBy(clientSide).receiverWritabilityChanged();
+        }
     }
 
     private boolean started() {
@@ -150,7 +189,11 @@ final class ProxiedConnection {
 
     /** A FIN arrived on one side: pass a half-close on once the data before it is delivered. */
     void inputShutdown(boolean clientSide) {
-        if (closing || !started()) {
+        if (closing) {
+            return;
+        }
+        if (!started()) {
+            earlyInputShutdown |= clientSide;
             return;
         }
         DirectionPath path = sentBy(clientSide);
@@ -268,6 +311,9 @@ final class ProxiedConnection {
         if (started()) {
             upstream.discard();
             downstream.discard();
+        }
+        for (ByteBuf chunk; (chunk = early.poll()) != null; ) {
+            chunk.release();
         }
         client.close();
         if (target != null) {

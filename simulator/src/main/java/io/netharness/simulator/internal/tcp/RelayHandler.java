@@ -31,7 +31,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof ByteBuf chunk) {
-            connection.sentBy(clientSide).chunk(chunk);
+            connection.read(clientSide, chunk);
         } else {
             ReferenceCountUtil.release(msg);
         }
@@ -39,12 +39,12 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        connection.sentBy(clientSide).readComplete();
+        connection.readComplete(clientSide);
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        connection.receivedBy(clientSide).receiverWritabilityChanged();
+        connection.writabilityChanged(clientSide);
         ctx.fireChannelWritabilityChanged();
     }
 
