@@ -116,6 +116,28 @@ class TcpLinkFaultsTest {
     }
 
     @Test
+    void aBlackholedDirectionHoldsTheSendersCloseUntilRemovedThenPassesIt() throws Exception {
+        try (Socket client = connect(link.address())) {
+            Socket accepted = established(client);
+            FaultHandle blackhole = link.addFault(Direction.DOWNSTREAM, ConnectionFault.blackhole());
+
+            accepted.getOutputStream().write(ascii("reply"));
+            accepted.close();
+            await("the link has read the reply", () -> link.statistics().downstream().bytesIn() == 5);
+            client.setSoTimeout(300);
+            assertThatThrownBy(() -> client.getInputStream().read())
+                    .as("neither data nor end of stream through a blackhole")
+                    .isInstanceOf(SocketTimeoutException.class);
+
+            blackhole.remove();
+            client.setSoTimeout((int) TcpTests.TIMEOUT.toMillis());
+            assertThat(readToEnd(client)).as("the swallowed reply stays gone; the held close follows").isEmpty();
+            client.shutdownOutput();
+            await("the finished connection is forgotten", () -> link.openConnections() == 0);
+        }
+    }
+
+    @Test
     void resetPeerResetsTheReceiverAfterTheDelayAndClosesTheOtherSide() throws Exception {
         try (Socket client = connect(link.address())) {
             Socket accepted = established(client);

@@ -34,6 +34,9 @@ final class ConnectionFaults {
 
         /** Close the connection normally (FIN both ways), discarding what the link still holds. */
         void close();
+
+        /** A fault stopped applying; a close it held back may now go on. */
+        void removed();
     }
 
     private static final class Applied {
@@ -93,13 +96,16 @@ final class ConnectionFaults {
 
     /** Stops applying {@code fault}; a pending timer of it never fires. */
     void remove(RegisteredFault fault) {
-        applied.removeIf(entry -> {
+        boolean removed = applied.removeIf(entry -> {
             if (entry.registered != fault) {
                 return false;
             }
             cancelTimer(entry);
             return true;
         });
+        if (removed) {
+            actions.removed();
+        }
     }
 
     /** Cancels every pending timer; called when the connection closes. */
@@ -121,6 +127,19 @@ final class ConnectionFaults {
     boolean discardsData(Direction direction) {
         for (Applied entry : applied) {
             if (entry.direction() == direction && (entry.fault() instanceof Blackhole || entry.fault() instanceof Timeout)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True while a {@link Blackhole} holds {@code direction}: the sender's FIN or close must not pass either, since
+     * in TCP it is sequenced after the data that is never delivered.
+     */
+    boolean holdsClose(Direction direction) {
+        for (Applied entry : applied) {
+            if (entry.direction() == direction && entry.fault() instanceof Blackhole) {
                 return true;
             }
         }

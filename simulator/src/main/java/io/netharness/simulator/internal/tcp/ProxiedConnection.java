@@ -13,6 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
+import java.util.EnumMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>Close logic: a FIN from one side is passed on (as a half-close) once the data before it was delivered; when
  * both sides have finished, both channels close. A side that closes or resets outright ends the connection: what
  * it sent is still delivered, then the other side is closed (reset if it was reset). Everything held is released
- * when the connection closes.
+ * when the connection closes. While a blackhole holds a direction, the sender's FIN, close or reset in that direction
+ * is held too (in TCP it is sequenced after the data that is never delivered) and passed on once the blackhole is
+ * removed; the bytes it swallowed stay gone.
  *
  * <p>Threads: both channels are registered on the same event loop, and every method runs on it (callers from
  * other threads go through {@link #execute(Runnable)}), so no state here needs locking.
@@ -67,6 +70,8 @@ final class ProxiedConnection {
     /** What the client sent before the target connection was up (see {@link #read}); owned here until start. */
     private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
     private boolean earlyInputShutdown;
+    /** A close (FIN, close or reset) per direction held back by a blackhole, run once it is removed. */
+    private final EnumMap<Direction, Runnable> heldCloses = new EnumMap<>(Direction.class);
 
     ProxiedConnection(long index, SocketChannel client, long linkSeed, Link link) {
         this.index = index;
@@ -81,6 +86,11 @@ final class ProxiedConnection {
             @Override
             public void close() {
                 ProxiedConnection.this.close();
+            }
+
+            @Override
+            public void removed() {
+                releaseHeldCloses();
             }
         });
     }
@@ -199,7 +209,8 @@ final class ProxiedConnection {
         DirectionPath path = sentBy(clientSide);
         Direction direction = path.direction();
         Channel receiver = clientSide ? target : client;
-        path.senderDone(() -> afterCloseDelay(direction, () -> afterWritten(receiver, () -> {
+        path.senderDone(() -> unlessBlackholed(direction, () -> afterCloseDelay(direction,
+                () -> afterWritten(receiver, () -> {
             if (closing) {
                 return;
             }
@@ -217,7 +228,7 @@ final class ProxiedConnection {
             if (upstreamFinished && downstreamFinished) {
                 close();
             }
-        })));
+        }))));
     }
 
     /** An I/O error (typically a reset) on one side; the channel closes next and the reset is passed on. */
@@ -240,14 +251,40 @@ final class ProxiedConnection {
         DirectionPath path = sentBy(clientSide);
         boolean reset = clientSide ? clientReset : targetReset;
         Channel receiver = clientSide ? target : client;
-        path.senderDone(() -> afterCloseDelay(path.direction(), () -> {
+        path.senderDone(() -> unlessBlackholed(path.direction(), () -> afterCloseDelay(path.direction(), () -> {
             if (reset) {
                 abort(receiver);
                 close();
             } else {
                 afterWritten(receiver, this::close);
             }
-        }));
+        })));
+    }
+
+    /**
+     * Runs {@code close} (the passing on of the sender's FIN, close or reset in {@code direction}) now, or, while a
+     * blackhole holds the direction, once it is removed: data that is never delivered is never followed by its FIN.
+     */
+    private void unlessBlackholed(Direction direction, Runnable close) {
+        if (closing) {
+            return;
+        }
+        if (faults.holdsClose(direction)) {
+            heldCloses.put(direction, close);
+        } else {
+            close.run();
+        }
+    }
+
+    /** A fault was removed: pass on each held close whose direction no blackhole holds any more. */
+    private void releaseHeldCloses() {
+        for (Direction direction : Direction.values()) {
+            Runnable close = heldCloses.get(direction);
+            if (close != null && !closing && !faults.holdsClose(direction)) {
+                heldCloses.remove(direction);
+                close.run();
+            }
+        }
     }
 
     /** Everything allowed in {@code direction} was delivered (LimitData): close once it has left the link. */
@@ -308,6 +345,7 @@ final class ProxiedConnection {
         }
         closing = true;
         faults.clear();
+        heldCloses.clear();
         if (started()) {
             upstream.discard();
             downstream.discard();

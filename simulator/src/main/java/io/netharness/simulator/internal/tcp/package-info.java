@@ -46,5 +46,11 @@
  * A FIN is passed on once the data before it has been written to the receiving socket (an empty write queued behind
  * the data tells when: Netty's close and shutdownOutput would otherwise fail writes still queued); a reset as a reset
  * (SO_LINGER 0).
+ *
+ * <p>A {@code Blackhole} ("data accepted, never delivered") holds the sender's FIN, close or reset in its direction as
+ * well: a FIN is sequenced after the data, so a FIN whose data is never delivered is never delivered either, and the
+ * receiver sees a stall, not an early end of stream. When the blackhole is removed the held close is passed on; the
+ * bytes it swallowed stay gone (the receiver sees the end of stream without them). Data sent after the removal is
+ * delivered normally if the sender had not finished yet.
  */
 package io.netharness.simulator.internal.tcp;
