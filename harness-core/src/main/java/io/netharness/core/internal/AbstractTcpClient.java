@@ -1,5 +1,6 @@
 package io.netharness.core.internal;
 
+import io.netharness.core.Chunk;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.tcp.ConnectionSettings;
 import io.netharness.core.tcp.TcpClient;
@@ -11,7 +12,7 @@ import java.net.InetSocketAddress;
  * What the event-loop and the threaded {@link TcpClient} share: the server, the settings, the lifecycle
  * state, the boxes and what a failed connect does, so the two differ only in how they move bytes. Not API.
  */
-public abstract class AbstractTcpClient extends StreamBoxes implements TcpClient {
+public abstract class AbstractTcpClient extends Boxes<Chunk, Chunk> implements TcpClient {
 
     protected final InetSocketAddress server;
     protected final ConnectionSettings settings;

@@ -1,5 +1,7 @@
 package io.netharness.core.internal;
 
+import io.netharness.core.Chunk;
+import io.netharness.core.Component;
 import io.netharness.core.tcp.Connection;
 import io.netharness.core.tcp.ConnectionSettings;
 import io.netty.channel.Channel;
@@ -10,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A {@link Connection} over one Netty channel; {@link #install} puts its handlers in the channel's pipeline. */
-public final class ChannelConnection extends StreamBoxes implements Connection {
+public final class ChannelConnection extends Boxes<Chunk, Chunk> implements Connection {
 
     private final Channel channel;
     private final String name;
@@ -34,7 +36,8 @@ public final class ChannelConnection extends StreamBoxes implements Connection {
     }
 
     /** Adds the idle closer (if configured) and the bridge for {@code boxes} to {@code pipeline}. */
-    public static void install(ChannelPipeline pipeline, ConnectionSettings settings, StreamBoxes boxes) {
+    public static void install(ChannelPipeline pipeline, ConnectionSettings settings,
+            Component<Chunk, Chunk> boxes) {
         settings.idleTimeout().ifPresent(idle -> pipeline.addLast(IdleCloser.detector(idle),
                 new IdleCloser(idle, boxes.signal())));
         pipeline.addLast(new ConnectionBridge(boxes.inbox(), boxes.outbox(), boxes.control(), boxes.signal()));

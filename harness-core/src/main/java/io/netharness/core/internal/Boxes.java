@@ -1,24 +1,27 @@
 package io.netharness.core.internal;
 
-import io.netharness.core.Chunk;
 import io.netharness.core.Component;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.Outbox;
 
 /**
- * The four boxes of one TCP byte stream, named after it: both client kinds and an accepted connection carry
- * the same set, and {@link ChannelConnection#install} bridges it to a channel. Not API.
+ * A component's own four boxes, named after it, for every component that owns its boxes rather than
+ * borrowing them (stream components, TCP clients, accepted connections): one place creates and hands
+ * them out. Not API.
+ *
+ * @param <I> what the inbox takes
+ * @param <O> what the outbox gives
  */
-public abstract class StreamBoxes implements Component<Chunk, Chunk> {
+public abstract class Boxes<I, O> implements Component<I, O> {
 
-    private final Inbox<Chunk> inbox;
-    private final Outbox<Chunk> outbox;
+    private final Inbox<I> inbox;
+    private final Outbox<O> outbox;
     private final Inbox<Lifecycle> control;
     private final Outbox<Lifecycle> signal;
 
     /** Data boxes hold {@code capacity} chunks; lifecycle boxes are unbounded so news is never refused. */
-    protected StreamBoxes(String name, int capacity) {
+    protected Boxes(String name, int capacity) {
         this.inbox = new Inbox<>(name + ".inbox", capacity);
         this.outbox = new Outbox<>(name + ".outbox", capacity);
         this.control = Inbox.unbounded(name + ".control");
@@ -26,12 +29,12 @@ public abstract class StreamBoxes implements Component<Chunk, Chunk> {
     }
 
     @Override
-    public final Inbox<Chunk> inbox() {
+    public final Inbox<I> inbox() {
         return inbox;
     }
 
     @Override
-    public final Outbox<Chunk> outbox() {
+    public final Outbox<O> outbox() {
         return outbox;
     }
 
