@@ -46,8 +46,7 @@ public final class MulticastReceiver extends DatagramComponent<Chunk> {
     private volatile boolean joined;
 
     private MulticastReceiver(Builder builder) {
-        this(builder, Multicast.checkUsable(builder.group, builder.networkInterface != null
-                ? builder.networkInterface : Multicast.loopbackInterface()));
+        this(builder, Multicast.interfaceFor(builder.group, builder.networkInterface));
     }
 
     private MulticastReceiver(Builder builder, NetworkInterface networkInterface) {

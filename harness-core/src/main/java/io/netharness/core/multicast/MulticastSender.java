@@ -39,8 +39,7 @@ public final class MulticastSender extends DatagramComponent<Chunk> {
     private static DatagramEndpoint.Options options(Builder builder) {
         InetSocketAddress bind = builder.bindAddress != null ? builder.bindAddress
                 : new InetSocketAddress(Multicast.loopbackFor(builder.group.getAddress()), 0);
-        NetworkInterface nif = Multicast.checkUsable(builder.group.getAddress(), builder.networkInterface != null
-                ? builder.networkInterface : Multicast.loopbackInterface());
+        NetworkInterface nif = Multicast.interfaceFor(builder.group.getAddress(), builder.networkInterface);
         return new DatagramEndpoint.Options(bind, false, nif, builder.ttl);
     }
 
@@ -71,9 +70,7 @@ public final class MulticastSender extends DatagramComponent<Chunk> {
 
         /** Bind to {@code address} instead of loopback port 0. */
         public Builder bindAddress(InetSocketAddress address) {
-            Objects.requireNonNull(address, "address");
-            Addresses.checkPort(address.getPort(), 0);
-            bindAddress = address;
+            bindAddress = Addresses.checkBindAddress(address);
             return this;
         }
 

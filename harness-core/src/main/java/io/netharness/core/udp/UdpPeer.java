@@ -70,7 +70,7 @@ public final class UdpPeer extends DatagramComponent<Chunk> {
 
     /** Configures a {@link UdpPeer}. */
     public static final class Builder {
-        private InetSocketAddress bindAddress = new InetSocketAddress(Addresses.LOOPBACK, 0);
+        private InetSocketAddress bindAddress = Addresses.loopback(0);
         private InetSocketAddress target;
         private boolean fixed;
         private DatagramSettings settings = DatagramSettings.defaults();
@@ -80,15 +80,13 @@ public final class UdpPeer extends DatagramComponent<Chunk> {
 
         /** Bind to loopback at {@code port} (0 picks a free one). */
         public Builder port(int port) {
-            bindAddress = new InetSocketAddress(Addresses.LOOPBACK, Addresses.checkPort(port, 0));
+            bindAddress = Addresses.loopback(port);
             return this;
         }
 
         /** Bind to {@code address}, e.g. {@code [::1]:0}. */
         public Builder bindAddress(InetSocketAddress address) {
-            Objects.requireNonNull(address, "address");
-            Addresses.checkPort(address.getPort(), 0);
-            bindAddress = address;
+            bindAddress = Addresses.checkBindAddress(address);
             return this;
         }
 

@@ -44,7 +44,7 @@ public final class UdpPostboxPeer extends DatagramComponent<Datagram> {
 
     /** Configures a {@link UdpPostboxPeer}. */
     public static final class Builder {
-        private InetSocketAddress bindAddress = new InetSocketAddress(Addresses.LOOPBACK, 0);
+        private InetSocketAddress bindAddress = Addresses.loopback(0);
         private DatagramSettings settings = DatagramSettings.defaults();
 
         private Builder() {
@@ -52,15 +52,13 @@ public final class UdpPostboxPeer extends DatagramComponent<Datagram> {
 
         /** Bind to loopback at {@code port} (0 picks a free one). */
         public Builder port(int port) {
-            bindAddress = new InetSocketAddress(Addresses.LOOPBACK, Addresses.checkPort(port, 0));
+            bindAddress = Addresses.loopback(port);
             return this;
         }
 
         /** Bind to {@code address}, e.g. {@code [::1]:0}. */
         public Builder bindAddress(InetSocketAddress address) {
-            Objects.requireNonNull(address, "address");
-            Addresses.checkPort(address.getPort(), 0);
-            bindAddress = address;
+            bindAddress = Addresses.checkBindAddress(address);
             return this;
         }
 
