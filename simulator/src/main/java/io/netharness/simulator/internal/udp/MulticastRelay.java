@@ -6,6 +6,7 @@ import io.netharness.simulator.DirectionStatistics;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
+import io.netharness.simulator.internal.Relay;
 import io.netharness.simulator.internal.pcap.PcapWriter;
 import io.netharness.simulator.internal.stats.DirectionCounters;
 import io.netty.bootstrap.Bootstrap;
@@ -35,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * that re-sends each impaired copy to the receiver's own address (unicast, or a relay group on the same
  * interface). Everything on one event loop.
  */
-public final class MulticastRelay {
+public final class MulticastRelay implements Relay {
 
     private static final Logger LOG = LoggerFactory.getLogger(MulticastRelay.class);
     private static final long TIMEOUT_SECONDS = 10;

@@ -5,6 +5,7 @@ import io.netharness.simulator.Direction;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
+import io.netharness.simulator.internal.Relay;
 import io.netharness.simulator.internal.pcap.PcapWriter;
 import io.netharness.simulator.internal.stats.DirectionCounters;
 import io.netty.bootstrap.Bootstrap;
@@ -37,7 +38,7 @@ import java.util.concurrent.TimeoutException;
  * ({@link ClientSession}), and one {@link ImpairedPath} per direction shared by all clients, so the decisions
  * of a direction follow the order in which datagrams reach the link. Everything runs on one event loop.
  */
-public final class UdpRelay {
+public final class UdpRelay implements Relay {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpRelay.class);
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
