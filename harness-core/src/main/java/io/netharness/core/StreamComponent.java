@@ -1,5 +1,6 @@
 package io.netharness.core;
 
+import io.netharness.core.internal.Boxes;
 import io.netharness.core.internal.LifecycleState;
 import io.netharness.core.internal.Transports;
 import io.netty.util.concurrent.EventExecutor;
@@ -30,7 +31,7 @@ import java.util.function.Function;
  * @param <I> the message type consumed
  * @param <O> the message type emitted
  */
-public abstract class StreamComponent<I, O> implements Component<I, O> {
+public abstract class StreamComponent<I, O> extends Boxes<I, O> {
 
     /** Where a {@link StreamComponent} callback emits messages. */
     public interface Emitter<O> {
@@ -42,10 +43,6 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
     }
 
     private final LifecycleState state;
-    private final Inbox<I> inbox;
-    private final Outbox<O> outbox;
-    private final Inbox<Lifecycle> control;
-    private final Outbox<Lifecycle> signal;
     private final EventExecutor executor;
     private final ArrayDeque<O> overflow = new ArrayDeque<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -53,19 +50,20 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
         @Override
         public void emit(O message) {
             Objects.requireNonNull(message, "message");
-            if (outbox.isDestinationClosed()) {
+            if (outbox().isDestinationClosed()) {
                 // The receiver has gone (a connection reset mid-stream): its own close is what reports the
                 // loss, as with a socket; throwing here would only kill this component's drain loop.
                 discarded++;
                 return;
             }
-            if (!overflow.isEmpty() || !outbox.offer(message)) {
+            if (!overflow.isEmpty() || !outbox().offer(message)) {
                 overflow.addLast(message);
             }
         }
 
         @Override
         public void signal(Lifecycle message) {
+            Outbox<Lifecycle> signal = StreamComponent.this.signal();
             if (!signal.isDestinationClosed()) {
                 signal.offer(message);
             }
@@ -81,11 +79,8 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
 
     /** A component named {@code name} whose inbox and outbox hold {@code capacity} messages, on {@code executor}. */
     protected StreamComponent(String name, int capacity, EventExecutor executor) {
-        this.state = new LifecycleState(Objects.requireNonNull(name, "name"));
-        this.inbox = new Inbox<>(name + ".inbox", capacity);
-        this.outbox = new Outbox<>(name + ".outbox", capacity);
-        this.control = Inbox.unbounded(name + ".control");
-        this.signal = Outbox.unbounded(name + ".signal");
+        super(Objects.requireNonNull(name, "name"), capacity);
+        this.state = new LifecycleState(name);
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
@@ -120,30 +115,10 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
     }
 
     @Override
-    public final Inbox<I> inbox() {
-        return inbox;
-    }
-
-    @Override
-    public final Outbox<O> outbox() {
-        return outbox;
-    }
-
-    @Override
-    public final Inbox<Lifecycle> control() {
-        return control;
-    }
-
-    @Override
-    public final Outbox<Lifecycle> signal() {
-        return signal;
-    }
-
-    @Override
     public void start() {
         if (state.tryStart()) {
-            inbox.onArrival(this::schedule);
-            control.onArrival(this::schedule);
+            inbox().onArrival(this::schedule);
+            control().onArrival(this::schedule);
             schedule();
         }
     }
@@ -151,10 +126,10 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
     @Override
     public void close() {
         if (state.tryClose()) {
-            inbox.onArrival(null);
-            control.onArrival(null);
-            inbox.close(toString());
-            control.close(toString());
+            inbox().onArrival(null);
+            control().onArrival(null);
+            inbox().close(toString());
+            control().close(toString());
         }
     }
 
@@ -173,14 +148,14 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
             return;
         }
         I message;
-        while ((message = inbox.poll()) != null) {
+        while ((message = inbox().poll()) != null) {
             onMessage(message, emitter);
             if (!flushOverflow()) {
                 return;
             }
         }
         Lifecycle request;
-        while ((request = control.poll()) != null) {
+        while ((request = control().poll()) != null) {
             onControl(request, emitter);
             if (!flushOverflow()) {
                 return;
@@ -190,13 +165,13 @@ public abstract class StreamComponent<I, O> implements Component<I, O> {
 
     /** Moves queued output to the outbox; {@code false} (and a wake-up booked) if the outbox is still full. */
     private boolean flushOverflow() {
-        if (!overflow.isEmpty() && outbox.isDestinationClosed()) {
+        if (!overflow.isEmpty() && outbox().isDestinationClosed()) {
             discarded += overflow.size();
             overflow.clear();
         }
         while (!overflow.isEmpty()) {
-            if (!outbox.offer(overflow.peekFirst())) {
-                outbox.whenSpaceAvailable(this::schedule);
+            if (!outbox().offer(overflow.peekFirst())) {
+                outbox().whenSpaceAvailable(this::schedule);
                 return false;
             }
             overflow.pollFirst();

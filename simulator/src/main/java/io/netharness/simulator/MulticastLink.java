@@ -1,21 +1,21 @@
 package io.netharness.simulator;
 
+import io.netharness.simulator.internal.Check;
 import io.netharness.simulator.internal.udp.FateObserver;
 import io.netharness.simulator.internal.udp.MulticastRelay;
-import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * Impaired multicast, per receiver: the link is a member of the group the real sender sends to, and re-sends
  * what it receives, impaired by its own {@link LinkProfile} and seed, to one receiver's own address.
  *
- * <p><b>Topology.</b> The sender is unchanged: it sends to the group ({@link #address()}). The receiver under
- * test does <em>not</em> join that group; it listens on its {@link #target()} instead: a unicast address
- * (e.g. {@code 127.0.0.1:port}) or a relay group of its own ({@code 239.x.y.z:port} on the same interface).
+ * <p><b>Topology.</b> The sender is unchanged: it sends to the group ({@link #address()}: the port as bound, if 0
+ * was given). The receiver under test does <em>not</em> join that group; it listens on its {@link #target()}
+ * instead: a unicast address (e.g. {@code 127.0.0.1:port}) or a relay group of its own ({@code 239.x.y.z:port} on
+ * the same interface).
  * Two links on one group, each with its own target, are two receivers with independent losses, delays and
  * duplicates; many links can share a group because the link's socket is bound to the group address and port
  * with SO_REUSEADDR. Copies arrive from the link's own sending socket, not from the original sender.
@@ -39,21 +39,11 @@ import java.util.Objects;
  *
  * <p><b>Capture, cut, lifecycle</b>: as {@link UdpLink} (the capture shows original sender -> receiver).
  */
-public final class MulticastLink implements SimulatedLink {
+public final class MulticastLink extends RelayedLink<MulticastRelay> {
 
-    private enum State { NEW, STARTED, CLOSED }
-
-    private final InetSocketAddress receiver;
-    private final long seed;
-    private final MulticastRelay relay;
-    private State state = State.NEW;
-    private InetSocketAddress address;
-
-    private MulticastLink(Builder builder, NetworkInterface networkInterface) {
-        this.receiver = builder.receiver;
-        this.seed = builder.seed != null ? builder.seed : Seeds.random();
-        this.relay = new MulticastRelay(builder.group, networkInterface, builder.receiver, seed, builder.profile,
-                builder.eventLoopGroup, builder.capture, builder.maxQueued);
+    private MulticastLink(Builder builder, NetworkInterface networkInterface, long seed) {
+        super(builder.receiver, seed, new MulticastRelay(builder.group, networkInterface,
+                builder.receiver, seed, builder.profile, builder.eventLoopGroup, builder.capture, builder.maxQueued));
     }
 
     public static Builder builder() {
@@ -61,73 +51,9 @@ public final class MulticastLink implements SimulatedLink {
     }
 
     @Override
-    public synchronized MulticastLink start() {
-        if (state == State.CLOSED) {
-            throw new IllegalStateException(this + " cannot be restarted after close()");
-        }
-        if (state == State.NEW) {
-            try {
-                address = relay.start();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting " + this, e);
-            } catch (RuntimeException e) {
-                state = State.CLOSED;
-                throw e;
-            }
-            state = State.STARTED;
-        }
+    public MulticastLink start() {
+        startRelay();
         return this;
-    }
-
-    /** The group and port the sender sends to (the port as bound, if 0 was given). */
-    @Override
-    public synchronized InetSocketAddress address() {
-        if (state != State.STARTED) {
-            throw new IllegalStateException(this + " has no address: call start() first");
-        }
-        return address;
-    }
-
-    /** Where this receiver's copies go. */
-    @Override
-    public InetSocketAddress target() {
-        return receiver;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public LinkProfile profile(Direction direction) {
-        return relay.profile(Objects.requireNonNull(direction, "direction"));
-    }
-
-    @Override
-    public void profile(Direction direction, LinkProfile profile) {
-        relay.profile(Objects.requireNonNull(direction, "direction"), Objects.requireNonNull(profile, "profile"));
-    }
-
-    @Override
-    public void cut(CutMode mode) {
-        relay.cut(Objects.requireNonNull(mode, "mode"));
-    }
-
-    @Override
-    public void heal() {
-        relay.heal();
-    }
-
-    @Override
-    public boolean isCut() {
-        return relay.isCut();
-    }
-
-    @Override
-    public LinkStatistics statistics() {
-        return relay.statistics();
     }
 
     /** Test hook: sees every decision in order, on the event loop. */
@@ -135,43 +61,12 @@ public final class MulticastLink implements SimulatedLink {
         relay.observer(observer);
     }
 
-    @Override
-    public synchronized void close() {
-        if (state == State.CLOSED) {
-            return;
-        }
-        state = State.CLOSED;
-        try {
-            relay.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while closing MulticastLink to " + format(receiver), e);
-        }
-    }
-
-    @Override
-    public synchronized String toString() {
-        return switch (state) {
-            case NEW -> "MulticastLink{new}";
-            case STARTED -> "MulticastLink{" + format(address) + " -> " + format(receiver)
-                    + (relay.isCut() ? ", cut" : "") + "}";
-            case CLOSED -> "MulticastLink{closed}";
-        };
-    }
-
-    private static String format(InetSocketAddress address) {
-        return address.getHostString() + ":" + address.getPort();
-    }
-
     /** Builds a {@link MulticastLink}; not thread-safe. */
-    public static final class Builder {
+    public static final class Builder extends LinkBuilder<Builder> {
         private InetSocketAddress group;
         private InetSocketAddress receiver;
         private String interfaceName = "lo";
-        private Long seed;
         private LinkProfile profile = LinkProfile.PERFECT;
-        private EventLoopGroup eventLoopGroup;
-        private Path capture;
         private int maxQueued = 65_536;
 
         private Builder() {
@@ -200,45 +95,21 @@ public final class MulticastLink implements SimulatedLink {
             return this;
         }
 
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
         /** The impairment of this receiver's copies; default {@link LinkProfile#PERFECT}. */
         public Builder profile(LinkProfile profile) {
             this.profile = Objects.requireNonNull(profile, "profile");
             return this;
         }
 
-        /** Event loops to run on; the link uses one and does not shut the group down. */
-        public Builder eventLoopGroup(EventLoopGroup group) {
-            this.eventLoopGroup = Objects.requireNonNull(group, "eventLoopGroup");
-            return this;
-        }
-
-        /** Records every copy sent to the receiver to this pcap file. */
-        public Builder capture(Path pcap) {
-            this.capture = Objects.requireNonNull(pcap, "capture");
-            return this;
-        }
-
         /** Copies that may wait before arriving datagrams are tail-dropped; default 65,536. */
         public Builder maxQueued(int datagrams) {
-            if (datagrams < 1) {
-                throw new IllegalArgumentException("maxQueued: " + datagrams + " (expected: >= 1)");
-            }
-            this.maxQueued = datagrams;
+            this.maxQueued = Check.atLeast("maxQueued", datagrams, 1);
             return this;
         }
 
         public MulticastLink build() {
-            if (group == null) {
-                throw new IllegalStateException("MulticastLink.builder() requires group(...)");
-            }
-            if (receiver == null) {
-                throw new IllegalStateException("MulticastLink.builder() requires receiver(...)");
-            }
+            require(group, "MulticastLink", "group");
+            require(receiver, "MulticastLink", "receiver");
             if (receiver.equals(group)) {
                 throw new IllegalArgumentException("receiver: " + receiver + " (expected: not the group itself,"
                         + " or the link would hear its own copies)");
@@ -253,7 +124,7 @@ public final class MulticastLink implements SimulatedLink {
                 throw new IllegalArgumentException("networkInterface: " + interfaceName
                         + " (expected: an interface of this host, e.g. lo)");
             }
-            return new MulticastLink(this, networkInterface);
+            return new MulticastLink(this, networkInterface, resolvedSeed());
         }
     }
 }

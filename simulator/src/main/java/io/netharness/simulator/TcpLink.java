@@ -62,21 +62,11 @@ import java.util.Objects;
  * seeded with {@code Seeds.derive(seed, "tcp/connection/<i>/<upstream|downstream>")}, so the same seed and the
  * same traffic give the same delays, stalls and fault choices.
  */
-public final class TcpLink implements SimulatedLink {
+public final class TcpLink extends RelayedLink<TcpRelay> {
 
-    private enum State { NEW, STARTED, CLOSED }
-
-    private final InetSocketAddress target;
-    private final long seed;
-    private final TcpRelay relay;
-    private State state = State.NEW;
-    private InetSocketAddress address;
-
-    private TcpLink(Builder builder) {
-        this.target = builder.target;
-        this.seed = builder.seed != null ? builder.seed : Seeds.random();
-        this.relay = new TcpRelay(builder.listen, builder.target, seed, builder.upstream, builder.downstream,
-                builder.eventLoopGroup, builder.settings(), builder.capture);
+    private TcpLink(Builder builder, long seed) {
+        super(builder.target, seed, new TcpRelay(builder.listen, builder.target, seed, builder.upstream,
+                builder.downstream, builder.eventLoopGroup, builder.settings(), builder.capture));
     }
 
     /** A builder; {@link Builder#target} is required. */
@@ -95,64 +85,21 @@ public final class TcpLink implements SimulatedLink {
     }
 
     @Override
-    public synchronized TcpLink start() {
-        if (state == State.CLOSED) {
-            throw new IllegalStateException(this + " cannot be restarted after close()");
-        }
-        if (state == State.NEW) {
-            try {
-                address = relay.start();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting " + this, e);
-            }
-            state = State.STARTED;
-        }
+    public TcpLink start() {
+        startRelay();
         return this;
     }
 
+    /** No: TcpRelay undoes a failed start itself (event loops, capture file), so the link may be started again. */
     @Override
-    public synchronized InetSocketAddress address() {
-        if (state != State.STARTED) {
-            throw new IllegalStateException(this + " has no address: call start() first");
-        }
-        return address;
-    }
-
-    @Override
-    public InetSocketAddress target() {
-        return target;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public LinkProfile profile(Direction direction) {
-        return relay.profile(Objects.requireNonNull(direction, "direction"));
+    boolean closesOnFailedStart() {
+        return false;
     }
 
     /** Applies {@code profile} in {@code direction} to data read from now on; data already held keeps its timing. */
     @Override
     public void profile(Direction direction, LinkProfile profile) {
-        relay.profile(direction, profile);
-    }
-
-    @Override
-    public void cut(CutMode mode) {
-        relay.cut(mode);
-    }
-
-    @Override
-    public void heal() {
-        relay.heal();
-    }
-
-    @Override
-    public boolean isCut() {
-        return relay.isCut();
+        super.profile(direction, profile);
     }
 
     /**
@@ -170,10 +117,8 @@ public final class TcpLink implements SimulatedLink {
      * toxicity).
      */
     public FaultHandle addFault(Direction direction, ConnectionFault fault, double toxicity) {
-        synchronized (this) {
-            if (state == State.CLOSED) {
-                throw new IllegalStateException(this + " takes no faults after close()");
-            }
+        if (isClosed()) {
+            throw new IllegalStateException(this + " takes no faults after close()");
         }
         return relay.addFault(direction, fault, toxicity);
     }
@@ -186,11 +131,6 @@ public final class TcpLink implements SimulatedLink {
     /** The faults in force, in the order they were added. */
     public List<FaultHandle> faults() {
         return relay.activeFaults();
-    }
-
-    @Override
-    public LinkStatistics statistics() {
-        return relay.statistics();
     }
 
     /** How many lost segments were shown as retransmission stalls in {@code direction} so far. */
@@ -208,100 +148,23 @@ public final class TcpLink implements SimulatedLink {
         return relay.eventLoops();
     }
 
+    /** Shows IPv6 addresses as RFC 5952 with brackets ({@code [::1]:port}), not {@code 0:0:0:0:0:0:0:1}. */
     @Override
-    public synchronized void close() {
-        if (state == State.CLOSED) {
-            return;
-        }
-        state = State.CLOSED;
-        try {
-            relay.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while closing TcpLink{" + address + " -> " + target + "}", e);
-        }
-    }
-
-    @Override
-    public synchronized String toString() {
-        return switch (state) {
-            case NEW -> "TcpLink{new}";
-            case STARTED -> "TcpLink{" + format(address) + " -> " + format(target) + (relay.isCut() ? ", cut" : "") + "}";
-            case CLOSED -> "TcpLink{closed}";
-        };
-    }
-
-    private static String format(InetSocketAddress address) {
+    String format(InetSocketAddress address) {
         if (address.getAddress() == null) {
-            return address.getHostString() + ":" + address.getPort();
+            return super.format(address);
         }
-        String host = NetUtil.toAddressString(address.getAddress()); // RFC 5952: "::1", not "0:0:0:0:0:0:0:1"
+        String host = NetUtil.toAddressString(address.getAddress());
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     /** Builds a {@link TcpLink}; not thread-safe. */
-    public static final class Builder {
-        private InetSocketAddress target;
-        private InetSocketAddress listen = new InetSocketAddress("127.0.0.1", 0);
-        private Long seed;
-        private LinkProfile upstream = LinkProfile.PERFECT;
-        private LinkProfile downstream = LinkProfile.PERFECT;
-        private EventLoopGroup eventLoopGroup;
+    public static final class Builder extends ProxyLinkBuilder<Builder> {
         private long bufferBytes = TcpRelaySettings.DEFAULTS.bufferBytes();
         private Duration initialRto = TcpRelaySettings.DEFAULTS.initialRto();
         private Duration maxRto = TcpRelaySettings.DEFAULTS.maxRto();
-        private Path capture;
 
         private Builder() {}
-
-        /** Where the link forwards to (required). */
-        public Builder target(InetSocketAddress target) {
-            this.target = Objects.requireNonNull(target, "target");
-            return this;
-        }
-
-        /** Forwards to {@code 127.0.0.1:port}. */
-        public Builder target(int port) {
-            return target(new InetSocketAddress("127.0.0.1", port));
-        }
-
-        /** Where the link listens; default 127.0.0.1 port 0 (any free port). */
-        public Builder listen(InetSocketAddress listen) {
-            this.listen = Objects.requireNonNull(listen, "listen");
-            return this;
-        }
-
-        /** The seed of every random decision; default a fresh one from {@link Seeds#random()}. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Profile from client to target; default {@link LinkProfile#PERFECT}. */
-        public Builder upstream(LinkProfile profile) {
-            this.upstream = Objects.requireNonNull(profile, "upstream");
-            return this;
-        }
-
-        /** Profile from target to client; default {@link LinkProfile#PERFECT}. */
-        public Builder downstream(LinkProfile profile) {
-            this.downstream = Objects.requireNonNull(profile, "downstream");
-            return this;
-        }
-
-        /** The same profile both ways. */
-        public Builder profile(LinkProfile profile) {
-            return upstream(profile).downstream(profile);
-        }
-
-        /**
-         * Event loops to run on (epoll or NIO); the link does not shut them down. Default: two threads of its own,
-         * epoll when available.
-         */
-        public Builder eventLoopGroup(EventLoopGroup group) {
-            this.eventLoopGroup = Objects.requireNonNull(group, "eventLoopGroup");
-            return this;
-        }
 
         /** Bytes each direction of a connection may hold before reading from the sender pauses; default 8 MiB. */
         public Builder bufferBytes(long bytes) {
@@ -321,17 +184,15 @@ public final class TcpLink implements SimulatedLink {
          * {@link TcpLink#close()}): a synthetic handshake, the bytes as they were delivered in each direction, with
          * delivery timestamps, and FIN or RST at the end. {@code tshark -r} and Wireshark open it.
          */
+        @Override
         public Builder capture(Path pcap) {
-            this.capture = Objects.requireNonNull(pcap, "capture");
-            return this;
+            return super.capture(pcap);
         }
 
         /** A link in state {@code new}; call {@link TcpLink#start()}. */
         public TcpLink build() {
-            if (target == null) {
-                throw new IllegalStateException("TcpLink.builder() requires target(...)");
-            }
-            return new TcpLink(this);
+            require(target, "TcpLink", "target");
+            return new TcpLink(this, resolvedSeed());
         }
 
         private TcpRelaySettings settings() {

@@ -1,9 +1,8 @@
 package io.netharness.simulator;
 
+import io.netharness.simulator.internal.Check;
 import io.netharness.simulator.internal.udp.FateObserver;
 import io.netharness.simulator.internal.udp.UdpRelay;
-import io.netty.channel.EventLoopGroup;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -61,21 +60,12 @@ import java.util.Objects;
  * closes every socket, releases every queued buffer, stops its own thread and closes the capture, waiting at
  * most 10 s; it must not be called on the link's event loop. No restart after close.
  */
-public final class UdpLink implements SimulatedLink {
+public final class UdpLink extends RelayedLink<UdpRelay> {
 
-    private enum State { NEW, STARTED, CLOSED }
-
-    private final InetSocketAddress target;
-    private final long seed;
-    private final UdpRelay relay;
-    private State state = State.NEW;
-    private InetSocketAddress address;
-
-    private UdpLink(Builder builder) {
-        this.target = builder.target;
-        this.seed = builder.seed != null ? builder.seed : Seeds.random();
-        this.relay = new UdpRelay(builder.listen, builder.target, seed, builder.upstream, builder.downstream,
-                builder.eventLoopGroup, builder.capture, builder.maxQueued, builder.sessionIdleTimeout);
+    private UdpLink(Builder builder, long seed) {
+        super(builder.target, seed, new UdpRelay(builder.listen, builder.target, seed, builder.upstream,
+                builder.downstream, builder.eventLoopGroup, builder.capture, builder.maxQueued,
+                builder.sessionIdleTimeout));
     }
 
     /** A builder; {@link Builder#target} is required. */
@@ -89,72 +79,15 @@ public final class UdpLink implements SimulatedLink {
     }
 
     @Override
-    public synchronized UdpLink start() {
-        if (state == State.CLOSED) {
-            throw new IllegalStateException(this + " cannot be restarted after close()");
-        }
-        if (state == State.NEW) {
-            try {
-                address = relay.start();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting " + this, e);
-            } catch (RuntimeException e) {
-                state = State.CLOSED;
-                throw e;
-            }
-            state = State.STARTED;
-        }
+    public UdpLink start() {
+        startRelay();
         return this;
-    }
-
-    @Override
-    public synchronized InetSocketAddress address() {
-        if (state != State.STARTED) {
-            throw new IllegalStateException(this + " has no address: call start() first");
-        }
-        return address;
-    }
-
-    @Override
-    public InetSocketAddress target() {
-        return target;
-    }
-
-    @Override
-    public long seed() {
-        return seed;
-    }
-
-    @Override
-    public LinkProfile profile(Direction direction) {
-        return relay.profile(Objects.requireNonNull(direction, "direction"));
     }
 
     /** Applies {@code profile} in {@code direction} from the next datagram on; queued datagrams keep their fate. */
     @Override
     public void profile(Direction direction, LinkProfile profile) {
-        relay.profile(Objects.requireNonNull(direction, "direction"), Objects.requireNonNull(profile, "profile"));
-    }
-
-    @Override
-    public void cut(CutMode mode) {
-        relay.cut(Objects.requireNonNull(mode, "mode"));
-    }
-
-    @Override
-    public void heal() {
-        relay.heal();
-    }
-
-    @Override
-    public boolean isCut() {
-        return relay.isCut();
-    }
-
-    @Override
-    public LinkStatistics statistics() {
-        return relay.statistics();
+        super.profile(direction, profile);
     }
 
     /** Client addresses that have a session (their own socket towards the target); requires a started link. */
@@ -172,108 +105,17 @@ public final class UdpLink implements SimulatedLink {
         relay.observer(observer);
     }
 
-    @Override
-    public synchronized void close() {
-        if (state == State.CLOSED) {
-            return;
-        }
-        State was = state;
-        state = State.CLOSED;
-        try {
-            relay.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while closing UdpLink{" + (was == State.STARTED
-                    ? format(address) + " -> " : "") + format(target) + "}", e);
-        }
-    }
-
-    @Override
-    public synchronized String toString() {
-        return switch (state) {
-            case NEW -> "UdpLink{new}";
-            case STARTED -> "UdpLink{" + format(address) + " -> " + format(target) + (relay.isCut() ? ", cut" : "") + "}";
-            case CLOSED -> "UdpLink{closed}";
-        };
-    }
-
-    private static String format(InetSocketAddress address) {
-        return address.getHostString() + ":" + address.getPort();
-    }
-
     /** Builds a {@link UdpLink}; not thread-safe. */
-    public static final class Builder {
-        private InetSocketAddress target;
-        private InetSocketAddress listen = new InetSocketAddress("127.0.0.1", 0);
-        private Long seed;
-        private LinkProfile upstream = LinkProfile.PERFECT;
-        private LinkProfile downstream = LinkProfile.PERFECT;
-        private EventLoopGroup eventLoopGroup;
-        private Path capture;
+    public static final class Builder extends ProxyLinkBuilder<Builder> {
         private int maxQueued = 65_536;
         private Duration sessionIdleTimeout;
 
         private Builder() {
         }
 
-        /** Where the link forwards to (required). */
-        public Builder target(InetSocketAddress target) {
-            this.target = Objects.requireNonNull(target, "target");
-            return this;
-        }
-
-        /** Forwards to {@code 127.0.0.1:port}. */
-        public Builder target(int port) {
-            return target(new InetSocketAddress("127.0.0.1", port));
-        }
-
-        /** Where the link listens; default 127.0.0.1 port 0 (any free port). */
-        public Builder listen(InetSocketAddress listen) {
-            this.listen = Objects.requireNonNull(listen, "listen");
-            return this;
-        }
-
-        /** The seed of every random decision; default a fresh one from {@link Seeds#random()}. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Profile from client to target; default {@link LinkProfile#PERFECT}. */
-        public Builder upstream(LinkProfile profile) {
-            this.upstream = Objects.requireNonNull(profile, "upstream");
-            return this;
-        }
-
-        /** Profile from target to client; default {@link LinkProfile#PERFECT}. */
-        public Builder downstream(LinkProfile profile) {
-            this.downstream = Objects.requireNonNull(profile, "downstream");
-            return this;
-        }
-
-        /** The same profile both ways. */
-        public Builder profile(LinkProfile profile) {
-            return upstream(profile).downstream(profile);
-        }
-
-        /** Event loops to run on (epoll or NIO); the link uses one and does not shut the group down. */
-        public Builder eventLoopGroup(EventLoopGroup group) {
-            this.eventLoopGroup = Objects.requireNonNull(group, "eventLoopGroup");
-            return this;
-        }
-
-        /** Records every datagram the link sends on to this pcap file (created or replaced at build). */
-        public Builder capture(Path pcap) {
-            this.capture = Objects.requireNonNull(pcap, "capture");
-            return this;
-        }
-
         /** Copies that may wait per direction before arriving datagrams are tail-dropped; default 65,536. */
         public Builder maxQueued(int datagrams) {
-            if (datagrams < 1) {
-                throw new IllegalArgumentException("maxQueued: " + datagrams + " (expected: >= 1)");
-            }
-            this.maxQueued = datagrams;
+            this.maxQueued = Check.atLeast("maxQueued", datagrams, 1);
             return this;
         }
 
@@ -294,10 +136,8 @@ public final class UdpLink implements SimulatedLink {
 
         /** A link in state {@code new}; call {@link UdpLink#start()}. */
         public UdpLink build() {
-            if (target == null) {
-                throw new IllegalStateException("UdpLink.builder() requires target(...)");
-            }
-            return new UdpLink(this);
+            require(target, "UdpLink", "target");
+            return new UdpLink(this, resolvedSeed());
         }
     }
 }

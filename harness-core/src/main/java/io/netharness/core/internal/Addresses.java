@@ -4,6 +4,7 @@ import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.Objects;
 
 /** Address checks and formatting shared by every component. */
 public final class Addresses {
@@ -20,6 +21,18 @@ public final class Addresses {
             throw new IllegalArgumentException("port: " + port + " (expected: " + min + "-65535)");
         }
         return port;
+    }
+
+    /** Loopback at {@code port} (0 picks a free one): what every builder's {@code port(int)} binds. */
+    public static InetSocketAddress loopback(int port) {
+        return new InetSocketAddress(LOOPBACK, checkPort(port, 0));
+    }
+
+    /** Checks an address a builder was told to bind: present, with a port of 0-65535. */
+    public static InetSocketAddress checkBindAddress(InetSocketAddress address) {
+        Objects.requireNonNull(address, "address");
+        checkPort(address.getPort(), 0);
+        return address;
     }
 
     /** {@code 127.0.0.1:4000}, {@code [::1]:4000}, or the host name as given when unresolved. */

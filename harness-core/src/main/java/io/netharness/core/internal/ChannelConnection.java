@@ -1,9 +1,7 @@
 package io.netharness.core.internal;
 
 import io.netharness.core.Chunk;
-import io.netharness.core.Inbox;
-import io.netharness.core.Lifecycle;
-import io.netharness.core.Outbox;
+import io.netharness.core.Component;
 import io.netharness.core.tcp.Connection;
 import io.netharness.core.tcp.ConnectionSettings;
 import io.netty.channel.Channel;
@@ -14,47 +12,35 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A {@link Connection} over one Netty channel; {@link #install} puts its handlers in the channel's pipeline. */
-public final class ChannelConnection implements Connection {
+public final class ChannelConnection extends Boxes<Chunk, Chunk> implements Connection {
 
     private final Channel channel;
     private final String name;
     private final Duration closeTimeout;
-    private final Inbox<Chunk> inbox;
-    private final Outbox<Chunk> outbox;
-    private final Inbox<Lifecycle> control;
-    private final Outbox<Lifecycle> signal;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    private ChannelConnection(Channel channel, String name, Duration closeTimeout, Inbox<Chunk> inbox,
-            Outbox<Chunk> outbox, Inbox<Lifecycle> control, Outbox<Lifecycle> signal) {
+    private ChannelConnection(Channel channel, String name, ConnectionSettings settings) {
+        super(name, settings.boxCapacity());
         this.channel = channel;
         this.name = name;
-        this.closeTimeout = closeTimeout;
-        this.inbox = inbox;
-        this.outbox = outbox;
-        this.control = control;
-        this.signal = signal;
+        this.closeTimeout = settings.closeTimeout();
         channel.closeFuture().addListener(future -> closed.complete(null));
     }
 
     /** A connection for an accepted channel, with fresh boxes; call from the channel's initializer. */
     public static ChannelConnection accepted(Channel channel, ConnectionSettings settings) {
         String name = "Connection[" + Addresses.format(channel.remoteAddress()) + "]";
-        ChannelConnection connection = new ChannelConnection(channel, name, settings.closeTimeout(),
-                new Inbox<>(name + ".inbox", settings.boxCapacity()),
-                new Outbox<>(name + ".outbox", settings.boxCapacity()),
-                Inbox.unbounded(name + ".control"), Outbox.unbounded(name + ".signal"));
-        install(channel.pipeline(), settings, connection.inbox, connection.outbox, connection.control,
-                connection.signal);
+        ChannelConnection connection = new ChannelConnection(channel, name, settings);
+        install(channel.pipeline(), settings, connection);
         return connection;
     }
 
-    /** Adds the idle closer (if configured) and the bridge for the given boxes to {@code pipeline}. */
-    public static void install(ChannelPipeline pipeline, ConnectionSettings settings, Inbox<Chunk> inbox,
-            Outbox<Chunk> outbox, Inbox<Lifecycle> control, Outbox<Lifecycle> signal) {
+    /** Adds the idle closer (if configured) and the bridge for {@code boxes} to {@code pipeline}. */
+    public static void install(ChannelPipeline pipeline, ConnectionSettings settings,
+            Component<Chunk, Chunk> boxes) {
         settings.idleTimeout().ifPresent(idle -> pipeline.addLast(IdleCloser.detector(idle),
-                new IdleCloser(idle, signal)));
-        pipeline.addLast(new ConnectionBridge(inbox, outbox, control, signal));
+                new IdleCloser(idle, boxes.signal())));
+        pipeline.addLast(new ConnectionBridge(boxes.inbox(), boxes.outbox(), boxes.control(), boxes.signal()));
     }
 
     @Override
@@ -75,26 +61,6 @@ public final class ChannelConnection implements Connection {
     @Override
     public CompletionStage<Void> closed() {
         return closed.copy();
-    }
-
-    @Override
-    public Inbox<Chunk> inbox() {
-        return inbox;
-    }
-
-    @Override
-    public Outbox<Chunk> outbox() {
-        return outbox;
-    }
-
-    @Override
-    public Inbox<Lifecycle> control() {
-        return control;
-    }
-
-    @Override
-    public Outbox<Lifecycle> signal() {
-        return signal;
     }
 
     /** Does nothing: a connection is running from the moment it is handed out. */

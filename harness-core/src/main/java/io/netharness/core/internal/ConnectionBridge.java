@@ -11,7 +11,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +30,9 @@ public final class ConnectionBridge extends ChannelInboundHandlerAdapter {
     private final Outbox<Chunk> outbox;
     private final Inbox<Lifecycle> control;
     private final Outbox<Lifecycle> signal;
-    private final ArrayDeque<Chunk> undelivered = new ArrayDeque<>();
+    private final HeldBackReads<Chunk> reads;
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private ChannelHandlerContext ctx;
-    private boolean waitingForSpace;
     private boolean finishing;
     private boolean inactive;
     private boolean shutdownSignalled;
@@ -46,11 +44,13 @@ public final class ConnectionBridge extends ChannelInboundHandlerAdapter {
         this.outbox = outbox;
         this.control = control;
         this.signal = signal;
+        this.reads = new HeldBackReads<>(outbox, this::caughtUp);
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        reads.attach(ctx);
     }
 
     @Override
@@ -69,11 +69,7 @@ public final class ConnectionBridge extends ChannelInboundHandlerAdapter {
         } finally {
             buffer.release();
         }
-        if (!undelivered.isEmpty() || !outbox.offer(chunk)) {
-            undelivered.addLast(chunk);
-            ctx.channel().config().setAutoRead(false);
-            awaitSpace();
-        }
+        reads.deliver(chunk);
     }
 
     @Override
@@ -142,21 +138,8 @@ public final class ConnectionBridge extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void awaitSpace() {
-        if (!waitingForSpace) {
-            waitingForSpace = true;
-            outbox.whenSpaceAvailable(() -> ctx.executor().execute(this::deliverHeldBack));
-        }
-    }
-
-    private void deliverHeldBack() {
-        waitingForSpace = false;
-        while (!undelivered.isEmpty() && outbox.offer(undelivered.peekFirst())) {
-            undelivered.pollFirst();
-        }
-        if (!undelivered.isEmpty()) {
-            awaitSpace();
-        } else if (inactive) {
+    private void caughtUp() {
+        if (inactive) {
             signalShutdownWhenDelivered();
         } else {
             ctx.channel().config().setAutoRead(true);
@@ -164,7 +147,7 @@ public final class ConnectionBridge extends ChannelInboundHandlerAdapter {
     }
 
     private void signalShutdownWhenDelivered() {
-        if (undelivered.isEmpty() && !shutdownSignalled) {
+        if (reads.isEmpty() && !shutdownSignalled) {
             shutdownSignalled = true;
             Channel channel = ctx.channel();
             signal.offer(new Lifecycle.SocketShutdown((InetSocketAddress) channel.localAddress(),

@@ -24,7 +24,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -80,8 +79,6 @@ public final class DatagramEndpoint<I> {
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile Channel channel;
     // Touched on the channel's event loop only.
-    private final ArrayDeque<Datagram> undelivered = new ArrayDeque<>();
-    private boolean waitingForSpace;
     private boolean finishing;
     private ChannelFuture lastWrite;
 
@@ -397,11 +394,13 @@ public final class DatagramEndpoint<I> {
     /** Copies what the socket reads into the outbox, pausing reads while the outbox is full. */
     private final class Bridge extends ChannelInboundHandlerAdapter {
 
+        private final HeldBackReads<Datagram> reads = new HeldBackReads<>(outbox, this::resumeReading);
         private ChannelHandlerContext ctx;
 
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
             this.ctx = ctx;
+            reads.attach(ctx);
         }
 
         @Override
@@ -414,11 +413,7 @@ public final class DatagramEndpoint<I> {
             } finally {
                 packet.release();
             }
-            if (!undelivered.isEmpty() || !outbox.offer(datagram)) {
-                undelivered.addLast(datagram);
-                ctx.channel().config().setAutoRead(false);
-                awaitSpace();
-            }
+            reads.deliver(datagram);
         }
 
         @Override
@@ -444,21 +439,8 @@ public final class DatagramEndpoint<I> {
             ctx.fireChannelInactive();
         }
 
-        private void awaitSpace() {
-            if (!waitingForSpace) {
-                waitingForSpace = true;
-                outbox.whenSpaceAvailable(() -> ctx.executor().execute(this::deliverHeldBack));
-            }
-        }
-
-        private void deliverHeldBack() {
-            waitingForSpace = false;
-            while (!undelivered.isEmpty() && outbox.offer(undelivered.peekFirst())) {
-                undelivered.pollFirst();
-            }
-            if (!undelivered.isEmpty()) {
-                awaitSpace();
-            } else if (ctx.channel().isOpen()) {
+        private void resumeReading() {
+            if (ctx.channel().isOpen()) {
                 ctx.channel().config().setAutoRead(true);
             }
         }

@@ -1,9 +1,5 @@
 package io.netharness.core.internal;
 
-import io.netharness.core.Chunk;
-import io.netharness.core.Inbox;
-import io.netharness.core.Lifecycle;
-import io.netharness.core.Outbox;
 import io.netharness.core.tcp.ConnectionSettings;
 import io.netharness.core.tcp.TcpClient;
 import io.netty.bootstrap.Bootstrap;
@@ -13,31 +9,17 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 
 /** {@link TcpClient} whose socket runs on a Netty event loop. */
-public final class EventLoopTcpClient implements TcpClient {
+public final class EventLoopTcpClient extends AbstractTcpClient {
 
-    private final InetSocketAddress server;
-    private final ConnectionSettings settings;
     private final EventLoopGroup group;
-    private final LifecycleState state = new LifecycleState("TcpClient");
-    private final Inbox<Chunk> inbox;
-    private final Outbox<Chunk> outbox;
-    private final Inbox<Lifecycle> control;
-    private final Outbox<Lifecycle> signal;
     private volatile Channel channel;
 
     public EventLoopTcpClient(InetSocketAddress server, ConnectionSettings settings) {
-        this.server = server;
-        this.settings = settings;
+        super("TcpClient", server, settings);
         this.group = settings.eventLoopGroup().orElseGet(Transports::sharedGroup);
-        String name = "TcpClient[" + Addresses.format(server) + "]";
-        this.inbox = new Inbox<>(name + ".inbox", settings.boxCapacity());
-        this.outbox = new Outbox<>(name + ".outbox", settings.boxCapacity());
-        this.control = Inbox.unbounded(name + ".control");
-        this.signal = Outbox.unbounded(name + ".signal");
     }
 
     @Override
@@ -53,7 +35,7 @@ public final class EventLoopTcpClient implements TcpClient {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ChannelConnection.install(ch.pipeline(), settings, inbox, outbox, control, signal);
+                        ChannelConnection.install(ch.pipeline(), settings, EventLoopTcpClient.this);
                     }
                 })
                 .connect(server);
@@ -70,28 +52,13 @@ public final class EventLoopTcpClient implements TcpClient {
             Throwable cause = done ? connect.cause() : new IOException("connect timed out after "
                     + settings.connectTimeout());
             connect.channel().close();
-            signal.offer(new Lifecycle.ConnectionFailed(server, cause));
-            inbox.close("connection to " + Addresses.format(server) + " failed");
-            String message = "cannot connect to " + Addresses.format(server) + ": " + cause.getMessage();
-            if (cause instanceof IOException io) {
-                throw new UncheckedIOException(message, io);
-            }
-            throw new IllegalStateException(message, cause);
+            throw connectFailed(cause);
         }
     }
 
     @Override
-    public InetSocketAddress remoteAddress() {
-        return server;
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-        Channel ch = channel;
-        if (ch == null || !ch.isActive()) {
-            throw new IllegalStateException("cannot read the local address: " + this + " is not connected");
-        }
-        return (InetSocketAddress) ch.localAddress();
+    protected InetSocketAddress connectedLocalAddress() {
+        return (InetSocketAddress) channel.localAddress();
     }
 
     @Override
@@ -101,31 +68,11 @@ public final class EventLoopTcpClient implements TcpClient {
     }
 
     @Override
-    public Inbox<Chunk> inbox() {
-        return inbox;
-    }
-
-    @Override
-    public Outbox<Chunk> outbox() {
-        return outbox;
-    }
-
-    @Override
-    public Inbox<Lifecycle> control() {
-        return control;
-    }
-
-    @Override
-    public Outbox<Lifecycle> signal() {
-        return signal;
-    }
-
-    @Override
     public void close() {
         if (!state.tryClose()) {
             return;
         }
-        inbox.close(toString());
+        inbox().close(toString());
         Channel ch = channel;
         if (ch != null) {
             ch.close();

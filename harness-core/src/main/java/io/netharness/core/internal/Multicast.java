@@ -49,6 +49,11 @@ public final class Multicast {
         }
     }
 
+    /** The interface a builder was given, or loopback if none, checked with {@link #checkUsable}. */
+    public static NetworkInterface interfaceFor(InetAddress group, NetworkInterface chosenOrNull) {
+        return checkUsable(group, chosenOrNull != null ? chosenOrNull : loopbackInterface());
+    }
+
     /**
      * Refuses an IPv6 group on a loopback interface: Linux's {@code lo} carries IPv4 multicast but silently
      * delivers no IPv6 multicast (it lacks the MULTICAST flag), and a silent nothing is the worst answer.

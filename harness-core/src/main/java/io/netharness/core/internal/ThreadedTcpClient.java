@@ -1,15 +1,12 @@
 package io.netharness.core.internal;
 
 import io.netharness.core.Chunk;
-import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
-import io.netharness.core.Outbox;
 import io.netharness.core.tcp.ConnectionSettings;
 import io.netharness.core.tcp.TcpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -22,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * what arrives on the inbox (which Kamaelia's ThreadedTCPClient never did). Blocking puts into the outbox
  * give back-pressure: a slow reader of the outbox stops the socket being read.
  */
-public final class ThreadedTcpClient implements TcpClient {
+public final class ThreadedTcpClient extends AbstractTcpClient {
 
     /** Prefix of the names of every thread this class starts; then come the local port and the role. */
     public static final String THREAD_NAME_PREFIX = "netharness-tcp-client-";
@@ -30,26 +27,13 @@ public final class ThreadedTcpClient implements TcpClient {
     private static final Logger LOG = LoggerFactory.getLogger(ThreadedTcpClient.class);
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
-    private final InetSocketAddress server;
-    private final ConnectionSettings settings;
-    private final LifecycleState state = new LifecycleState("ThreadedTcpClient");
-    private final Inbox<Chunk> inbox;
-    private final Outbox<Chunk> outbox;
-    private final Inbox<Lifecycle> control;
-    private final Outbox<Lifecycle> signal;
     private final Socket socket = new Socket();
     private volatile Thread reader;
     private volatile Thread writer;
     private volatile boolean closing;
 
     public ThreadedTcpClient(InetSocketAddress server, ConnectionSettings settings) {
-        this.server = server;
-        this.settings = settings;
-        String name = "ThreadedTcpClient[" + Addresses.format(server) + "]";
-        this.inbox = new Inbox<>(name + ".inbox", settings.boxCapacity());
-        this.outbox = new Outbox<>(name + ".outbox", settings.boxCapacity());
-        this.control = Inbox.unbounded(name + ".control");
-        this.signal = Outbox.unbounded(name + ".signal");
+        super("ThreadedTcpClient", server, settings);
     }
 
     @Override
@@ -62,10 +46,7 @@ public final class ThreadedTcpClient implements TcpClient {
             socket.connect(server, (int) settings.connectTimeout().toMillis());
         } catch (IOException e) {
             closeQuietly();
-            signal.offer(new Lifecycle.ConnectionFailed(server, e));
-            inbox.close("connection to " + Addresses.format(server) + " failed");
-            throw new UncheckedIOException("cannot connect to " + Addresses.format(server) + ": "
-                    + e.getMessage(), e);
+            throw connectFailed(e);
         }
         String threadName = THREAD_NAME_PREFIX + socket.getLocalPort();
         reader = new Thread(this::readLoop, threadName + "-reader");
@@ -74,7 +55,7 @@ public final class ThreadedTcpClient implements TcpClient {
         writer.setDaemon(true);
         reader.start();
         writer.start();
-        control.onArrival(() -> writer.interrupt()); // wakes the writer from its inbox wait
+        control().onArrival(() -> writer.interrupt()); // wakes the writer from its inbox wait
     }
 
     private void readLoop() {
@@ -84,7 +65,7 @@ public final class ThreadedTcpClient implements TcpClient {
             byte[] buffer = new byte[READ_BUFFER_BYTES];
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                outbox.put(Chunk.of(Arrays.copyOf(buffer, read)));
+                outbox().put(Chunk.of(Arrays.copyOf(buffer, read)));
             }
         } catch (IOException e) {
             if (!closing) {
@@ -93,10 +74,10 @@ public final class ThreadedTcpClient implements TcpClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // close() asked us to stop while the outbox was full
         } finally {
-            inbox.close("connection to " + Addresses.format(server) + " is closed");
+            inbox().close("connection to " + Addresses.format(server) + " is closed");
             closeQuietly();
             writer.interrupt();
-            signal.offer(new Lifecycle.SocketShutdown(local, server, failure));
+            signal().offer(new Lifecycle.SocketShutdown(local, server, failure));
         }
     }
 
@@ -105,7 +86,7 @@ public final class ThreadedTcpClient implements TcpClient {
             while (!closing && !socket.isClosed()) {
                 Chunk chunk;
                 try {
-                    chunk = inbox.poll(Duration.ofDays(1));
+                    chunk = inbox().poll(Duration.ofDays(1));
                 } catch (InterruptedException wakeUp) {
                     if (finishRequested()) {
                         sendRemaining(out);
@@ -127,7 +108,7 @@ public final class ThreadedTcpClient implements TcpClient {
     private boolean finishRequested() {
         boolean finish = false;
         Lifecycle message;
-        while ((message = control.poll()) != null) {
+        while ((message = control().poll()) != null) {
             finish |= message instanceof Lifecycle.ProducerFinished || message instanceof Lifecycle.ServerShutdown;
         }
         return finish;
@@ -135,7 +116,7 @@ public final class ThreadedTcpClient implements TcpClient {
 
     private void sendRemaining(OutputStream out) throws IOException {
         Chunk chunk;
-        while ((chunk = inbox.poll()) != null) {
+        while ((chunk = inbox().poll()) != null) {
             write(out, chunk);
         }
     }
@@ -154,15 +135,7 @@ public final class ThreadedTcpClient implements TcpClient {
     }
 
     @Override
-    public InetSocketAddress remoteAddress() {
-        return server;
-    }
-
-    @Override
-    public InetSocketAddress localAddress() {
-        if (!isConnected()) {
-            throw new IllegalStateException("cannot read the local address: " + this + " is not connected");
-        }
+    protected InetSocketAddress connectedLocalAddress() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
@@ -172,33 +145,13 @@ public final class ThreadedTcpClient implements TcpClient {
     }
 
     @Override
-    public Inbox<Chunk> inbox() {
-        return inbox;
-    }
-
-    @Override
-    public Outbox<Chunk> outbox() {
-        return outbox;
-    }
-
-    @Override
-    public Inbox<Lifecycle> control() {
-        return control;
-    }
-
-    @Override
-    public Outbox<Lifecycle> signal() {
-        return signal;
-    }
-
-    @Override
     public void close() {
         if (!state.tryClose()) {
             return;
         }
         closing = true;
-        inbox.close(toString());
-        control.onArrival(null);
+        inbox().close(toString());
+        control().onArrival(null);
         closeQuietly();
         join(writer);
         join(reader);

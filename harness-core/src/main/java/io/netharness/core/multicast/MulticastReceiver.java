@@ -1,11 +1,8 @@
 package io.netharness.core.multicast;
 
 import io.netharness.core.Chunk;
-import io.netharness.core.Component;
-import io.netharness.core.Inbox;
-import io.netharness.core.Lifecycle;
-import io.netharness.core.Outbox;
 import io.netharness.core.internal.Addresses;
+import io.netharness.core.internal.DatagramComponent;
 import io.netharness.core.internal.DatagramEndpoint;
 import io.netharness.core.internal.Multicast;
 import io.netharness.core.udp.Datagram;
@@ -42,24 +39,28 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class MulticastReceiver implements Component<Chunk, Datagram> {
+public final class MulticastReceiver extends DatagramComponent<Chunk> {
 
     private final InetAddress groupAddress;
     private final NetworkInterface networkInterface;
-    private final DatagramEndpoint<Chunk> endpoint;
     private volatile boolean joined;
 
     private MulticastReceiver(Builder builder) {
+        this(builder, Multicast.interfaceFor(builder.group, builder.networkInterface));
+    }
+
+    private MulticastReceiver(Builder builder, NetworkInterface networkInterface) {
+        super("MulticastReceiver", builder.settings, new DatagramEndpoint.Options(new InetSocketAddress(
+                builder.bindAddress != null ? builder.bindAddress : builder.group, builder.port), true,
+                networkInterface, 1));
         this.groupAddress = builder.group;
-        this.networkInterface = Multicast.checkUsable(builder.group, builder.networkInterface != null
-                ? builder.networkInterface : Multicast.loopbackInterface());
-        InetAddress bind = builder.bindAddress != null ? builder.bindAddress : groupAddress;
-        this.endpoint = new DatagramEndpoint<>("MulticastReceiver", builder.settings,
-                new DatagramEndpoint.Options(new InetSocketAddress(bind, builder.port), true, networkInterface, 1),
-                chunk -> {
-                    throw new IllegalStateException("MulticastReceiver only receives; send with a MulticastSender"
-                            + " or a MulticastTransceiver");
-                });
+        this.networkInterface = networkInterface;
+    }
+
+    @Override
+    protected Datagram addressed(Chunk chunk) {
+        throw new IllegalStateException("MulticastReceiver only receives; send with a MulticastSender"
+                + " or a MulticastTransceiver");
     }
 
     /** A builder for a receiver of {@code group} (a multicast address), on port 0 unless told otherwise. */
@@ -113,15 +114,15 @@ public final class MulticastReceiver implements Component<Chunk, Datagram> {
     /** Binds and joins the group; idempotent. Throws naming the address or group if either fails. */
     @Override
     public synchronized void start() {
-        if (endpoint.isClosed() || endpoint.isOpen()) {
-            endpoint.start(); // idempotent while running; refuses a restart after close
+        if (endpoint().isClosed() || endpoint().isOpen()) {
+            endpoint().start(); // idempotent while running; refuses a restart after close
             return;
         }
-        endpoint.start();
+        endpoint().start();
         try {
             joinGroup();
         } catch (RuntimeException e) {
-            endpoint.close();
+            endpoint().close();
             throw e;
         }
     }
@@ -129,7 +130,7 @@ public final class MulticastReceiver implements Component<Chunk, Datagram> {
     /** Joins the group again after {@link #leaveGroup()}; does nothing while joined. */
     public synchronized void joinGroup() {
         if (!joined) {
-            endpoint.joinGroup(groupAddress, networkInterface);
+            endpoint().joinGroup(groupAddress, networkInterface);
             joined = true;
         }
     }
@@ -137,24 +138,19 @@ public final class MulticastReceiver implements Component<Chunk, Datagram> {
     /** Leaves the group: once this returns, the group's datagrams no longer reach this receiver. */
     public synchronized void leaveGroup() {
         if (joined) {
-            endpoint.leaveGroup(groupAddress, networkInterface);
+            endpoint().leaveGroup(groupAddress, networkInterface);
             joined = false;
         }
     }
 
     /** Whether the receiver is a member of the group now. */
     public boolean isJoined() {
-        return joined && endpoint.isOpen();
+        return joined && endpoint().isOpen();
     }
 
     /** The group and the port bound (the chosen one if built with port 0); throws unless started. */
     public InetSocketAddress group() {
-        return new InetSocketAddress(groupAddress, endpoint.localAddress().getPort());
-    }
-
-    /** The bound address; throws unless started. */
-    public InetSocketAddress localAddress() {
-        return endpoint.localAddress();
+        return new InetSocketAddress(groupAddress, endpoint().localAddress().getPort());
     }
 
     /** The interface the group is joined on. */
@@ -162,37 +158,17 @@ public final class MulticastReceiver implements Component<Chunk, Datagram> {
         return networkInterface;
     }
 
-    @Override
-    public Inbox<Chunk> inbox() {
-        return endpoint.inbox();
-    }
-
-    @Override
-    public Outbox<Datagram> outbox() {
-        return endpoint.outbox();
-    }
-
-    @Override
-    public Inbox<Lifecycle> control() {
-        return endpoint.control();
-    }
-
-    @Override
-    public Outbox<Lifecycle> signal() {
-        return endpoint.signal();
-    }
-
     /** Closes the socket, which also leaves the group; idempotent. */
     @Override
     public void close() {
         joined = false;
-        endpoint.close();
+        super.close();
     }
 
     /** {@code MulticastReceiver{new}}, {@code MulticastReceiver{239.1.2.3:5000 on lo}}, {@code ...{closed}}. */
     @Override
     public String toString() {
-        return endpoint.describe((joined ? " joined " : " not joined ") + groupAddress.getHostAddress() + " on "
+        return endpoint().describe((joined ? " joined " : " not joined ") + groupAddress.getHostAddress() + " on "
                 + networkInterface.getName());
     }
 }

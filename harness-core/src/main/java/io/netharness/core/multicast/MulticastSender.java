@@ -1,11 +1,8 @@
 package io.netharness.core.multicast;
 
 import io.netharness.core.Chunk;
-import io.netharness.core.Component;
-import io.netharness.core.Inbox;
-import io.netharness.core.Lifecycle;
-import io.netharness.core.Outbox;
 import io.netharness.core.internal.Addresses;
+import io.netharness.core.internal.DatagramComponent;
 import io.netharness.core.internal.DatagramEndpoint;
 import io.netharness.core.internal.Multicast;
 import io.netharness.core.udp.Datagram;
@@ -30,19 +27,25 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class MulticastSender implements Component<Chunk, Datagram> {
+public final class MulticastSender extends DatagramComponent<Chunk> {
 
     private final InetSocketAddress group;
-    private final DatagramEndpoint<Chunk> endpoint;
 
     private MulticastSender(Builder builder) {
+        super("MulticastSender", builder.settings, options(builder));
         this.group = builder.group;
+    }
+
+    private static DatagramEndpoint.Options options(Builder builder) {
         InetSocketAddress bind = builder.bindAddress != null ? builder.bindAddress
-                : new InetSocketAddress(Multicast.loopbackFor(group.getAddress()), 0);
-        NetworkInterface nif = Multicast.checkUsable(group.getAddress(), builder.networkInterface != null
-                ? builder.networkInterface : Multicast.loopbackInterface());
-        this.endpoint = new DatagramEndpoint<>("MulticastSender", builder.settings,
-                new DatagramEndpoint.Options(bind, false, nif, builder.ttl), chunk -> Datagram.to(group, chunk));
+                : new InetSocketAddress(Multicast.loopbackFor(builder.group.getAddress()), 0);
+        NetworkInterface nif = Multicast.interfaceFor(builder.group.getAddress(), builder.networkInterface);
+        return new DatagramEndpoint.Options(bind, false, nif, builder.ttl);
+    }
+
+    @Override
+    protected Datagram addressed(Chunk chunk) {
+        return Datagram.to(group, chunk);
     }
 
     /** A builder for a sender to {@code group} (a multicast address and a port of 1-65535). */
@@ -67,9 +70,7 @@ public final class MulticastSender implements Component<Chunk, Datagram> {
 
         /** Bind to {@code address} instead of loopback port 0. */
         public Builder bindAddress(InetSocketAddress address) {
-            Objects.requireNonNull(address, "address");
-            Addresses.checkPort(address.getPort(), 0);
-            bindAddress = address;
+            bindAddress = Addresses.checkBindAddress(address);
             return this;
         }
 
@@ -101,43 +102,14 @@ public final class MulticastSender implements Component<Chunk, Datagram> {
     }
 
     /** The sender's own address: what receivers see as {@link Datagram#sender()}. Throws unless started. */
+    @Override
     public InetSocketAddress localAddress() {
-        return endpoint.localAddress();
-    }
-
-    @Override
-    public Inbox<Chunk> inbox() {
-        return endpoint.inbox();
-    }
-
-    @Override
-    public Outbox<Datagram> outbox() {
-        return endpoint.outbox();
-    }
-
-    @Override
-    public Inbox<Lifecycle> control() {
-        return endpoint.control();
-    }
-
-    @Override
-    public Outbox<Lifecycle> signal() {
-        return endpoint.signal();
-    }
-
-    @Override
-    public void start() {
-        endpoint.start();
-    }
-
-    @Override
-    public void close() {
-        endpoint.close();
+        return super.localAddress();
     }
 
     /** {@code MulticastSender{new}}, {@code MulticastSender{127.0.0.1:4000->239.1.2.3:5000}}, {@code ...{closed}}. */
     @Override
     public String toString() {
-        return endpoint.describe("->" + Addresses.format(group));
+        return endpoint().describe("->" + Addresses.format(group));
     }
 }

@@ -55,8 +55,7 @@ public final class MulticastTransceiver implements Component<Chunk, Datagram> {
     private MulticastTransceiver(Builder builder) {
         this.groupAddress = builder.group;
         this.port = builder.port;
-        NetworkInterface nif = Multicast.checkUsable(groupAddress, builder.networkInterface != null
-                ? builder.networkInterface : Multicast.loopbackInterface());
+        NetworkInterface nif = Multicast.interfaceFor(groupAddress, builder.networkInterface);
         this.receiver = MulticastReceiver.builder(groupAddress).port(builder.port).networkInterface(nif)
                 .settings(builder.settings).build();
         this.sending = new DatagramEndpoint<>("MulticastTransceiver", builder.settings,

@@ -73,7 +73,7 @@ public final class TcpServer implements AutoCloseable {
 
     /** Configures a {@link TcpServer}. */
     public static final class Builder {
-        private InetSocketAddress bindAddress = new InetSocketAddress(Addresses.LOOPBACK, 0);
+        private InetSocketAddress bindAddress = Addresses.loopback(0);
         private ConnectionSettings settings = ConnectionSettings.defaults();
         private Consumer<? super Connection> onConnection = connection -> { };
 
@@ -82,15 +82,13 @@ public final class TcpServer implements AutoCloseable {
 
         /** Listen on loopback at {@code port} (0 picks a free one). */
         public Builder port(int port) {
-            bindAddress = new InetSocketAddress(Addresses.LOOPBACK, Addresses.checkPort(port, 0));
+            bindAddress = Addresses.loopback(port);
             return this;
         }
 
         /** Listen on {@code address}, e.g. {@code [::1]:0} or a wildcard address. */
         public Builder bindAddress(InetSocketAddress address) {
-            Objects.requireNonNull(address, "address");
-            Addresses.checkPort(address.getPort(), 0);
-            bindAddress = address;
+            bindAddress = Addresses.checkBindAddress(address);
             return this;
         }
 

@@ -1,11 +1,10 @@
 package io.netharness.core.udp;
 
 import io.netharness.core.Chunk;
-import io.netharness.core.Component;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
-import io.netharness.core.Outbox;
 import io.netharness.core.internal.Addresses;
+import io.netharness.core.internal.DatagramComponent;
 import io.netharness.core.internal.DatagramEndpoint;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -42,18 +41,16 @@ import java.util.Optional;
  * }
  * }</pre>
  */
-public final class UdpPeer implements Component<Chunk, Datagram> {
+public final class UdpPeer extends DatagramComponent<Chunk> {
 
-    private final DatagramEndpoint<Chunk> endpoint;
     private final boolean fixed;
     private final Inbox<InetSocketAddress> targets;
     private volatile InetSocketAddress target;
 
     private UdpPeer(Builder builder) {
+        super("UdpPeer", builder.settings, DatagramEndpoint.Options.unicast(builder.bindAddress));
         this.fixed = builder.fixed;
         this.target = builder.target;
-        this.endpoint = new DatagramEndpoint<>("UdpPeer", builder.settings,
-                DatagramEndpoint.Options.unicast(builder.bindAddress), this::address);
         this.targets = new Inbox<>("UdpPeer.targets", Integer.MAX_VALUE, address -> {
             checkTarget(address);
             checkNotFixed();
@@ -73,7 +70,7 @@ public final class UdpPeer implements Component<Chunk, Datagram> {
 
     /** Configures a {@link UdpPeer}. */
     public static final class Builder {
-        private InetSocketAddress bindAddress = new InetSocketAddress(Addresses.LOOPBACK, 0);
+        private InetSocketAddress bindAddress = Addresses.loopback(0);
         private InetSocketAddress target;
         private boolean fixed;
         private DatagramSettings settings = DatagramSettings.defaults();
@@ -83,15 +80,13 @@ public final class UdpPeer implements Component<Chunk, Datagram> {
 
         /** Bind to loopback at {@code port} (0 picks a free one). */
         public Builder port(int port) {
-            bindAddress = new InetSocketAddress(Addresses.LOOPBACK, Addresses.checkPort(port, 0));
+            bindAddress = Addresses.loopback(port);
             return this;
         }
 
         /** Bind to {@code address}, e.g. {@code [::1]:0}. */
         public Builder bindAddress(InetSocketAddress address) {
-            Objects.requireNonNull(address, "address");
-            Addresses.checkPort(address.getPort(), 0);
-            bindAddress = address;
+            bindAddress = Addresses.checkBindAddress(address);
             return this;
         }
 
@@ -119,7 +114,8 @@ public final class UdpPeer implements Component<Chunk, Datagram> {
         }
     }
 
-    private Datagram address(Chunk chunk) {
+    @Override
+    protected Datagram addressed(Chunk chunk) {
         InetSocketAddress to = target;
         if (to == null) {
             throw new IllegalStateException("UdpPeer has no target: build it with target(...) or call retarget(...)"
@@ -137,7 +133,7 @@ public final class UdpPeer implements Component<Chunk, Datagram> {
     public void retarget(InetSocketAddress newTarget) {
         InetSocketAddress checked = checkTarget(newTarget);
         checkNotFixed();
-        endpoint.afterSending(() -> target = checked);
+        endpoint().afterSending(() -> target = checked);
     }
 
     /**
@@ -154,7 +150,7 @@ public final class UdpPeer implements Component<Chunk, Datagram> {
         InetSocketAddress next;
         while ((next = targets.poll()) != null) {
             InetSocketAddress chosen = next;
-            endpoint.afterSendingAsync(() -> target = chosen);
+            endpoint().afterSendingAsync(() -> target = chosen);
         }
     }
 
@@ -175,53 +171,23 @@ public final class UdpPeer implements Component<Chunk, Datagram> {
         return fixed;
     }
 
-    /** The bound address; throws {@link IllegalStateException} unless started. */
-    public InetSocketAddress localAddress() {
-        return endpoint.localAddress();
-    }
-
     /** Whether the socket is open. */
     public boolean isOpen() {
-        return endpoint.isOpen();
-    }
-
-    @Override
-    public Inbox<Chunk> inbox() {
-        return endpoint.inbox();
-    }
-
-    @Override
-    public Outbox<Datagram> outbox() {
-        return endpoint.outbox();
-    }
-
-    @Override
-    public Inbox<Lifecycle> control() {
-        return endpoint.control();
-    }
-
-    @Override
-    public Outbox<Lifecycle> signal() {
-        return endpoint.signal();
-    }
-
-    @Override
-    public void start() {
-        endpoint.start();
+        return endpoint().isOpen();
     }
 
     @Override
     public void close() {
         targets.onArrival(null);
         targets.close("UdpPeer is closed");
-        endpoint.close();
+        super.close();
     }
 
     /** {@code UdpPeer{new}}, {@code UdpPeer{127.0.0.1:4000->127.0.0.1:5000}}, {@code UdpPeer{closed}}. */
     @Override
     public String toString() {
         InetSocketAddress to = target;
-        return endpoint.describe(to == null ? "" : "->" + Addresses.format(to));
+        return endpoint().describe(to == null ? "" : "->" + Addresses.format(to));
     }
 
     private static InetSocketAddress checkTarget(InetSocketAddress address) {

@@ -1,10 +1,8 @@
 package io.netharness.core.udp;
 
-import io.netharness.core.Component;
-import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
-import io.netharness.core.Outbox;
 import io.netharness.core.internal.Addresses;
+import io.netharness.core.internal.DatagramComponent;
 import io.netharness.core.internal.DatagramEndpoint;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -27,13 +25,16 @@ import java.util.Objects;
  * }
  * }</pre>
  */
-public final class UdpPostboxPeer implements Component<Datagram, Datagram> {
-
-    private final DatagramEndpoint<Datagram> endpoint;
+public final class UdpPostboxPeer extends DatagramComponent<Datagram> {
 
     private UdpPostboxPeer(InetSocketAddress bindAddress, DatagramSettings settings) {
-        this.endpoint = new DatagramEndpoint<>("UdpPostboxPeer", settings, DatagramEndpoint.Options.unicast(bindAddress),
-                datagram -> datagram);
+        super("UdpPostboxPeer", settings, DatagramEndpoint.Options.unicast(bindAddress));
+    }
+
+    /** Each datagram already names its recipient. */
+    @Override
+    protected Datagram addressed(Datagram datagram) {
+        return datagram;
     }
 
     /** A builder for a peer on {@code 127.0.0.1:0}. */
@@ -43,7 +44,7 @@ public final class UdpPostboxPeer implements Component<Datagram, Datagram> {
 
     /** Configures a {@link UdpPostboxPeer}. */
     public static final class Builder {
-        private InetSocketAddress bindAddress = new InetSocketAddress(Addresses.LOOPBACK, 0);
+        private InetSocketAddress bindAddress = Addresses.loopback(0);
         private DatagramSettings settings = DatagramSettings.defaults();
 
         private Builder() {
@@ -51,15 +52,13 @@ public final class UdpPostboxPeer implements Component<Datagram, Datagram> {
 
         /** Bind to loopback at {@code port} (0 picks a free one). */
         public Builder port(int port) {
-            bindAddress = new InetSocketAddress(Addresses.LOOPBACK, Addresses.checkPort(port, 0));
+            bindAddress = Addresses.loopback(port);
             return this;
         }
 
         /** Bind to {@code address}, e.g. {@code [::1]:0}. */
         public Builder bindAddress(InetSocketAddress address) {
-            Objects.requireNonNull(address, "address");
-            Addresses.checkPort(address.getPort(), 0);
-            bindAddress = address;
+            bindAddress = Addresses.checkBindAddress(address);
             return this;
         }
 
@@ -73,49 +72,14 @@ public final class UdpPostboxPeer implements Component<Datagram, Datagram> {
         }
     }
 
-    /** The bound address; throws {@link IllegalStateException} unless started. */
-    public InetSocketAddress localAddress() {
-        return endpoint.localAddress();
-    }
-
     /** Whether the socket is open. */
     public boolean isOpen() {
-        return endpoint.isOpen();
-    }
-
-    @Override
-    public Inbox<Datagram> inbox() {
-        return endpoint.inbox();
-    }
-
-    @Override
-    public Outbox<Datagram> outbox() {
-        return endpoint.outbox();
-    }
-
-    @Override
-    public Inbox<Lifecycle> control() {
-        return endpoint.control();
-    }
-
-    @Override
-    public Outbox<Lifecycle> signal() {
-        return endpoint.signal();
-    }
-
-    @Override
-    public void start() {
-        endpoint.start();
-    }
-
-    @Override
-    public void close() {
-        endpoint.close();
+        return endpoint().isOpen();
     }
 
     /** {@code UdpPostboxPeer{new}}, {@code UdpPostboxPeer{127.0.0.1:4000}}, {@code UdpPostboxPeer{closed}}. */
     @Override
     public String toString() {
-        return endpoint.describe("");
+        return endpoint().describe("");
     }
 }

@@ -7,6 +7,7 @@ import io.netharness.simulator.FaultHandle;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
+import io.netharness.simulator.internal.Relay;
 import io.netharness.simulator.internal.pcap.PcapWriter;
 import io.netharness.simulator.internal.pcap.TcpFlow;
 import io.netharness.simulator.internal.stats.DirectionCounters;
@@ -46,7 +47,7 @@ import java.util.function.Consumer;
  * <p>Threads: public methods are thread-safe. Each accepted connection and its connection to the target live on
  * one event loop; changes made from other threads (faults, cut, heal) are handed to that loop.
  */
-public final class TcpRelay implements ProxiedConnection.Link {
+public final class TcpRelay implements ProxiedConnection.Link, Relay {
 
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);

@@ -6,7 +6,7 @@ import io.netharness.simulator.DirectionStatistics;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
-import io.netharness.simulator.internal.pcap.PcapWriter;
+import io.netharness.simulator.internal.Relay;
 import io.netharness.simulator.internal.stats.DirectionCounters;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -20,10 +20,8 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.nio.file.Path;
@@ -35,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * that re-sends each impaired copy to the receiver's own address (unicast, or a relay group on the same
  * interface). Everything on one event loop.
  */
-public final class MulticastRelay {
+public final class MulticastRelay implements Relay {
 
     private static final Logger LOG = LoggerFactory.getLogger(MulticastRelay.class);
     private static final long TIMEOUT_SECONDS = 10;
@@ -54,9 +52,8 @@ public final class MulticastRelay {
     private LinkProfile downstreamProfile = LinkProfile.PERFECT;
     private FateObserver observer = FateObserver.NONE;
     private volatile boolean cut;
-    private EventLoopGroup eventLoopGroup;
+    private RelayLoop resources;
     private EventLoop loop;
-    private PcapWriter capture;
     private ImpairedPath path;
     private volatile Channel member;
     private volatile Channel sender;
@@ -76,28 +73,22 @@ public final class MulticastRelay {
     /** Joins the group and opens the sending socket; returns the group address with the port bound. */
     public InetSocketAddress start() throws InterruptedException {
         synchronized (lock) {
-            eventLoopGroup = suppliedGroup != null ? suppliedGroup : UdpTransport.newGroup("netharness-mcastlink");
-            loop = eventLoopGroup.next();
-            try {
-                capture = captureFile == null ? null : PcapWriter.open(captureFile);
-            } catch (IOException e) {
-                shutdownOwnGroup();
-                throw new UncheckedIOException("cannot create capture file " + captureFile, e);
-            }
+            resources = RelayLoop.open(suppliedGroup, "netharness-mcastlink", captureFile, "MulticastLink");
+            loop = resources.loop();
             path = new ImpairedPath(Direction.UPSTREAM, loop, Seeds.derive(seed, "multicast/upstream"), profile,
-                    System::nanoTime, maxQueued, capture, counters);
+                    System::nanoTime, maxQueued, resources.capture(), counters);
             path.observer(observer);
             path.cut(cut);
         }
         try {
             sender = await(Datagrams.configure(new Bootstrap().group(loop)
-                    .channelFactory(UdpTransport.channelFactory(eventLoopGroup, receiver.getAddress()))
+                    .channelFactory(UdpTransport.channelFactory(resources.group(), receiver.getAddress()))
                     .option(ChannelOption.IP_MULTICAST_IF, networkInterface)
                     .option(ChannelOption.IP_MULTICAST_TTL, 1)
                     .handler(new Discard()))
                     .bind(Datagrams.localBindFor(receiver)), "open the sending socket").channel();
             Channel joined = await(Datagrams.configure(new Bootstrap().group(loop)
-                    .channelFactory(UdpTransport.channelFactory(eventLoopGroup, group.getAddress()))
+                    .channelFactory(UdpTransport.channelFactory(resources.group(), group.getAddress()))
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .handler(new MemberHandler()))
                     .bind(group), "bind " + Datagrams.format(group)).channel();
@@ -225,16 +216,7 @@ public final class MulticastRelay {
                 }
             }
         } finally {
-            shutdownOwnGroup();
-            if (capture != null) {
-                capture.close();
-            }
-        }
-    }
-
-    private void shutdownOwnGroup() {
-        if (suppliedGroup == null && eventLoopGroup != null) {
-            Datagrams.shutdownAndJoin(eventLoopGroup, "MulticastLink");
+            resources.release();
         }
     }
 

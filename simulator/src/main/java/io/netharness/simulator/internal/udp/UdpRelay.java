@@ -5,7 +5,7 @@ import io.netharness.simulator.Direction;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
-import io.netharness.simulator.internal.pcap.PcapWriter;
+import io.netharness.simulator.internal.Relay;
 import io.netharness.simulator.internal.stats.DirectionCounters;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -16,10 +16,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
-import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +35,7 @@ import java.util.concurrent.TimeoutException;
  * ({@link ClientSession}), and one {@link ImpairedPath} per direction shared by all clients, so the decisions
  * of a direction follow the order in which datagrams reach the link. Everything runs on one event loop.
  */
-public final class UdpRelay {
+public final class UdpRelay implements Relay {
 
     private static final Logger LOG = LoggerFactory.getLogger(UdpRelay.class);
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
@@ -59,9 +57,8 @@ public final class UdpRelay {
     private LinkProfile downstreamProfile;
     private volatile boolean cut;
     private FateObserver observer = FateObserver.NONE;
-    private EventLoopGroup group;
+    private RelayLoop resources;
     private EventLoop loop;
-    private PcapWriter capture;
     private ImpairedPath upstream;
     private ImpairedPath downstream;
     private volatile Channel front;
@@ -83,25 +80,19 @@ public final class UdpRelay {
     /** Creates the event loop (unless supplied) and the capture, binds the front socket; returns its address. */
     public InetSocketAddress start() throws InterruptedException {
         synchronized (lock) {
-            group = suppliedGroup != null ? suppliedGroup : UdpTransport.newGroup("netharness-udplink");
-            loop = group.next();
-            try {
-                capture = captureFile == null ? null : PcapWriter.open(captureFile);
-            } catch (IOException e) {
-                shutdownOwnGroup();
-                throw new UncheckedIOException("cannot create capture file " + captureFile, e);
-            }
+            resources = RelayLoop.open(suppliedGroup, "netharness-udplink", captureFile, "UdpLink");
+            loop = resources.loop();
             upstream = new ImpairedPath(Direction.UPSTREAM, loop, Seeds.derive(seed, "udp/upstream"),
-                    upstreamProfile, System::nanoTime, maxQueued, capture, upstreamCounters);
+                    upstreamProfile, System::nanoTime, maxQueued, resources.capture(), upstreamCounters);
             downstream = new ImpairedPath(Direction.DOWNSTREAM, loop, Seeds.derive(seed, "udp/downstream"),
-                    downstreamProfile, System::nanoTime, maxQueued, capture, downstreamCounters);
+                    downstreamProfile, System::nanoTime, maxQueued, resources.capture(), downstreamCounters);
             upstream.observer(observer);
             downstream.observer(observer);
             upstream.cut(cut);
             downstream.cut(cut);
         }
         Bootstrap bootstrap = Datagrams.configure(new Bootstrap().group(loop)
-                .channelFactory(UdpTransport.channelFactory(group, listen.getAddress()))
+                .channelFactory(UdpTransport.channelFactory(resources.group(), listen.getAddress()))
                 .handler(new FrontHandler()));
         ChannelFuture bind = bootstrap.bind(listen);
         if (!bind.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !bind.isSuccess()) {
@@ -234,10 +225,7 @@ public final class UdpRelay {
                 }
             }
         } finally {
-            shutdownOwnGroup();
-            if (capture != null) {
-                capture.close();
-            }
+            resources.release();
         }
     }
 
@@ -246,12 +234,6 @@ public final class UdpRelay {
             close();
         } catch (RuntimeException ignored) {
             // start() reports the bind failure, which matters more
-        }
-    }
-
-    private void shutdownOwnGroup() {
-        if (suppliedGroup == null && group != null) {
-            Datagrams.shutdownAndJoin(group, "UdpLink");
         }
     }
 
@@ -299,7 +281,7 @@ public final class UdpRelay {
         if (session == null) {
             ClientSession created = new ClientSession(client, target, front);
             Bootstrap bootstrap = Datagrams.configure(new Bootstrap().group(loop)
-                    .channelFactory(UdpTransport.channelFactory(group, target.getAddress()))
+                    .channelFactory(UdpTransport.channelFactory(resources.group(), target.getAddress()))
                     .handler(new ReplyHandler(created)));
             created.bindStarted(bootstrap.bind(Datagrams.localBindFor(target)));
             sessions.put(client, created);

@@ -1,0 +1,63 @@
+package io.netharness.simulator;
+
+import io.netty.channel.EventLoopGroup;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The settings every link builder has: seed, event loops and capture. Package-private, with a self type, so that
+ * each public builder inherits these setters returning its own type instead of repeating them.
+ *
+ * @param <B> the concrete builder
+ */
+abstract class LinkBuilder<B extends LinkBuilder<B>> {
+
+    private Long seed;
+    EventLoopGroup eventLoopGroup;
+    Path capture;
+
+    LinkBuilder() {
+    }
+
+    /** The seed of every random decision; default a fresh one from {@link Seeds#random()}. */
+    public B seed(long seed) {
+        this.seed = seed;
+        return self();
+    }
+
+    /** The seed given, or a fresh random one: drawn once per link, at build. */
+    final long resolvedSeed() {
+        return seed != null ? seed : Seeds.random();
+    }
+
+    /**
+     * Event loops to run on (epoll or NIO); the link does not shut them down. Default: event loops of its own
+     * (see the link's class documentation).
+     */
+    public B eventLoopGroup(EventLoopGroup group) {
+        eventLoopGroup = Objects.requireNonNull(group, "eventLoopGroup");
+        return self();
+    }
+
+    /**
+     * Records what the link sends on to this pcap file (created or replaced), which {@code tshark -r} and
+     * Wireshark open; the link's class documentation says what it shows.
+     */
+    public B capture(Path pcap) {
+        capture = Objects.requireNonNull(pcap, "capture");
+        return self();
+    }
+
+    /** Fails naming the builder call that is missing, e.g. {@code TcpLink.builder() requires target(...)}. */
+    static void require(Object value, String link, String setter) {
+        if (value == null) {
+            throw new IllegalStateException(link + ".builder() requires " + setter + "(...)");
+        }
+    }
+
+    /** This builder as its concrete type, for the setters to return. */
+    @SuppressWarnings("unchecked")
+    final B self() {
+        return (B) this;
+    }
+}

@@ -1,0 +1,145 @@
+package io.netharness.simulator;
+
+import io.netharness.simulator.internal.Relay;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+
+/**
+ * What {@link TcpLink}, {@link UdpLink} and {@link MulticastLink} share: the new / started / closed lifecycle
+ * around their {@link Relay}, and the calls the relay answers itself. Package-private so that the three links stay
+ * the only public types; each overrides {@link #start()} only to return its own type.
+ *
+ * @param <R> the relay behind the link
+ */
+abstract class RelayedLink<R extends Relay> implements SimulatedLink {
+
+    private enum State { NEW, STARTED, CLOSED }
+
+    /** The engine; subclasses call it for their protocol's own queries (faults, sessions, ...). */
+    final R relay;
+    private final String name;
+    private final InetSocketAddress target;
+    private final long seed;
+    private State state = State.NEW;
+    private InetSocketAddress address;
+
+    RelayedLink(InetSocketAddress target, long seed, R relay) {
+        this.name = getClass().getSimpleName(); // "TcpLink", as toString() and the messages show it
+        this.target = target;
+        this.seed = seed;
+        this.relay = relay;
+    }
+
+    /**
+     * Whether a failed {@link #start()} closes the link for good: yes by default, as a relay may leave something
+     * behind on failure; a link whose relay undoes a failed start itself answers no, so start may be tried again.
+     */
+    boolean closesOnFailedStart() {
+        return true;
+    }
+
+    /** Starts the relay once; subclasses return themselves from {@code start()}. */
+    final synchronized void startRelay() {
+        if (state == State.CLOSED) {
+            throw new IllegalStateException(this + " cannot be restarted after close()");
+        }
+        if (state == State.NEW) {
+            try {
+                address = relay.start();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting " + this, e);
+            } catch (RuntimeException e) {
+                if (closesOnFailedStart()) {
+                    state = State.CLOSED;
+                }
+                throw e;
+            }
+            state = State.STARTED;
+        }
+    }
+
+    /** True once {@link #close()} has been called. */
+    final synchronized boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
+    @Override
+    public synchronized InetSocketAddress address() {
+        if (state != State.STARTED) {
+            throw new IllegalStateException(this + " has no address: call start() first");
+        }
+        return address;
+    }
+
+    @Override
+    public InetSocketAddress target() {
+        return target;
+    }
+
+    @Override
+    public LinkProfile profile(Direction direction) {
+        return relay.profile(Objects.requireNonNull(direction, "direction"));
+    }
+
+    @Override
+    public void profile(Direction direction, LinkProfile profile) {
+        relay.profile(Objects.requireNonNull(direction, "direction"), Objects.requireNonNull(profile, "profile"));
+    }
+
+    @Override
+    public void cut(CutMode mode) {
+        relay.cut(Objects.requireNonNull(mode, "mode"));
+    }
+
+    @Override
+    public void heal() {
+        relay.heal();
+    }
+
+    @Override
+    public boolean isCut() {
+        return relay.isCut();
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public LinkStatistics statistics() {
+        return relay.statistics();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        State was = state;
+        state = State.CLOSED;
+        try {
+            relay.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing " + name + "{" + (was == State.STARTED
+                    ? format(address) + " -> " : "") + format(target) + "}", e);
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return switch (state) {
+            case NEW -> name + "{new}";
+            case STARTED -> name + "{" + format(address) + " -> " + format(target) + (relay.isCut() ? ", cut" : "")
+                    + "}";
+            case CLOSED -> name + "{closed}";
+        };
+    }
+
+    /** How {@link #toString()} shows an address: as given ({@code host:port}) unless a link says otherwise. */
+    String format(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+}
