@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netharness.it.support.PostgresServer;
 import io.netharness.it.support.Timing;
+import io.netharness.it.support.Wait;
 import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.CutMode;
 import io.netharness.simulator.Direction;
@@ -71,6 +72,9 @@ class PgjdbcThroughTcpLinkTest {
                 assertThat(first.openConnections()).isZero();
             }
 
+            // The link learns of the closed connection asynchronously; count afresh from zero.
+            Wait.until("the first connection has left the second link", Duration.ofSeconds(10),
+                    () -> second.openConnections() == 0, () -> "open: " + second.openConnections());
             first.heal();
             // pgjdbc remembers a host that failed and skips it for hostRecheckSeconds (10 s by default).
             try (Connection connection = DriverManager.getConnection(url)) {
