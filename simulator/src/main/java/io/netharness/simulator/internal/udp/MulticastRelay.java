@@ -49,6 +49,7 @@ public final class MulticastRelay {
     private final int maxQueued;
     private final DirectionCounters counters = new DirectionCounters();
     private final DirectionCounters unused = new DirectionCounters();
+    private final PendingFlushes flushes = new PendingFlushes();
     private final Object lock = new Object();
     private LinkProfile profile;
     private LinkProfile downstreamProfile = LinkProfile.PERFECT;
@@ -85,7 +86,7 @@ public final class MulticastRelay {
                 throw new UncheckedIOException("cannot create capture file " + captureFile, e);
             }
             path = new ImpairedPath(Direction.UPSTREAM, loop, Seeds.derive(seed, "multicast/upstream"), profile,
-                    System::nanoTime, maxQueued, capture, counters);
+                    System::nanoTime, maxQueued, capture, counters, flushes);
             path.observer(observer);
             path.cut(cut);
         }
@@ -243,11 +244,11 @@ public final class MulticastRelay {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
             InetSocketAddress source = packet.sender();
-            path.accept(Datagrams.copyPayload(packet), new Outlet() {
+            path.accept(packet.content().retain(), new Outlet() {
                 @Override
                 public void send(ByteBuf datagram) {
                     if (sender.isActive()) {
-                        sender.writeAndFlush(new DatagramPacket(datagram, receiver), sender.voidPromise());
+                        flushes.write(sender, new DatagramPacket(datagram, receiver));
                     } else {
                         datagram.release();
                     }
@@ -263,6 +264,12 @@ public final class MulticastRelay {
                     return receiver;
                 }
             });
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            flushes.flush(); // the burst's datagrams that left at once, with one sendmmsg
+            ctx.fireChannelReadComplete();
         }
 
         @Override

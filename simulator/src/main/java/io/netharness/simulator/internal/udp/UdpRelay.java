@@ -53,6 +53,7 @@ public final class UdpRelay {
     private final DirectionCounters upstreamCounters = new DirectionCounters();
     private final DirectionCounters downstreamCounters = new DirectionCounters();
     private final Map<InetSocketAddress, ClientSession> sessions = new HashMap<>();
+    private final PendingFlushes flushes = new PendingFlushes();
     private final Object lock = new Object();
     // Set in start(); the profiles and the observer wait here until then.
     private LinkProfile upstreamProfile;
@@ -92,9 +93,9 @@ public final class UdpRelay {
                 throw new UncheckedIOException("cannot create capture file " + captureFile, e);
             }
             upstream = new ImpairedPath(Direction.UPSTREAM, loop, Seeds.derive(seed, "udp/upstream"),
-                    upstreamProfile, System::nanoTime, maxQueued, capture, upstreamCounters);
+                    upstreamProfile, System::nanoTime, maxQueued, capture, upstreamCounters, flushes);
             downstream = new ImpairedPath(Direction.DOWNSTREAM, loop, Seeds.derive(seed, "udp/downstream"),
-                    downstreamProfile, System::nanoTime, maxQueued, capture, downstreamCounters);
+                    downstreamProfile, System::nanoTime, maxQueued, capture, downstreamCounters, flushes);
             upstream.observer(observer);
             downstream.observer(observer);
             upstream.cut(cut);
@@ -297,7 +298,7 @@ public final class UdpRelay {
     private ClientSession session(InetSocketAddress client) {
         ClientSession session = sessions.get(client);
         if (session == null) {
-            ClientSession created = new ClientSession(client, target, front);
+            ClientSession created = new ClientSession(client, target, front, flushes);
             Bootstrap bootstrap = Datagrams.configure(new Bootstrap().group(loop)
                     .channelFactory(UdpTransport.channelFactory(group, target.getAddress()))
                     .handler(new ReplyHandler(created)));
@@ -319,7 +320,13 @@ public final class UdpRelay {
             }
             ClientSession session = session(packet.sender());
             session.touch(System.nanoTime());
-            upstream.accept(Datagrams.copyPayload(packet), session.toTarget());
+            upstream.accept(packet.content().retain(), session.toTarget());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            flushes.flush(); // the burst's datagrams that left at once, one sendmmsg per session socket
+            ctx.fireChannelReadComplete();
         }
 
         @Override
@@ -341,7 +348,13 @@ public final class UdpRelay {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
             session.touch(System.nanoTime());
-            downstream.accept(Datagrams.copyPayload(packet), session.toClient());
+            downstream.accept(packet.content().retain(), session.toClient());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            flushes.flush();
+            ctx.fireChannelReadComplete();
         }
 
         @Override
