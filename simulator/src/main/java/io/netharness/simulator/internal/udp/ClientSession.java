@@ -9,8 +9,8 @@ import java.util.ArrayDeque;
 
 /**
  * One client of a UDP link, NAT style: its own socket towards the target, so the target's replies to that
- * socket are known to belong to this client. Datagrams due before the socket is bound wait here.
- * Event loop only.
+ * socket are known to belong to this client. Datagrams due before the socket is bound wait here. Its outlets
+ * write to {@link PendingFlushes}, flushed by whoever ends the batch. Event loop only.
  */
 final class ClientSession {
 
@@ -19,14 +19,16 @@ final class ClientSession {
     private final ArrayDeque<ByteBuf> waitingForBind = new ArrayDeque<>();
     private final Outlet toTarget;
     private final Outlet toClient;
+    private final PendingFlushes flushes;
     private Channel channel;
     private boolean bound;
     private boolean closed;
     private long lastActivityNanos;
 
-    ClientSession(InetSocketAddress client, InetSocketAddress target, Channel front) {
+    ClientSession(InetSocketAddress client, InetSocketAddress target, Channel front, PendingFlushes flushes) {
         this.client = client;
         this.target = target;
+        this.flushes = flushes;
         this.toTarget = new Outlet() {
             @Override
             public void send(ByteBuf datagram) {
@@ -47,7 +49,7 @@ final class ClientSession {
             @Override
             public void send(ByteBuf datagram) {
                 if (front.isActive()) {
-                    front.writeAndFlush(new DatagramPacket(datagram, client), front.voidPromise());
+                    flushes.write(front, new DatagramPacket(datagram, client));
                 } else {
                     datagram.release();
                 }
@@ -86,7 +88,7 @@ final class ClientSession {
         if (closed) {
             datagram.release();
         } else if (bound) {
-            channel.writeAndFlush(new DatagramPacket(datagram, target), channel.voidPromise());
+            flushes.write(channel, new DatagramPacket(datagram, target));
         } else {
             waitingForBind.add(datagram);
         }

@@ -5,7 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.epoll.EpollChannelOption;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,28 +14,46 @@ import java.util.concurrent.TimeUnit;
 /** Small shared helpers of the datagram links. */
 final class Datagrams {
 
-    /** Largest UDP payload; reads use buffers this large so nothing is silently cut. */
+    /** Largest UDP payload; every read slot is this large so nothing is silently cut. */
     static final int MAX_DATAGRAM = 65_535;
+    /**
+     * Datagrams one epoll read takes with a single {@code recvmmsg}: 16 slots of {@link #MAX_DATAGRAM} fit
+     * the pooled allocator's largest pooled buffer (1 MiB), so a batch read costs no fresh allocation.
+     */
+    static final int READ_BATCH = 16;
+    /** Datagrams read per wake-up before the batch is handed on (and flushed) and other sockets get a turn. */
+    private static final int READS_PER_WAKE_UP = 4 * READ_BATCH;
     private static final int SOCKET_BUFFER_BYTES = 4 << 20;
 
     private Datagrams() {
     }
 
-    /** Options every link socket gets: whole datagrams, and large kernel buffers so bursts are not lost. */
+    /**
+     * Options every link socket gets: whole datagrams, and large kernel buffers so bursts are not lost. On
+     * epoll a read takes up to {@link #READ_BATCH} datagrams with one {@code recvmmsg}, each in its own
+     * {@link #MAX_DATAGRAM} slot of one buffer (the packets are slices of it); NIO reads one at a time.
+     * The bootstrap's group must be set.
+     */
     static Bootstrap configure(Bootstrap bootstrap) {
-        return bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+        boolean epoll = UdpTransport.isEpoll(bootstrap.config().group());
+        int bufferBytes = epoll ? READ_BATCH * MAX_DATAGRAM : MAX_DATAGRAM;
+        bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR,
+                        new FixedRecvByteBufAllocator(bufferBytes).maxMessagesPerRead(READS_PER_WAKE_UP))
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES);
+        if (epoll) {
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
+        }
+        return bootstrap;
     }
 
     /**
-     * A right-sized copy of the packet's payload: reads land in 64 KiB buffers, and holding those for the
-     * length of a delay would pin megabytes. The packet is left to its owner to release.
+     * A right-sized copy of {@code datagram}'s readable bytes (at most {@code bytes}): reads land in large
+     * shared buffers, and holding a slice of one for the length of a delay would pin megabytes.
      */
-    static ByteBuf copyPayload(DatagramPacket packet) {
-        ByteBuf content = packet.content();
-        ByteBuf copy = packet.content().alloc().buffer(content.readableBytes());
-        copy.writeBytes(content, content.readerIndex(), content.readableBytes());
+    static ByteBuf copyOf(ByteBuf datagram, int bytes) {
+        ByteBuf copy = datagram.alloc().buffer(bytes);
+        copy.writeBytes(datagram, datagram.readerIndex(), bytes);
         return copy;
     }
 

@@ -28,7 +28,12 @@ import java.util.function.LongSupplier;
  *
  * <p>Threads: everything runs on the event loop, except {@link #cut(boolean)}, {@link #profile} and
  * statistics, which are thread-safe. Buffers: the path owns every datagram handed to {@link #accept} and
- * releases it when sent (via the outlet), dropped or discarded.
+ * releases it when sent (via the outlet), dropped or discarded. A copy that leaves at once is sent as a slice
+ * of the datagram it came from (no copying on a transparent path); one that waits gets its own right-sized
+ * buffer, so a slot of a large receive buffer is never pinned for the length of a delay.
+ *
+ * <p>Flushing: outlets only write. Datagrams sent by {@link #accept} are flushed by its caller once its read
+ * burst ends; those sent by the path's timers are flushed by the path at the end of each timer run.
  */
 public final class ImpairedPath {
 
@@ -41,6 +46,7 @@ public final class ImpairedPath {
     private final LongSupplier clock;
     private final int maxQueued;
     private final PcapWriter capture;
+    private final PendingFlushes flushes;
     private final PriorityQueue<Departure> queue = new PriorityQueue<>();
     private final ReorderWindow<Departure> window = new ReorderWindow<>();
     private volatile FateObserver observer = FateObserver.NONE;
@@ -57,9 +63,10 @@ public final class ImpairedPath {
      * @param maxQueued copies that may wait at once; beyond that arriving datagrams are dropped (a router's
      *                  tail drop), so a bandwidth limit cannot pile up unbounded memory
      * @param capture   where sent copies are recorded, or {@code null}
+     * @param flushes   what the outlets write to; the path flushes it after its timers sent
      */
-    public ImpairedPath(Direction direction, EventLoop loop, long seed, LinkProfile profile, LongSupplier clock,
-            int maxQueued, PcapWriter capture, DirectionCounters counters) {
+    ImpairedPath(Direction direction, EventLoop loop, long seed, LinkProfile profile, LongSupplier clock,
+            int maxQueued, PcapWriter capture, DirectionCounters counters, PendingFlushes flushes) {
         this.direction = Objects.requireNonNull(direction, "direction");
         this.counters = Objects.requireNonNull(counters, "counters");
         this.loop = Objects.requireNonNull(loop, "loop");
@@ -67,6 +74,7 @@ public final class ImpairedPath {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxQueued = maxQueued;
         this.capture = capture;
+        this.flushes = Objects.requireNonNull(flushes, "flushes");
     }
 
     public LinkProfile profile() {
@@ -100,7 +108,11 @@ public final class ImpairedPath {
         return queue.size() + window.size();
     }
 
-    /** Takes a datagram that just arrived; {@code outlet} is where its copies go. On the event loop. */
+    /**
+     * Takes a datagram that just arrived (it may be a slice of a larger receive buffer); {@code outlet} is
+     * where its copies go. What leaves at once is written, not flushed: the caller flushes the path's
+     * {@link PendingFlushes} when its read burst is over. On the event loop.
+     */
     public void accept(ByteBuf datagram, Outlet outlet) {
         long now = clock.getAsLong();
         int bytes = datagram.readableBytes();
@@ -109,23 +121,29 @@ public final class ImpairedPath {
             refuse(datagram, bytes, now);
             return;
         }
-        DatagramFate fate = engine.decide(bytes, now);
-        observer.decided(direction, bytes, now, fate);
-        if (fate.dropped()) {
-            counters.dropped();
-            datagram.release();
-            return;
-        }
-        if (fate.outcome() == DatagramFate.Outcome.TRUNCATED) {
-            counters.truncated();
-        }
-        if (fate.duplicated()) {
-            counters.duplicated();
-        }
         try {
-            for (DatagramFate.Copy copy : fate.copies()) {
+            DatagramFate fate = engine.decide(bytes, now);
+            observer.decided(direction, bytes, now, fate);
+            if (fate.dropped()) {
+                counters.dropped();
+                return;
+            }
+            if (fate.outcome() == DatagramFate.Outcome.TRUNCATED) {
+                counters.truncated();
+            }
+            if (fate.duplicated()) {
+                counters.duplicated();
+            }
+            List<DatagramFate.Copy> copies = fate.copies();
+            if (copies.size() == 1 && queue.isEmpty() && window.size() == 0 && leavesAt(copies.get(0), now)) {
+                // Nothing waits ahead of it and nothing waits for it to pass: what the queue would do at once.
+                sent++;
+                deliver(payloadOf(datagram, fate.bytes(), copies.get(0), now), now, outlet, now);
+                return;
+            }
+            for (DatagramFate.Copy copy : copies) {
                 queue.add(new Departure(copy.departureNanos(), sequence++, now, copy, outlet,
-                        payloadOf(datagram, fate.bytes(), copy)));
+                        payloadOf(datagram, fate.bytes(), copy, now)));
             }
         } finally {
             datagram.release();
@@ -140,22 +158,29 @@ public final class ImpairedPath {
         datagram.release();
     }
 
-    private ByteBuf payloadOf(ByteBuf datagram, int bytes, DatagramFate.Copy copy) {
-        if (!copy.corrupted()) {
-            return datagram.retainedSlice(datagram.readerIndex(), bytes);
+    /** True if {@code copy} is sent at {@code now} rather than queued or held. */
+    private static boolean leavesAt(DatagramFate.Copy copy, long now) {
+        return !copy.held() && copy.departureNanos() - now <= 0;
+    }
+
+    private ByteBuf payloadOf(ByteBuf datagram, int bytes, DatagramFate.Copy copy, long now) {
+        if (copy.corrupted()) {
+            // A corrupted copy gets its own bytes, so a duplicate (or the received buffer) stays intact.
+            ByteBuf own = Datagrams.copyOf(datagram, bytes);
+            int index = (int) (copy.corruptBit() >>> 3);
+            own.setByte(index, own.getByte(index) ^ (1 << (copy.corruptBit() & 7)));
+            counters.corrupted();
+            return own;
         }
-        // A corrupted copy gets its own bytes, so a duplicate (or the sender's buffer) stays intact.
-        ByteBuf own = datagram.alloc().buffer(bytes);
-        own.writeBytes(datagram, datagram.readerIndex(), bytes);
-        int index = (int) (copy.corruptBit() >>> 3);
-        own.setByte(index, own.getByte(index) ^ (1 << (copy.corruptBit() & 7)));
-        counters.corrupted();
-        return own;
+        // Sent within this accept(): a view of the received bytes is enough, and flushed before they are reused.
+        return leavesAt(copy, now) ? datagram.retainedSlice(datagram.readerIndex(), bytes)
+                : Datagrams.copyOf(datagram, bytes);
     }
 
     private void onDepartureTimer() {
         departureTimer = null;
         departNow(clock.getAsLong());
+        flushes.flush();
     }
 
     private void onHoldTimer() {
@@ -165,6 +190,7 @@ public final class ImpairedPath {
             send(released, now, true);
         }
         armHoldTimer();
+        flushes.flush();
     }
 
     /** Sends every copy due at {@code now}, then re-arms the timers. */
@@ -195,11 +221,15 @@ public final class ImpairedPath {
         }
         ByteBuf payload = departure.payload;
         departure.payload = null;
-        counters.delivered(payload.readableBytes(), now - departure.arrivalNanos);
+        deliver(payload, departure.arrivalNanos, departure.outlet, now);
+    }
+
+    private void deliver(ByteBuf payload, long arrivalNanos, Outlet outlet, long now) {
+        counters.delivered(payload.readableBytes(), now - arrivalNanos);
         if (capture != null) {
-            capture.udp(departure.outlet.captureSource(), departure.outlet.captureDestination(), payload);
+            capture.udp(outlet.captureSource(), outlet.captureDestination(), payload);
         }
-        departure.outlet.send(payload);
+        outlet.send(payload);
     }
 
     private void armDepartureTimer() {

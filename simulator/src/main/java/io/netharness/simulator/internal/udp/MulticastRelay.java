@@ -47,6 +47,7 @@ public final class MulticastRelay implements Relay {
     private final int maxQueued;
     private final DirectionCounters counters = new DirectionCounters();
     private final DirectionCounters unused = new DirectionCounters();
+    private final PendingFlushes flushes = new PendingFlushes();
     private final Object lock = new Object();
     private LinkProfile profile;
     private LinkProfile downstreamProfile = LinkProfile.PERFECT;
@@ -76,7 +77,7 @@ public final class MulticastRelay implements Relay {
             resources = RelayLoop.open(suppliedGroup, "netharness-mcastlink", captureFile, "MulticastLink");
             loop = resources.loop();
             path = new ImpairedPath(Direction.UPSTREAM, loop, Seeds.derive(seed, "multicast/upstream"), profile,
-                    System::nanoTime, maxQueued, resources.capture(), counters);
+                    System::nanoTime, maxQueued, resources.capture(), counters, flushes);
             path.observer(observer);
             path.cut(cut);
         }
@@ -225,11 +226,11 @@ public final class MulticastRelay implements Relay {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
             InetSocketAddress source = packet.sender();
-            path.accept(Datagrams.copyPayload(packet), new Outlet() {
+            path.accept(packet.content().retain(), new Outlet() {
                 @Override
                 public void send(ByteBuf datagram) {
                     if (sender.isActive()) {
-                        sender.writeAndFlush(new DatagramPacket(datagram, receiver), sender.voidPromise());
+                        flushes.write(sender, new DatagramPacket(datagram, receiver));
                     } else {
                         datagram.release();
                     }
@@ -245,6 +246,12 @@ public final class MulticastRelay implements Relay {
                     return receiver;
                 }
             });
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            flushes.flush(); // the burst's datagrams that left at once, with one sendmmsg
+            ctx.fireChannelReadComplete();
         }
 
         @Override

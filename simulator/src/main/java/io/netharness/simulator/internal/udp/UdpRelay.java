@@ -51,6 +51,7 @@ public final class UdpRelay implements Relay {
     private final DirectionCounters upstreamCounters = new DirectionCounters();
     private final DirectionCounters downstreamCounters = new DirectionCounters();
     private final Map<InetSocketAddress, ClientSession> sessions = new HashMap<>();
+    private final PendingFlushes flushes = new PendingFlushes();
     private final Object lock = new Object();
     // Set in start(); the profiles and the observer wait here until then.
     private LinkProfile upstreamProfile;
@@ -83,9 +84,9 @@ public final class UdpRelay implements Relay {
             resources = RelayLoop.open(suppliedGroup, "netharness-udplink", captureFile, "UdpLink");
             loop = resources.loop();
             upstream = new ImpairedPath(Direction.UPSTREAM, loop, Seeds.derive(seed, "udp/upstream"),
-                    upstreamProfile, System::nanoTime, maxQueued, resources.capture(), upstreamCounters);
+                    upstreamProfile, System::nanoTime, maxQueued, resources.capture(), upstreamCounters, flushes);
             downstream = new ImpairedPath(Direction.DOWNSTREAM, loop, Seeds.derive(seed, "udp/downstream"),
-                    downstreamProfile, System::nanoTime, maxQueued, resources.capture(), downstreamCounters);
+                    downstreamProfile, System::nanoTime, maxQueued, resources.capture(), downstreamCounters, flushes);
             upstream.observer(observer);
             downstream.observer(observer);
             upstream.cut(cut);
@@ -279,7 +280,7 @@ public final class UdpRelay implements Relay {
     private ClientSession session(InetSocketAddress client) {
         ClientSession session = sessions.get(client);
         if (session == null) {
-            ClientSession created = new ClientSession(client, target, front);
+            ClientSession created = new ClientSession(client, target, front, flushes);
             Bootstrap bootstrap = Datagrams.configure(new Bootstrap().group(loop)
                     .channelFactory(UdpTransport.channelFactory(resources.group(), target.getAddress()))
                     .handler(new ReplyHandler(created)));
@@ -301,7 +302,13 @@ public final class UdpRelay implements Relay {
             }
             ClientSession session = session(packet.sender());
             session.touch(System.nanoTime());
-            upstream.accept(Datagrams.copyPayload(packet), session.toTarget());
+            upstream.accept(packet.content().retain(), session.toTarget());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            flushes.flush(); // the burst's datagrams that left at once, one sendmmsg per session socket
+            ctx.fireChannelReadComplete();
         }
 
         @Override
@@ -323,7 +330,13 @@ public final class UdpRelay implements Relay {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
             session.touch(System.nanoTime());
-            downstream.accept(Datagrams.copyPayload(packet), session.toClient());
+            downstream.accept(packet.content().retain(), session.toClient());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            flushes.flush();
+            ctx.fireChannelReadComplete();
         }
 
         @Override

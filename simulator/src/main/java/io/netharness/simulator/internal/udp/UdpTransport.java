@@ -31,8 +31,11 @@ public final class UdpTransport {
     public static ChannelFactory<DatagramChannel> channelFactory(EventLoopGroup group, InetAddress address) {
         SocketProtocolFamily family = address instanceof Inet6Address ? SocketProtocolFamily.INET6
                 : SocketProtocolFamily.INET;
-        boolean epoll = Epoll.isAvailable() && group instanceof IoEventLoopGroup io
-                && io.isIoType(EpollIoHandler.class);
-        return epoll ? () -> new EpollDatagramChannel(family) : () -> new NioDatagramChannel(family);
+        return isEpoll(group) ? () -> new EpollDatagramChannel(family) : () -> new NioDatagramChannel(family);
+    }
+
+    /** True if {@code group} runs epoll, so its datagram channels are epoll's (recvmmsg, sendmmsg). */
+    public static boolean isEpoll(EventLoopGroup group) {
+        return Epoll.isAvailable() && group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class);
     }
 }
