@@ -131,17 +131,18 @@ class ToxiproxyJavaClientTest {
         Proxy proxy = createProxy(test);
         proxy.toxics().resetPeer("rst", ToxicDirection.DOWNSTREAM, 0);
 
-        try (Socket socket = RoundTrips.connect(proxy.getListen())) {
-            // The reset may arrive before the first write or after any of them: all are inside the lambda.
-            assertThatThrownBy(() -> {
+        // The reset may arrive while connect() still waits for the handshake to finish (then connect() itself
+        // reports it), before the first write or after any of them: all are inside the lambda.
+        assertThatThrownBy(() -> {
+            try (Socket socket = RoundTrips.connect(proxy.getListen())) {
                 socket.getOutputStream().write('x');
                 for (int i = 0; i < 10 && socket.getInputStream().read() >= 0; i++) {
                     socket.getOutputStream().write('x');
                 }
                 socket.getOutputStream().write('x');
                 socket.getInputStream().read();
-            }).isInstanceOf(SocketException.class).hasMessageContaining("reset");
-        }
+            }
+        }).isInstanceOf(SocketException.class).hasMessageContaining("reset");
         proxy.toxics().get("rst").remove();
         assertEchoes(proxy);
     }
