@@ -42,7 +42,7 @@ public final class SimulatorLinkEngine implements LinkEngine {
                     .eventLoopGroup(group)
                     .build();
             start(link);
-            UdpProxyLink running = new UdpProxyLink(link);
+            ProxyLink running = ProxyLink.udp(link);
             running.toxics(request.toxics());
             return running;
         }
@@ -53,7 +53,7 @@ public final class SimulatorLinkEngine implements LinkEngine {
                 .eventLoopGroup(group)
                 .build();
         start(link);
-        TcpProxyLink running = new TcpProxyLink(link);
+        ProxyLink running = ProxyLink.tcp(link);
         running.toxics(request.toxics());
         return running;
     }
@@ -100,43 +100,6 @@ public final class SimulatorLinkEngine implements LinkEngine {
         return null;
     }
 
-    /** A UDP proxy's link: every toxic shapes the per-direction profile. */
-    private static final class UdpProxyLink implements RunningLink {
-
-        private final UdpLink link;
-
-        UdpProxyLink(UdpLink link) {
-            this.link = link;
-        }
-
-        @Override
-        public InetSocketAddress address() {
-            return link.address();
-        }
-
-        @Override
-        public synchronized void toxics(List<Toxic> toxics) {
-            for (Direction direction : Direction.values()) {
-                link.profile(direction, ProfileToxics.profile(LinkProfile.PERFECT, direction, toxics, link.seed()));
-            }
-        }
-
-        @Override
-        public LinkStatistics statistics() {
-            return link.statistics();
-        }
-
-        @Override
-        public void close() {
-            link.close();
-        }
-
-        @Override
-        public String toString() {
-            return link.toString();
-        }
-    }
-
     @Override
     public void close() {
         if (!group.shutdownGracefully(0, SHUTDOWN_SECONDS, TimeUnit.SECONDS)
@@ -145,15 +108,26 @@ public final class SimulatorLinkEngine implements LinkEngine {
         }
     }
 
-    /** A TCP proxy's link and the bookkeeping that keeps it in step with the proxy's toxics. */
-    private static final class TcpProxyLink implements RunningLink {
+    /**
+     * A proxy's link: latency, bandwidth and the packet toxics shape each direction's profile; on TCP the connection
+     * toxics also become faults, kept in step by {@link TcpFaultToxics} (datagrams have no connections to fault).
+     */
+    private static final class ProxyLink implements RunningLink {
 
-        private final TcpLink link;
+        private final SimulatedLink link;
         private final TcpFaultToxics faults;
 
-        TcpProxyLink(TcpLink link) {
+        private ProxyLink(SimulatedLink link, TcpFaultToxics faults) {
             this.link = link;
-            this.faults = new TcpFaultToxics(link);
+            this.faults = faults;
+        }
+
+        static ProxyLink udp(UdpLink link) {
+            return new ProxyLink(link, null);
+        }
+
+        static ProxyLink tcp(TcpLink link) {
+            return new ProxyLink(link, new TcpFaultToxics(link));
         }
 
         @Override
@@ -166,7 +140,9 @@ public final class SimulatorLinkEngine implements LinkEngine {
             for (Direction direction : Direction.values()) {
                 link.profile(direction, ProfileToxics.profile(LinkProfile.PERFECT, direction, toxics, link.seed()));
             }
-            faults.apply(toxics);
+            if (faults != null) {
+                faults.apply(toxics);
+            }
         }
 
         @Override
