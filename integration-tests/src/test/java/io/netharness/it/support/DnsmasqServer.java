@@ -1,8 +1,5 @@
 package io.netharness.it.support;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,14 +10,10 @@ import java.util.Map;
  * Debian's {@code dnsmasq} as an authoritative-only DNS server on a free 127.0.0.1 port (UDP and TCP), answering
  * the given A records and nothing else: no upstream servers, no /etc/hosts, no configuration file, no DHCP.
  */
-public final class DnsmasqServer implements AutoCloseable {
-
-    private final ServerProcess process;
-    private final int port;
+public final class DnsmasqServer extends LoopbackServer {
 
     private DnsmasqServer(ServerProcess process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
     }
 
     /**
@@ -46,29 +39,9 @@ public final class DnsmasqServer implements AutoCloseable {
                 "--pid-file=" + directory.resolve("dnsmasq.pid")));
         records.forEach((name, address) -> command.add("--host-record=" + name + "," + address));
         ServerProcess process = ServerProcess.start("dnsmasq", directory, command, "TERM", Duration.ofSeconds(20),
-                () -> accepts(port));
+                // dnsmasq binds its TCP and UDP sockets together, before it serves: an accepted TCP connection
+                // means ready.
+                () -> acceptsConnections(port));
         return new DnsmasqServer(process, port);
-    }
-
-    // dnsmasq binds its TCP and UDP sockets together, before it serves: an accepted TCP connection means ready.
-    private static boolean accepts(int port) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        }
-    }
-
-    public InetSocketAddress address() {
-        return new InetSocketAddress("127.0.0.1", port);
-    }
-
-    @Override
-    public void close() {
-        process.close();
-    }
-
-    @Override
-    public String toString() {
-        return "DnsmasqServer{127.0.0.1:" + port + ", " + process + "}";
     }
 }

@@ -2,8 +2,6 @@ package io.netharness.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,14 +14,10 @@ import java.util.Map;
  * foreground process, every path (pid, logs, temp files) inside that directory, so it needs no root and touches
  * nothing of the system's nginx.
  */
-public final class NginxServer implements AutoCloseable {
-
-    private final ServerProcess process;
-    private final int port;
+public final class NginxServer extends LoopbackServer {
 
     private NginxServer(ServerProcess process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
     }
 
     /**
@@ -55,7 +49,7 @@ public final class NginxServer implements AutoCloseable {
                 "-c", directory.resolve("nginx.conf").toString(),
                 "-e", "stderr"); // before reading its configuration nginx would open /var/log/nginx/error.log
         ServerProcess process = ServerProcess.start("nginx", directory, command, "TERM", Duration.ofSeconds(20),
-                () -> accepts(port));
+                () -> acceptsConnections(port));
         return new NginxServer(process, port);
     }
 
@@ -82,30 +76,5 @@ public final class NginxServer implements AutoCloseable {
                     }
                 }
                 """.formatted(directory, port, root);
-    }
-
-    private static boolean accepts(int port) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        }
-    }
-
-    public InetSocketAddress address() {
-        return new InetSocketAddress("127.0.0.1", port);
-    }
-
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public void close() {
-        process.close();
-    }
-
-    @Override
-    public String toString() {
-        return "NginxServer{127.0.0.1:" + port + ", " + process + "}";
     }
 }

@@ -18,16 +18,12 @@ import java.util.concurrent.TimeUnit;
  * temporary directory, listening on a free 127.0.0.1 port, with durability switched off for speed. PostgreSQL
  * refuses to run as root, so under root both run as the {@code postgres} user the Debian package creates.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer extends LoopbackServer {
 
     private static final String OS_USER = "postgres";
 
-    private final ServerProcess process;
-    private final int port;
-
     private PostgresServer(ServerProcess process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
     }
 
     /** Creates and starts a cluster; skips the test (fails it on CI) when PostgreSQL is not installed. */
@@ -110,19 +106,5 @@ public final class PostgresServer implements AutoCloseable {
     /** The JDBC URL of the {@code postgres} database at {@code address} (the server's, or a link's). */
     public static String jdbcUrl(InetSocketAddress address) {
         return "jdbc:postgresql://127.0.0.1:" + address.getPort() + "/postgres?user=postgres";
-    }
-
-    public InetSocketAddress address() {
-        return new InetSocketAddress("127.0.0.1", port);
-    }
-
-    @Override
-    public void close() {
-        process.close();
-    }
-
-    @Override
-    public String toString() {
-        return "PostgresServer{127.0.0.1:" + port + ", " + process + "}";
     }
 }

@@ -14,14 +14,10 @@ import java.util.List;
  * Debian's {@code redis-server} on a free 127.0.0.1 port, in a temporary directory, without persistence.
  * {@link #close()} stops it and deletes the directory.
  */
-public final class RedisServer implements AutoCloseable {
-
-    private final ServerProcess process;
-    private final int port;
+public final class RedisServer extends LoopbackServer {
 
     private RedisServer(ServerProcess process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port);
     }
 
     /** Starts a server; skips the test (fails it on CI) when redis-server is not installed. */
@@ -44,25 +40,6 @@ public final class RedisServer implements AutoCloseable {
         ServerProcess process = ServerProcess.start("redis-server", directory, command, "TERM",
                 Duration.ofSeconds(20), () -> answersPing(port));
         return new RedisServer(process, port);
-    }
-
-    /** Where clients reach the server directly (tests put a link in front of it). */
-    public InetSocketAddress address() {
-        return new InetSocketAddress("127.0.0.1", port);
-    }
-
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public void close() {
-        process.close();
-    }
-
-    @Override
-    public String toString() {
-        return "RedisServer{127.0.0.1:" + port + ", " + process + "}";
     }
 
     // Readiness by the protocol itself rather than by an open port: redis answers PING once it serves commands.
