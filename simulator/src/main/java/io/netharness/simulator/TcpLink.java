@@ -32,7 +32,7 @@ import java.util.Objects;
  *
  * <p><b>TCP changes timing, never content.</b> Bytes arrive complete and in order: latency and jitter are drawn
  * per chunk, but a chunk is never delivered before an earlier one; bandwidth is a token bucket shared by all
- * connections of a direction; loss shows as what an application sees of it on TCP: a stall. Loss is decided per
+ * connections of a direction (or one per connection, with {@link #profiles per-connection profiles}); loss shows as what an application sees of it on TCP: a stall. Loss is decided per
  * 1460-byte segment of the stream; a lost segment holds the stream for a retransmission timeout, 200 ms at first,
  * doubling for each further consecutive loss up to 60 s ({@link Builder#retransmissionTimeout}), back to 200 ms after
  * a segment gets through; then the data arrives intact. Only {@link Corruption} changes content (one bit per chosen
@@ -96,10 +96,37 @@ public final class TcpLink extends RelayedLink<TcpRelay> {
         return false;
     }
 
-    /** Applies {@code profile} in {@code direction} to data read from now on; data already held keeps its timing. */
+    /**
+     * Applies {@code profile} in {@code direction} to every connection, open or future, for data read from now on;
+     * data already held keeps its timing. Replaces {@linkplain #profiles per-connection profiles}.
+     */
     @Override
     public void profile(Direction direction, LinkProfile profile) {
         super.profile(direction, profile);
+    }
+
+    /**
+     * The link-wide profile in {@code direction}; under {@linkplain #profiles per-connection profiles}, the one the
+     * next accepted connection will get.
+     */
+    @Override
+    public LinkProfile profile(Direction direction) {
+        return super.profile(direction);
+    }
+
+    /**
+     * Gives each connection in {@code direction} its own profile, chosen by {@code selection} from the connection's
+     * index (accept order), for open connections from their next chunk and for every future connection, until
+     * the next {@link #profile(Direction, LinkProfile)} or {@code profiles} call. A bandwidth in these profiles
+     * limits each connection separately, as Toxiproxy's bandwidth toxic does; a link-wide profile's bandwidth is
+     * one bottleneck shared by all connections.
+     *
+     * <p>{@code selection} is asked at once for the next connection's profile, so one that gives null fails here
+     * with {@link NullPointerException}. If it fails later for some connection, that connection is closed and a
+     * warning logged; the link goes on.
+     */
+    public void profiles(Direction direction, ConnectionProfiles selection) {
+        relay.profiles(Objects.requireNonNull(direction, "direction"), Objects.requireNonNull(selection, "selection"));
     }
 
     /**

@@ -105,15 +105,27 @@ final class DirectionPath implements DelayLine.Listener {
 
     private void forward(ByteBuf chunk) {
         Slicer slicer = faults.slicer(direction);
-        if (slicer == null && line.isEmpty() && !line.isHeld() && planner.isTransparent()
-                && faults.isEmpty(direction)) {
+        boolean direct;
+        long now = 0;
+        long at = 0;
+        try {
+            // The planner may ask a user's per-connection selection here, which may fail: the chunk is still ours.
+            direct = slicer == null && line.isEmpty() && !line.isHeld() && planner.isTransparent()
+                    && faults.isEmpty(direction);
+            if (!direct) {
+                now = line.nanoTime();
+                at = planner.plan(chunk, now);
+            }
+        } catch (RuntimeException e) {
+            chunk.release();
+            throw e;
+        }
+        if (direct) {
             delivering(chunk, 0);
             receiver.write(chunk, receiver.voidPromise());
             flushPending = true;
             return;
         }
-        long now = line.nanoTime();
-        long at = planner.plan(chunk, now);
         if (slicer == null) {
             line.add(chunk, now, at);
             return;

@@ -13,11 +13,14 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Plans chunks for one direction of one connection from the link's current {@link LinkProfile}, with TCP's
- * semantics: timing changes, content does not (unless corruption is asked for).
+ * Plans chunks for one direction of one connection from the {@link LinkProfile} the link's
+ * {@link DirectionProfiles} give this connection, with TCP's semantics: timing changes, content does not (unless
+ * corruption is asked for).
  *
  * <ul>
- *   <li>Bandwidth: the chunk leaves the direction's {@link SharedBandwidth} bottleneck when its last byte is out.</li>
+ *   <li>Bandwidth: the chunk leaves a {@link SharedBandwidth} bottleneck when its last byte is out: the direction's,
+ *       shared with the other connections, for a link-wide profile; this connection's own for per-connection
+ *       profiles.</li>
  *   <li>Latency: a delay drawn per chunk is added to that.</li>
  *   <li>Loss: decided per segment of {@code segmentBytes} (by stream offset, so the decisions do not depend on how
  *       the kernel happened to split the reads); a lost segment stalls its chunk, and with the delay line's order
@@ -26,42 +29,48 @@ import java.util.random.RandomGenerator;
  *   <li>Duplication, reordering and MTU have no effect: TCP hides them from applications.</li>
  * </ul>
  *
- * <p>A changed profile takes effect from the next chunk; its models start afresh but keep drawing from this
+ * <p>A changed profile (a new {@code DirectionProfiles} instance) takes effect from the next chunk; its models start afresh but keep drawing from this
  * connection's seeded generators ({@code <connection stream>/delay}, {@code /loss}, {@code /corruption}).
  *
  * <p>Threads: the connection's event loop only.
  */
 final class ProfilePlanner implements ChunkPlanner {
 
-    private final Supplier<LinkProfile> profileSource;
+    private final Supplier<DirectionProfiles> profileSource;
+    private final long connectionIndex;
     private final RandomGenerator delayRandom;
     private final RandomGenerator lossRandom;
     private final RandomGenerator corruptionRandom;
     private final TcpRelaySettings settings;
-    private final SharedBandwidth bandwidth;
+    private final SharedBandwidth sharedBandwidth;
+    private final SharedBandwidth ownBandwidth = new SharedBandwidth();
     private final LongAdder stalls;
     private final DirectionCounters counters;
     private final RetransmissionStall retransmission;
 
+    private DirectionProfiles source;
     private LinkProfile profile;
+    private SharedBandwidth bandwidth;
     private DelaySampler delay;
     private LossModel loss;
     private CorruptionDecider corruption;
     private boolean transparent;
     private long offset;
 
-    ProfilePlanner(Supplier<LinkProfile> profileSource, long streamSeed, TcpRelaySettings settings,
-            SharedBandwidth bandwidth, LongAdder stalls, DirectionCounters counters) {
+    ProfilePlanner(Supplier<DirectionProfiles> profileSource, long connectionIndex, long streamSeed,
+            TcpRelaySettings settings, SharedBandwidth sharedBandwidth, LongAdder stalls, DirectionCounters counters) {
         this.profileSource = profileSource;
+        this.connectionIndex = connectionIndex;
         this.delayRandom = Seeds.generator(streamSeed, "delay");
         this.lossRandom = Seeds.generator(streamSeed, "loss");
         this.corruptionRandom = Seeds.generator(streamSeed, "corruption");
         this.settings = settings;
-        this.bandwidth = bandwidth;
+        this.sharedBandwidth = sharedBandwidth;
         this.stalls = stalls;
         this.counters = counters;
         this.retransmission = new RetransmissionStall(settings.initialRto().toNanos(), settings.maxRto().toNanos());
-        refresh();
+        // No refresh() here: the profile is first looked up with the first chunk, where a failing per-connection
+        // selection closes this connection cleanly instead of breaking its set-up.
     }
 
     @Override
@@ -110,7 +119,13 @@ final class ProfilePlanner implements ChunkPlanner {
     }
 
     private void refresh() {
-        LinkProfile current = profileSource.get();
+        DirectionProfiles currentSource = profileSource.get();
+        if (currentSource == source) {
+            return;
+        }
+        source = currentSource;
+        bandwidth = currentSource.sharesBandwidth() ? sharedBandwidth : ownBandwidth;
+        LinkProfile current = currentSource.profileOf(connectionIndex);
         if (current == profile) {
             return;
         }

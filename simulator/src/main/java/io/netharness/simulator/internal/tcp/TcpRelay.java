@@ -1,6 +1,7 @@
 package io.netharness.simulator.internal.tcp;
 
 import io.netharness.simulator.ConnectionFault;
+import io.netharness.simulator.ConnectionProfiles;
 import io.netharness.simulator.CutMode;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.FaultHandle;
@@ -69,8 +70,8 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
 
     private EventLoopGroup group;
     private Channel server;
-    private volatile LinkProfile upstreamProfile;
-    private volatile LinkProfile downstreamProfile;
+    private volatile DirectionProfiles upstreamProfiles;
+    private volatile DirectionProfiles downstreamProfiles;
     private volatile boolean cut;
 
     public TcpRelay(InetSocketAddress listen, InetSocketAddress target, long seed, LinkProfile upstream,
@@ -81,8 +82,8 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         this.seed = seed;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.suppliedGroup = suppliedGroup;
-        this.upstreamProfile = Objects.requireNonNull(upstream, "upstream");
-        this.downstreamProfile = Objects.requireNonNull(downstream, "downstream");
+        this.upstreamProfiles = DirectionProfiles.linkWide(Objects.requireNonNull(upstream, "upstream"));
+        this.downstreamProfiles = DirectionProfiles.linkWide(Objects.requireNonNull(downstream, "downstream"));
         for (Direction direction : Direction.values()) {
             bottlenecks.put(direction, new SharedBandwidth());
             counters.put(direction, new DirectionCounters());
@@ -147,7 +148,7 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
     public DirectionPath path(Direction direction, ProxiedConnection connection, Channel sender, Channel receiver) {
         long streamSeed = Seeds.derive(seed, "tcp/connection/" + connection.index() + "/"
                 + direction.name().toLowerCase(Locale.ROOT));
-        ChunkPlanner planner = new ProfilePlanner(() -> profile(direction), streamSeed, settings,
+        ChunkPlanner planner = new ProfilePlanner(() -> profiles(direction), connection.index(), streamSeed, settings,
                 bottlenecks.get(direction), stalls.get(direction), counters.get(direction));
         return new DirectionPath(direction, sender, receiver, planner, connection.faults(), counters.get(direction),
                 Seeds.generator(streamSeed, "slicer"), settings.bufferBytes(), () -> connection.closeAfterDelivery(direction),
@@ -178,17 +179,35 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         connections.remove(connection);
     }
 
+    private DirectionProfiles profiles(Direction direction) {
+        return direction == Direction.UPSTREAM ? upstreamProfiles : downstreamProfiles;
+    }
+
+    /** The link-wide profile, or under per-connection profiles the one the next accepted connection gets. */
     public LinkProfile profile(Direction direction) {
-        return direction == Direction.UPSTREAM ? upstreamProfile : downstreamProfile;
+        return profiles(direction).profileOf(nextConnectionIndex.get());
     }
 
     public void profile(Direction direction, LinkProfile profile) {
+        install(direction, DirectionProfiles.linkWide(profile));
+    }
+
+    /**
+     * Installs a per-connection choice of profiles. It is asked at once for the next connection's profile, so a
+     * selection that gives none fails here, in the caller's thread, rather than later on an event loop.
+     */
+    public void profiles(Direction direction, ConnectionProfiles selection) {
+        DirectionProfiles profiles = DirectionProfiles.perConnection(selection);
+        profiles.profileOf(nextConnectionIndex.get());
+        install(direction, profiles);
+    }
+
+    private void install(Direction direction, DirectionProfiles profiles) {
         Objects.requireNonNull(direction, "direction");
-        Objects.requireNonNull(profile, "profile");
         if (direction == Direction.UPSTREAM) {
-            upstreamProfile = profile;
+            upstreamProfiles = profiles;
         } else {
-            downstreamProfile = profile;
+            downstreamProfiles = profiles;
         }
     }
 

@@ -15,7 +15,8 @@
  *       chosen chunk). Duplication, reordering and MTU of the profile have no effect on TCP (the kernel hides them).</li>
  *   <li><b>Latency</b> is drawn per chunk from the profile's distribution by the connection's seeded generator.</li>
  *   <li><b>Bandwidth</b> is a token bucket without burst per link direction, shared by all its connections; a chunk
- *       leaves when its last byte has passed the bucket, then the latency is added.</li>
+ *       leaves when its last byte has passed the bucket, then the latency is added. Under per-connection profiles
+ *       ({@code TcpLink.profiles}, {@code DirectionProfiles}) each connection has a bucket of its own.</li>
  *   <li><b>Loss</b> is what an application sees of it on TCP: a stall. The stream is cut into 1460-byte segments by
  *       stream offset (so decisions do not depend on how reads happened to split the bytes); each segment gets one
  *       decision from the profile's loss model (Bernoulli, Gilbert-Elliott, 4-state). A lost segment holds its

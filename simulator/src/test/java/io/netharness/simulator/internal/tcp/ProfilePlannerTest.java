@@ -24,8 +24,10 @@ class ProfilePlannerTest {
             .loss(Loss.random(0.02))
             .build();
 
+    private static final DirectionProfiles LINK_WIDE = DirectionProfiles.linkWide(PROFILE);
+
     private static ProfilePlanner planner(long seed, LongAdder stalls) {
-        return new ProfilePlanner(() -> PROFILE, seed, TcpRelaySettings.DEFAULTS, new SharedBandwidth(), stalls,
+        return new ProfilePlanner(() -> LINK_WIDE, 0, seed, TcpRelaySettings.DEFAULTS, new SharedBandwidth(), stalls,
                 new DirectionCounters());
     }
 
