@@ -26,6 +26,12 @@
  *       and left, drops, duplicates, reorders, corruptions and the delay distribution.</li>
  * </ul>
  *
+ * <h2>Toxicity and bandwidth</h2>
+ * As in Toxiproxy, each TCP connection has a toxic chain of its own: a toxic with toxicity 0.3 is in force on about
+ * 30% of the connections, decided per connection (and per toxic value) from the proxy's seed, so the same seed and the
+ * same order of connections pick the same ones; a {@code bandwidth} toxic limits every connection to its rate
+ * separately.
+ *
  * <h2>Differences from Toxiproxy</h2>
  * <ul>
  *   <li>Attributes are validated: a negative latency or a probability above 1 is {@code 400 bad request body:
@@ -33,8 +39,6 @@
  *   <li>A listen address already in use is {@code 409} (Toxiproxy: 500) with Go's message.</li>
  *   <li>{@code jitter} larger than {@code latency} is clamped to {@code latency}: delays are never negative
  *       (Toxiproxy clamps each negative delay to zero instead).</li>
- *   <li>{@code latency} and {@code bandwidth} shape a whole direction of the proxy: with a toxicity between 0 and
- *       1 they apply to all connections or none (decided from the seed), not per connection.</li>
  * </ul>
  */
 package io.netharness.toxiproxy;

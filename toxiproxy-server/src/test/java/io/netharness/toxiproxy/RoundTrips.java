@@ -48,6 +48,11 @@ final class RoundTrips {
         }
     }
 
+    /** One one-byte round trip on an open connection, in milliseconds. */
+    static double roundTripMillis(Socket socket) throws IOException {
+        return roundTrip(socket.getOutputStream(), socket.getInputStream()) / 1e6;
+    }
+
     private static long roundTrip(OutputStream out, InputStream in) throws IOException {
         long start = System.nanoTime();
         out.write('x');

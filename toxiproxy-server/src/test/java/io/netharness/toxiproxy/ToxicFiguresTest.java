@@ -8,8 +8,6 @@ import eu.rekawek.toxiproxy.model.ToxicDirection;
 import eu.rekawek.toxiproxy.model.toxic.Bandwidth;
 import eu.rekawek.toxiproxy.model.toxic.Latency;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,15 +59,15 @@ class ToxicFiguresTest {
         double best = Double.MAX_VALUE;
         try (Socket plainSocket = RoundTrips.connect(plain.getListen());
                 Socket slowSocket = RoundTrips.connect(slow.getListen())) {
-            roundTripMillis(plainSocket);
-            roundTripMillis(slowSocket);
+            RoundTrips.roundTripMillis(plainSocket);
+            RoundTrips.roundTripMillis(slowSocket);
             for (int round = 0; round < ATTEMPTS && best > 105.0; round++) {
                 double[] baseline = new double[SAMPLES];
                 double[] slowed = new double[SAMPLES];
                 // Alternating between the two proxies, both samples see the same load on the machine.
                 for (int i = 0; i < SAMPLES; i++) {
-                    baseline[i] = roundTripMillis(plainSocket);
-                    slowed[i] = roundTripMillis(slowSocket);
+                    baseline[i] = RoundTrips.roundTripMillis(plainSocket);
+                    slowed[i] = RoundTrips.roundTripMillis(slowSocket);
                 }
                 double added = median(slowed) - median(baseline);
                 rounds.add(String.format("round %d: median %.2f ms without, %.2f ms with, added %.2f ms", round + 1,
@@ -106,18 +104,6 @@ class ToxicFiguresTest {
         assertThat(bytesPerSecond).as("throughput with a 400 KB/s toxic").isBetween(400_000 * 0.5, 400_000 * 1.05);
         assertThat(free).as("echo time after removal (ns)").isLessThan(capped / 2);
         proxy.delete();
-    }
-
-    private static double roundTripMillis(Socket socket) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        InputStream in = socket.getInputStream();
-        long start = System.nanoTime();
-        out.write('x');
-        out.flush();
-        if (in.read() != 'x') {
-            throw new IOException("echo did not answer with the byte sent");
-        }
-        return (System.nanoTime() - start) / 1e6;
     }
 
     private static double median(double[] samples) {

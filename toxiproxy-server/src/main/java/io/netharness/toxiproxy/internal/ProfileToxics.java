@@ -19,17 +19,22 @@ import java.util.List;
  * ({@code 1 - (1 - p1)(1 - p2)}); a {@code gilbert_elliott} toxic replaces random loss; of several
  * {@code reorder} toxics the last added wins.
  *
- * <p>Toxicity: the simulator applies a profile to every connection of a link, so a latency or bandwidth toxic
- * with toxicity between 0 and 1 is applied to all connections or none, decided once per toxic value by the
- * proxy's seed. Connection faults ({@link TcpFaultToxics}) honour toxicity per connection as Toxiproxy does.
+ * <p>Toxicity: as in Toxiproxy, every TCP connection has its own chain, so a toxic with toxicity between 0 and 1
+ * is in force on some connections and not on others, decided per connection by the proxy's seed; the profile is
+ * therefore folded per connection ({@link #profile(LinkProfile, Direction, List, long, long)}). UDP proxies take
+ * only toxicity 0 or 1. Connection faults ({@link TcpFaultToxics}) honour toxicity per connection the same way.
  */
 final class ProfileToxics {
 
     private ProfileToxics() {
     }
 
-    /** The profile of {@code direction} that {@code toxics} produce, starting from {@code base}. */
-    static LinkProfile profile(LinkProfile base, Direction direction, List<Toxic> toxics, long seed) {
+    /**
+     * The profile of {@code direction} that {@code toxics} produce for connection {@code connectionIndex}, starting
+     * from {@code base}.
+     */
+    static LinkProfile profile(LinkProfile base, Direction direction, List<Toxic> toxics, long seed,
+            long connectionIndex) {
         long latencyMillis = 0;
         long jitterMillis = 0;
         long bytesPerSecond = Long.MAX_VALUE;
@@ -41,7 +46,7 @@ final class ProfileToxics {
         double noCorruption = 1.0;
         Reordering reordering = Reordering.NONE;
         for (Toxic toxic : toxics) {
-            if (toxic.stream().direction() != direction || !applies(toxic, seed)) {
+            if (toxic.stream().direction() != direction || !applies(toxic, seed, connectionIndex)) {
                 continue;
             }
             switch (toxic.type()) {
@@ -88,8 +93,16 @@ final class ProfileToxics {
                 .corruption(corruption).reordering(reordering).build();
     }
 
-    /** Whether a toxic with partial toxicity is in force, decided by the seed and the toxic's own value. */
-    static boolean applies(Toxic toxic, long seed) {
+    /** True if some toxic is in force on some connections only, so that connections need profiles of their own. */
+    static boolean variesByConnection(List<Toxic> toxics) {
+        return toxics.stream().anyMatch(toxic -> toxic.toxicity() > 0.0f && toxic.toxicity() < 1.0f);
+    }
+
+    /**
+     * Whether a toxic is in force on connection {@code connectionIndex}: with partial toxicity, decided by the seed,
+     * the toxic's own value and the connection, so that a connection keeps its decision while the toxic is unchanged.
+     */
+    static boolean applies(Toxic toxic, long seed, long connectionIndex) {
         if (toxic.toxicity() >= 1.0f) {
             return true;
         }
@@ -98,7 +111,7 @@ final class ProfileToxics {
         }
         // The stream name spells out the toxic's whole value (not hashCode: enums hash by identity, per JVM run).
         String stream = "toxic/" + toxic.name() + "/" + toxic.type().jsonName() + "/" + toxic.stream().jsonName()
-                + "/" + toxic.toxicity() + "/" + toxic.attributes();
+                + "/" + toxic.toxicity() + "/" + toxic.attributes() + "/connection/" + connectionIndex;
         return Seeds.generator(seed, stream).nextDouble() < toxic.toxicity();
     }
 

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * links share one event loop group of
  * two threads, so creating and deleting thousands of proxies costs no threads.
  *
- * <p>Toxics map onto the simulator as follows: {@code latency} and {@code bandwidth} become the direction's
- * {@link LinkProfile} ({@link ProfileToxics}); {@code slow_close}, {@code timeout}, {@code reset_peer},
+ * <p>Toxics map onto the simulator as follows: {@code latency} and {@code bandwidth} become each connection's
+ * {@link LinkProfile} in the direction ({@link ProfileToxics}, {@link TcpLink#profiles}), so that toxicity and
+ * bandwidth act per connection as in Toxiproxy (a UDP proxy's profile covers the whole proxy); {@code slow_close}, {@code timeout}, {@code reset_peer},
  * {@code limit_data} and {@code slicer} become connection faults ({@link TcpFaultToxics}); a disabled proxy
  * has no link at all, so connections are refused, as in Toxiproxy.
  */
@@ -115,11 +116,13 @@ public final class SimulatorLinkEngine implements LinkEngine {
     private static final class ProxyLink implements RunningLink {
 
         private final SimulatedLink link;
+        private final TcpLink tcpLink;
         private final TcpFaultToxics faults;
 
-        private ProxyLink(SimulatedLink link, TcpFaultToxics faults) {
+        private ProxyLink(SimulatedLink link, TcpLink tcpLink) {
             this.link = link;
-            this.faults = faults;
+            this.tcpLink = tcpLink;
+            this.faults = tcpLink == null ? null : new TcpFaultToxics(tcpLink);
         }
 
         static ProxyLink udp(UdpLink link) {
@@ -127,7 +130,7 @@ public final class SimulatorLinkEngine implements LinkEngine {
         }
 
         static ProxyLink tcp(TcpLink link) {
-            return new ProxyLink(link, new TcpFaultToxics(link));
+            return new ProxyLink(link, link);
         }
 
         @Override
@@ -137,8 +140,19 @@ public final class SimulatorLinkEngine implements LinkEngine {
 
         @Override
         public synchronized void toxics(List<Toxic> toxics) {
+            long seed = link.seed();
             for (Direction direction : Direction.values()) {
-                link.profile(direction, ProfileToxics.profile(LinkProfile.PERFECT, direction, toxics, link.seed()));
+                if (tcpLink == null) {
+                    link.profile(direction, ProfileToxics.profile(LinkProfile.PERFECT, direction, toxics, seed, 0));
+                } else if (ProfileToxics.variesByConnection(toxics)) {
+                    List<Toxic> chain = List.copyOf(toxics);
+                    tcpLink.profiles(direction,
+                            index -> ProfileToxics.profile(LinkProfile.PERFECT, direction, chain, seed, index));
+                } else {
+                    // The same toxics for every connection, yet each its own chain: a bandwidth caps each separately.
+                    LinkProfile everyConnection = ProfileToxics.profile(LinkProfile.PERFECT, direction, toxics, seed, 0);
+                    tcpLink.profiles(direction, index -> everyConnection);
+                }
             }
             if (faults != null) {
                 faults.apply(toxics);
