@@ -50,6 +50,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * it and the link's field or parameter (see {@link NetHarnessSeed}). At run time the test may change the link's
  * profile, cut and heal it, or use a {@link Network} parameter to cut or isolate several links by name.
  *
+ * <h2>Served by a real Toxiproxy</h2>
+ * With the configuration parameter (or system property) {@code netharness.toxiproxy} set to a Toxiproxy API's
+ * {@code host:port}, and netharness-toxiproxy-server on the test class path, a TCP link declared as the
+ * {@link io.netharness.simulator.SimulatedLink} interface is a proxy on that server instead
+ * ({@code io.netharness.toxiproxy.ToxiproxyLink}); {@code netharness.toxiproxy.listen} says where the proxies
+ * listen (default {@code 127.0.0.1:0}). Links declared {@code TcpLink}, and UDP and multicast links, stay
+ * in-process. Only latency, uniform jitter and bandwidth can be served so; anything else (loss, faults, capture,
+ * ...) fails as a misconfiguration.
+ *
  * <h2>Clean up</h2>
  * The link is closed by JUnit when its scope ends (after the test, or after the class), through the extension
  * context store; closing waits for the link's threads and releases its port and buffers, and a link still

@@ -17,6 +17,21 @@ public final class Addresses {
      * @throws IllegalArgumentException if the text is not {@code host:port} or the port is out of range
      */
     public static InetSocketAddress parse(String text) {
+        InetSocketAddress parts = split(text, 1);
+        return new InetSocketAddress(parts.getHostString(), parts.getPort());
+    }
+
+    /**
+     * Checks a listen address: {@code host:port} with a port from 0 (any free port) to 65535; the host is not
+     * looked up, as it may name an interface of another machine.
+     *
+     * @throws IllegalArgumentException if the text is not {@code host:port} or the port is out of range
+     */
+    public static void checkListen(String text) {
+        split(text, 0);
+    }
+
+    private static InetSocketAddress split(String text, int minPort) {
         int colon = text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
             throw new IllegalArgumentException("not host:port: " + text);
@@ -33,10 +48,10 @@ public final class Addresses {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("port is not a number: " + text, e);
         }
-        if (port < 1 || port > 65535) {
+        if (port < minPort || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + text);
         }
-        return new InetSocketAddress(host, port);
+        return InetSocketAddress.createUnresolved(host, port);
     }
 
     /** A port alone means 127.0.0.1; otherwise as {@link #parse(String)}. */

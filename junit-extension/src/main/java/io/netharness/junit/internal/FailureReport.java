@@ -2,6 +2,7 @@ package io.netharness.junit.internal;
 
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.Seeds;
+import io.netharness.simulator.SimulatedLink;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,16 @@ public final class FailureReport {
         String hex = "0x" + Long.toHexString(seed);
         return managed.link() + " seed " + Seeds.format(seed) + " (fix it with @SimulatedLink(seed = \"" + hex
                 + "\")); upstream " + managed.link().profile(Direction.UPSTREAM) + "; downstream "
-                + managed.link().profile(Direction.DOWNSTREAM) + "; " + managed.link().statistics();
+                + managed.link().profile(Direction.DOWNSTREAM) + "; " + statistics(managed.link());
+    }
+
+    /** The link's figures, or why it has none (a proxy on a Toxiproxy server keeps none). */
+    private static String statistics(SimulatedLink link) {
+        try {
+            return String.valueOf(link.statistics());
+        } catch (UnsupportedOperationException e) {
+            return "no statistics (" + e.getMessage() + ")";
+        }
     }
 
     /** Report lines for a list of links, for messages of assertions and leak checks. */

@@ -1,6 +1,7 @@
 package io.netharness.junit.internal;
 
 import io.netharness.junit.Protocol;
+import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.SimulatedLink;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.Seeds;
@@ -45,21 +46,43 @@ public final class Links {
         }
         long seed = spec.seed().orElseGet(() ->
                 Seeds.derive(TestSeeds.seedOf(owner), "link/" + spec.member().description()));
+        Optional<ToxiproxyBackend> toxiproxy = protocol == Protocol.TCP && spec.member().type().getName()
+                .equals(LinkTypes.SIMULATED_LINK) ? ToxiproxyBackend.of(owner) : Optional.empty();
+        if (toxiproxy.isPresent()) {
+            requireToxiproxyCanServe(spec, toxiproxy.get());
+        }
         Optional<Path> capture = spec.capture() ? Optional.of(capturePath(spec, owner, seed)) : Optional.empty();
         SimulatedLink link;
         try {
-            link = LinkFactory.open(protocol, target.address(), seed,
-                    Profiles.toLinkProfile(spec.upstream()), Profiles.toLinkProfile(spec.downstream()), capture);
+            LinkProfile upstream = Profiles.toLinkProfile(spec.upstream());
+            LinkProfile downstream = Profiles.toLinkProfile(spec.downstream());
+            link = toxiproxy.isPresent()
+                    ? ToxiproxyLinks.open(toxiproxy.get(), spec.name(), target.address(), seed, upstream, downstream)
+                    : LinkFactory.open(protocol, target.address(), seed, upstream, downstream, capture);
         } catch (IllegalArgumentException e) {
-            // The simulator's own validation (e.g. a combination the annotation reader let through).
-            throw spec.problems().problem("describes an invalid link: " + e.getMessage(), e);
+            // The simulator's (or Toxiproxy's) own validation, e.g. a combination the annotation reader let through.
+            throw spec.problems().problem("describes an invalid link" + toxiproxy.map(t -> " for " + t).orElse("")
+                    + ": " + e.getMessage(), e);
         }
-        ManagedLink managed = new ManagedLink(spec, protocol, link, capture, target.server().map(ManagedServer::name));
+        ManagedLink managed = new ManagedLink(spec, protocol, link, toxiproxy.isEmpty(), capture,
+                target.server().map(ManagedServer::name));
         Scopes.registry(owner).add(managed); // registered first: JUnit closes it even if a fault cannot be added
         if (link instanceof TcpLink tcp) {
             spec.faults().forEach(fault -> tcp.addFault(fault.direction(), fault.fault(), fault.toxicity()));
         }
         return managed;
+    }
+
+    /** What a proxy on a Toxiproxy server cannot do: connection faults and captures are the simulator's. */
+    private static void requireToxiproxyCanServe(LinkSpec spec, ToxiproxyBackend toxiproxy) {
+        String servedBy = "as the link is served by " + toxiproxy + " (configuration parameter `"
+                + ToxiproxyBackend.PROPERTY + "`; declare the field or parameter as TcpLink to keep it in-process)";
+        if (!spec.faults().isEmpty()) {
+            throw spec.problems().requires("`faults` be empty, " + servedBy);
+        }
+        if (spec.capture()) {
+            throw spec.problems().requires("`capture` be false, " + servedBy);
+        }
     }
 
     private static Path capturePath(LinkSpec spec, ExtensionContext owner, long seed) {

@@ -14,11 +14,12 @@ import java.util.Optional;
  * @param spec the validated annotation
  * @param protocol TCP or UDP, as built
  * @param link the started link
+ * @param inProcess true for the simulator's links, false for a proxy on a Toxiproxy server
  * @param capture the pcap file, if capturing
  * @param targetServer the name of the in-process server it leads to, if any
  */
-public record ManagedLink(LinkSpec spec, Protocol protocol, SimulatedLink link, Optional<Path> capture,
-        Optional<String> targetServer)
+public record ManagedLink(LinkSpec spec, Protocol protocol, SimulatedLink link, boolean inProcess,
+        Optional<Path> capture, Optional<String> targetServer)
         implements ManagedResource {
 
     /** The field or parameter name. */
@@ -33,8 +34,9 @@ public record ManagedLink(LinkSpec spec, Protocol protocol, SimulatedLink link, 
         if (capture.isPresent() && !keepEvidence) {
             Files.deleteIfExists(capture.get());
         }
-        // A multicast group's port is shared by design (SO_REUSEADDR), so a bind test says nothing there.
-        if (protocol != Protocol.MULTICAST && !PortCheck.becomesFree(address, protocol == Protocol.UDP)) {
+        // A multicast group's port is shared by design (SO_REUSEADDR), so a bind test says nothing there; a
+        // Toxiproxy proxy's port belongs to the Toxiproxy server, which may be on another host.
+        if (inProcess && protocol != Protocol.MULTICAST && !PortCheck.becomesFree(address, protocol == Protocol.UDP)) {
             throw new IllegalStateException("Link '" + name() + "' still holds " + address
                     + " " + PortCheck.GRACE.toSeconds() + " s after closing: a channel or event loop of it was not shut down");
         }

@@ -1,0 +1,39 @@
+package io.netharness.junit.internal;
+
+import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.Seeds;
+import io.netharness.simulator.SimulatedLink;
+import io.netharness.toxiproxy.ToxiproxyLink;
+import java.net.InetSocketAddress;
+
+/**
+ * Opens links on a real Toxiproxy; the only class that names toxiproxy-server's types, loaded only once
+ * {@link ToxiproxyBackend} has found them on the class path.
+ */
+final class ToxiproxyLinks {
+
+    private ToxiproxyLinks() {}
+
+    /**
+     * A started proxy named after the member (and a random suffix, as several runs may share one server),
+     * leading to {@code target} as the Toxiproxy server resolves it.
+     */
+    static SimulatedLink open(ToxiproxyBackend backend, String memberName, InetSocketAddress target, long seed,
+            LinkProfile upstream, LinkProfile downstream) {
+        ToxiproxyLink link = ToxiproxyLink.builder()
+                .toxiproxy(backend.api().getHostString(), backend.api().getPort())
+                .name("netharness-" + memberName + "-" + Long.toUnsignedString(Seeds.random(), 36))
+                .listen(backend.listen())
+                .target(target)
+                .seed(seed)
+                .upstream(upstream)
+                .downstream(downstream)
+                .build();
+        try {
+            return link.start();
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+    }
+}

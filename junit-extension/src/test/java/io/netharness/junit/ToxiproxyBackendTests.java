@@ -1,0 +1,196 @@
+package io.netharness.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.netharness.simulator.TcpLink;
+import io.netharness.toxiproxy.ToxiproxyLink;
+import io.netharness.toxiproxy.ToxiproxyServer;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * The configuration parameter {@code netharness.toxiproxy}: {@code @SimulatedLink}s declared as
+ * {@link io.netharness.simulator.SimulatedLink} become proxies on a Toxiproxy server, through toxiproxy-java. No real Toxiproxy can be
+ * installed on this project's machines, so the server here is NetHarness's own Toxiproxy-compatible one; the link
+ * side only speaks Toxiproxy's HTTP API through toxiproxy-java.
+ */
+@Isolated("fixtures record into one shared map")
+class ToxiproxyBackendTests {
+
+    private static ToxiproxyServer toxiproxy;
+    private static ToxiproxyClient client;
+
+    @BeforeAll
+    static void startToxiproxy() {
+        toxiproxy = ToxiproxyServer.builder().build().start();
+        client = new ToxiproxyClient("127.0.0.1", toxiproxy.address().getPort());
+    }
+
+    @AfterAll
+    static void stopToxiproxy() {
+        toxiproxy.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        Fixtures.RECORDED.clear();
+    }
+
+    private static Map<String, String> servedByToxiproxy() {
+        return Map.of("netharness.toxiproxy", "127.0.0.1:" + toxiproxy.address().getPort());
+    }
+
+    private static List<String> proxyNames() throws IOException {
+        return client.getProxies().stream().map(Proxy::getName).collect(Collectors.toList());
+    }
+
+    @Test
+    void simulatedLinkFieldsBecomeToxiproxyProxiesWithTheirLatencyAndAreDeletedAfterTheTest() throws IOException {
+        EngineExecutionResults results = TestKit.run(Served.class, servedByToxiproxy());
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat(Fixtures.RECORDED.get("type")).isEqualTo(ToxiproxyLink.class);
+        assertThat((String) Fixtures.RECORDED.get("name")).startsWith("netharness-link-");
+        assertThat(Fixtures.RECORDED.get("proxies during the test")).asList().contains(Fixtures.RECORDED.get("name"));
+        assertThat((Double) Fixtures.RECORDED.get("round trip ms")).as("20 ms each way").isGreaterThanOrEqualTo(40.0);
+        assertThat(Fixtures.RECORDED.get("tcpLink type")).as("a field declared TcpLink stays in-process")
+                .isEqualTo(TcpLink.class);
+        assertThat(proxyNames()).as("proxies left on the Toxiproxy server after the test").isEmpty();
+    }
+
+    @Test
+    void withoutTheParameterTheSameFieldIsTheInProcessSimulator() {
+        TestKit.run(Served.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat(Fixtures.RECORDED.get("type")).isEqualTo(TcpLink.class);
+    }
+
+    @Test
+    void aFailedTestReportsTheToxiproxyLinkWithoutStatistics() throws IOException {
+        EngineExecutionResults results = TestKit.run(Failing.class, servedByToxiproxy());
+
+        results.testEvents().assertStatistics(stats -> stats.failed(1));
+        String reported = results.testEvents().reportingEntryPublished().stream()
+                .map(Event::getPayload).flatMap(java.util.Optional::stream)
+                .map(payload -> ((ReportEntry) payload).getKeyValuePairs().get("netharness.link.link"))
+                .filter(java.util.Objects::nonNull)
+                .findFirst().orElseThrow();
+        assertThat(reported).startsWith("ToxiproxyLink{").contains("no statistics (Toxiproxy reports no per-link");
+        assertThat(proxyNames()).as("proxies left after a failed test").isEmpty();
+    }
+
+    @Test
+    void faultsCannotBeServedByToxiproxy() {
+        TestKit.run(WithFaults.class, servedByToxiproxy()).testEvents().assertThatEvents().haveExactly(1,
+                event(test("resets"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message("@SimulatedLink on field 'link' in ToxiproxyBackendTests.WithFaults requires that `faults` be"
+                                + " empty, as the link is served by Toxiproxy at 127.0.0.1:" + toxiproxy.address().getPort()
+                                + " (configuration parameter `netharness.toxiproxy`; declare the field or parameter as"
+                                + " TcpLink to keep it in-process)."))));
+    }
+
+    @Test
+    void whatToxiproxyCannotExpressIsAMisconfigurationAndLeavesNoProxy() throws IOException {
+        TestKit.run(Lossy.class, servedByToxiproxy()).testEvents().assertThatEvents().haveExactly(1,
+                event(test("loses"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message(text -> text.startsWith("@SimulatedLink on field 'link' in ToxiproxyBackendTests.Lossy"
+                                + " describes an invalid link for Toxiproxy at 127.0.0.1:")
+                                && text.contains("loss")))));
+        assertThat(proxyNames()).as("proxies left after a refused link").isEmpty();
+    }
+
+    @Test
+    void aMalformedParameterIsNamedWithItsValue() {
+        TestKit.run(Served.class, Map.of("netharness.toxiproxy", "localhost"))
+                .allEvents().assertThatEvents().haveAtLeast(1, event(finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class),
+                        message("The configuration parameter `netharness.toxiproxy` must be the Toxiproxy API's"
+                                + " host:port with a port from 1 to 65535, such as \"127.0.0.1:5432\" or"
+                                + " \"[::1]:5432\" (was \"localhost\")"))));
+        TestKit.run(Served.class, Map.of("netharness.toxiproxy", "127.0.0.1:8474",
+                        "netharness.toxiproxy.listen", "0.0.0.0:70000"))
+                .allEvents().assertThatEvents().haveAtLeast(1, event(finishedWithFailure(
+                        instanceOf(ExtensionConfigurationException.class),
+                        message(text -> text.contains("`netharness.toxiproxy.listen`")
+                                && text.contains("(was \"0.0.0.0:70000\")")))));
+    }
+
+    static class Served {
+        @InProcessServer static HarnessServer echo;
+
+        @SimulatedLink(targetServer = "echo", latency = "20ms")
+        io.netharness.simulator.SimulatedLink link;
+
+        @SimulatedLink(targetServer = "echo")
+        TcpLink tcpLink;
+
+        @Test
+        void answers() throws IOException {
+            Fixtures.RECORDED.put("type", link.getClass());
+            Fixtures.RECORDED.put("tcpLink type", tcpLink.getClass());
+            if (link instanceof ToxiproxyLink proxy) {
+                Fixtures.RECORDED.put("name", proxy.name());
+                Fixtures.RECORDED.put("proxies during the test", proxyNames());
+            }
+            try (Socket socket = Clients.connect(link.address())) {
+                long start = System.nanoTime();
+                assertThat(Clients.roundTrip(socket, "ping")).isEqualTo("ping");
+                Fixtures.RECORDED.put("round trip ms", (System.nanoTime() - start) / 1e6);
+            }
+        }
+    }
+
+    static class Failing {
+        @InProcessServer static HarnessServer echo;
+
+        @SimulatedLink(targetServer = "echo")
+        io.netharness.simulator.SimulatedLink link;
+
+        @Test
+        void fails() {
+            assertThat(link.address()).as("deliberately failing").isNull();
+        }
+    }
+
+    static class Lossy {
+        @InProcessServer static HarnessServer echo;
+
+        @SimulatedLink(targetServer = "echo", loss = 0.1)
+        io.netharness.simulator.SimulatedLink link;
+
+        @Test
+        void loses() {
+            assertThat(link).isNotNull();
+        }
+    }
+
+    static class WithFaults {
+        @InProcessServer static HarnessServer echo;
+
+        @SimulatedLink(targetServer = "echo", faults = @Fault(value = Fault.Kind.RESET_PEER, after = "1s"))
+        io.netharness.simulator.SimulatedLink link;
+
+        @Test
+        void resets() {
+            assertThat(link).isNotNull();
+        }
+    }
+}
