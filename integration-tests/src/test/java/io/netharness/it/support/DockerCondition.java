@@ -15,7 +15,7 @@ final class DockerCondition implements ExecutionCondition {
         String missing = context.getRoot().getStore(ExtensionContext.Namespace.create(DockerCondition.class))
                 .getOrComputeIfAbsent("missing", key -> whatIsMissing(), String.class);
         if (missing.isEmpty()) {
-            return ConditionEvaluationResult.enabled("a Docker engine answers and " + TestImages.BUSYBOX + " exists");
+            return ConditionEvaluationResult.enabled("a Docker engine answers and " + TestImages.LOCAL + " exist");
         }
         if (Prerequisites.onCi()) {
             throw new AssertionError(missing + "; " + REMEDY
@@ -29,11 +29,13 @@ final class DockerCondition implements ExecutionCondition {
         if (!docker.isDockerAvailable()) {
             return "No Docker engine answers (Testcontainers found none)";
         }
-        try {
-            docker.client().inspectImageCmd(TestImages.BUSYBOX).exec();
-            return "";
-        } catch (RuntimeException e) {
-            return "The Docker engine has no image " + TestImages.BUSYBOX + " (" + e.getMessage() + ")";
+        for (String image : TestImages.LOCAL) {
+            try {
+                docker.client().inspectImageCmd(image).exec();
+            } catch (RuntimeException e) {
+                return "The Docker engine has no image " + image + " (" + e.getMessage() + ")";
+            }
         }
+        return "";
     }
 }

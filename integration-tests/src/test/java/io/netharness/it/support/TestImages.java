@@ -13,6 +13,12 @@ public final class TestImages {
     /** Debian's static busybox and nothing else (sh, httpd, nc, wget); built by {@code .ci/docker-images}. */
     public static final String BUSYBOX = "netharness/busybox:local";
 
+    /** A Java 17 runtime and the C libraries it loads, nothing else; built by {@code .ci/docker-images}. */
+    public static final String JRE = "netharness/jre:local";
+
+    /** Every image {@code .ci/docker-images} builds, which the Testcontainers tests may start from. */
+    public static final java.util.List<String> LOCAL = java.util.List.of(BUSYBOX, JRE);
+
     private TestImages() {}
 
     public static DockerImageName busybox() {
