@@ -11,9 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
 
 /**
- * Counts datagrams on a dedicated thread with a large receive buffer, and records the one-way delay of
- * each (now minus the send time the sender wrote at offset 8). Both ends are in this JVM, so
+ * Counts datagrams on a dedicated thread with a large receive buffer and, if asked, records the one-way delay
+ * of each (now minus the send time the sender wrote at offset 8). Both ends are in this JVM, so
  * {@link System#nanoTime()} is one clock. Closing the channel ends the thread.
+ *
+ * <p>Rate measurements only count: recording costs CPU per datagram (and under overload, where delays keep
+ * growing, the histogram keeps resizing), which on two cores would be taken from the hop being measured.
  */
 public final class UdpReceiver implements AutoCloseable {
 
@@ -27,9 +30,10 @@ public final class UdpReceiver implements AutoCloseable {
      * Five significant digits: 2 µs steps at 200 ms. With HdrHistogram's usual three, a percentile at 200 ms
      * would be rounded up by as much as 0.2 ms, the whole tolerance of the delay precision goal.
      */
-    private final Recorder delays = new Recorder(5);
+    private final Recorder delays;
 
-    public UdpReceiver() {
+    private UdpReceiver(boolean recordDelays) {
+        this.delays = recordDelays ? new Recorder(5) : null;
         try {
             channel = DatagramChannel.open();
             channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
@@ -40,6 +44,16 @@ public final class UdpReceiver implements AutoCloseable {
         thread = new Thread(this::receiveUntilClosed, "udp-receiver");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** A receiver that counts datagrams and records their delays ({@link #takeDelays()}). */
+    public static UdpReceiver timing() {
+        return new UdpReceiver(true);
+    }
+
+    /** A receiver that only counts datagrams. */
+    public static UdpReceiver counting() {
+        return new UdpReceiver(false);
     }
 
     public InetSocketAddress address() {
@@ -56,6 +70,9 @@ public final class UdpReceiver implements AutoCloseable {
 
     /** The delays recorded since the last call, in nanoseconds. */
     public org.HdrHistogram.Histogram takeDelays() {
+        if (delays == null) {
+            throw new IllegalStateException("this receiver only counts; use UdpReceiver.timing() for delays");
+        }
         return delays.getIntervalHistogram();
     }
 
@@ -66,7 +83,7 @@ public final class UdpReceiver implements AutoCloseable {
                 buffer.clear();
                 channel.receive(buffer);
                 long now = System.nanoTime();
-                if (buffer.position() >= HEADER_BYTES) {
+                if (delays != null && buffer.position() >= HEADER_BYTES) {
                     delays.recordValue(Math.max(0, now - buffer.getLong(8)));
                 }
                 received.incrementAndGet();

@@ -77,7 +77,7 @@ public final class DelayPrecision {
     private static Histogram measure(Variant variant, Duration delay, int samples, Duration spacing)
             throws IOException, InterruptedException {
         Impairment impairment = delay.isZero() ? Impairment.NONE : Impairment.latency(delay, Duration.ZERO);
-        try (UdpReceiver receiver = new UdpReceiver();
+        try (UdpReceiver receiver = UdpReceiver.timing();
              Hop hop = Hops.udp(variant, receiver.address(), impairment);
              UdpSender sender = new UdpSender(hop.address(), UdpReceiver.HEADER_BYTES)) {
             for (int i = 0; i < samples; i++) {

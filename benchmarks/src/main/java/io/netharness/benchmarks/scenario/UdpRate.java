@@ -63,7 +63,7 @@ public final class UdpRate {
     }
 
     static Run once(Variant variant, long perSecond, Duration duration) throws InterruptedException {
-        try (UdpReceiver receiver = new UdpReceiver();
+        try (UdpReceiver receiver = UdpReceiver.counting();
              Hop hop = Hops.udp(variant, receiver.address(), Impairment.NONE);
              UdpSender sender = new UdpSender(hop.address(), DATAGRAM_BYTES)) {
             long start = System.nanoTime();
