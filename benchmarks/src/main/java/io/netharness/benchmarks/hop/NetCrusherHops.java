@@ -2,8 +2,11 @@ package io.netharness.benchmarks.hop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.netcrusher.NetCrusher;
 import org.netcrusher.core.reactor.NioReactor;
 import org.netcrusher.core.throttle.DelayThrottler;
@@ -27,16 +30,54 @@ final class NetCrusherHops {
     }
 
     private static final InetSocketAddress ANY_LOOPBACK_PORT = new InetSocketAddress("127.0.0.1", 0);
+    private static final int BIND_ATTEMPTS = 5;
 
     private NetCrusherHops() {
     }
 
     static Hop tcp(InetSocketAddress target, Impairment impairment, TcpBuffers buffers) {
+        return onAFreePort(NetCrusherHops::freeLoopbackAddress, bind -> openTcp(bind, target, impairment, buffers));
+    }
+
+    static Hop udp(InetSocketAddress target, Impairment impairment) {
+        return onAFreePort(NetCrusherHops::freeLoopbackUdpAddress, bind -> openUdp(bind, target, impairment));
+    }
+
+    /**
+     * Opens a hop on a port found free a moment before; if something else took that port in between (an
+     * ephemeral port of a parallel test's connection, say), tries another, up to {@value #BIND_ATTEMPTS} times.
+     */
+    private static Hop onAFreePort(Supplier<InetSocketAddress> freePorts, Function<InetSocketAddress, Hop> open) {
+        RuntimeException lastFailure = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            try {
+                return open.apply(freePorts.get());
+            } catch (RuntimeException e) {
+                if (!causedByBindFailure(e)) {
+                    throw e;
+                }
+                lastFailure = e;
+            }
+        }
+        throw lastFailure;
+    }
+
+    private static boolean causedByBindFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Hop openTcp(InetSocketAddress bind, InetSocketAddress target, Impairment impairment,
+            TcpBuffers buffers) {
         NioReactor reactor = newReactor();
         try {
             TcpCrusherBuilder builder = TcpCrusherBuilder.builder()
                     .withReactor(reactor)
-                    .withBindAddress(freeLoopbackAddress())
+                    .withBindAddress(bind)
                     .withConnectAddress(target)
                     .withTcpNoDelay(true)
                     .withBufferCount(buffers.count())
@@ -53,12 +94,12 @@ final class NetCrusherHops {
         }
     }
 
-    static Hop udp(InetSocketAddress target, Impairment impairment) {
+    private static Hop openUdp(InetSocketAddress bind, InetSocketAddress target, Impairment impairment) {
         NioReactor reactor = newReactor();
         try {
             DatagramCrusherBuilder builder = DatagramCrusherBuilder.builder()
                     .withReactor(reactor)
-                    .withBindAddress(freeLoopbackUdpAddress())
+                    .withBindAddress(bind)
                     .withConnectAddress(target)
                     .withRcvBufferSize(4 * 1024 * 1024)
                     .withSndBufferSize(4 * 1024 * 1024);
