@@ -3,19 +3,25 @@ package io.netharness.toxiproxy;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.CutMode;
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.FaultHandle;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
 import io.netharness.simulator.SimulatedLink;
 import io.netharness.toxiproxy.internal.Addresses;
+import io.netharness.toxiproxy.internal.FaultToxics;
+import io.netharness.toxiproxy.internal.ToxicFault;
 import io.netharness.toxiproxy.internal.ToxiproxyProfiles;
 import io.netharness.toxiproxy.internal.ToxiproxyProfiles.ToxicPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -37,7 +43,8 @@ import java.util.Objects;
  * with an {@link IllegalArgumentException} that names the field, and the link is left unchanged. Differences:
  * Toxiproxy closes existing connections when a proxy is disabled, so {@code cut(KEEP_EXISTING)} behaves like
  * {@code DROP_EXISTING}; Toxiproxy reports no per-link statistics ({@link #statistics()} throws); its random
- * jitter is not driven by {@link #seed()}.
+ * jitter is not driven by {@link #seed()}. Connection faults ({@link #addFault}) become Toxiproxy's connection
+ * toxics.
  *
  * <p>Thread-safe; each method is one or a few HTTP calls. {@link #close()} deletes the proxy and is idempotent.
  */
@@ -50,6 +57,7 @@ public final class ToxiproxyLink implements SimulatedLink {
     private final InetSocketAddress target;
     private final long seed;
     private final Map<Direction, LinkProfile> profiles = new EnumMap<>(Direction.class);
+    private final List<ToxicFault> faults = new ArrayList<>();
     private State state = State.NEW;
     private Proxy proxy;
     private boolean cut;
@@ -157,6 +165,44 @@ public final class ToxiproxyLink implements SimulatedLink {
         return cut;
     }
 
+    /**
+     * Adds {@code fault} in {@code direction}, for every connection, as the Toxiproxy toxic that does the same
+     * (reset_peer, slow_close, timeout, limit_data, slicer; a blackhole is a timeout of 0). With a toxicity below
+     * 1 ({@link #addFault(Direction, ConnectionFault, double)}) Toxiproxy picks the connections with its own
+     * randomness, not {@link #seed()}, and the toxicity is set just after the toxic is created, so a connection
+     * opened in between meets it at full toxicity.
+     *
+     * @return a handle whose {@link FaultHandle#remove()} deletes the toxic
+     * @throws IllegalArgumentException if Toxiproxy cannot express the fault (a duration finer than its unit) or
+     *     the toxicity is out of range; nothing is changed then
+     */
+    public FaultHandle addFault(Direction direction, ConnectionFault fault) {
+        return addFault(direction, fault, 1.0);
+    }
+
+    /** As {@link #addFault(Direction, ConnectionFault)}, on a share {@code toxicity} of the connections. */
+    public synchronized FaultHandle addFault(Direction direction, ConnectionFault fault, double toxicity) {
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(fault, "fault");
+        if (!(toxicity >= 0.0 && toxicity <= 1.0)) {
+            throw new IllegalArgumentException("toxicity: " + toxicity + " (expected: 0.0-1.0)");
+        }
+        FaultToxics.check(fault);
+        requireStarted();
+        String toxicName = "fault_" + faults.size() + "_netharness_" + direction.name().toLowerCase(java.util.Locale.ROOT);
+        ToxicDirection stream = direction == Direction.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
+        eu.rekawek.toxiproxy.model.Toxic[] created = new eu.rekawek.toxiproxy.model.Toxic[1];
+        call(() -> {
+            created[0] = FaultToxics.create(proxy.toxics(), toxicName, stream, fault);
+            if (toxicity < 1.0) {
+                created[0].setToxicity((float) toxicity);
+            }
+        });
+        ToxicFault handle = new ToxicFault(direction, fault, toxicity, created[0]);
+        faults.add(handle);
+        return handle;
+    }
+
     /** Toxiproxy keeps no per-link figures. */
     @Override
     public LinkStatistics statistics() {
@@ -175,6 +221,7 @@ public final class ToxiproxyLink implements SimulatedLink {
         if (started) {
             call(proxy::delete);
         }
+        faults.forEach(ToxicFault::proxyDeleted);
     }
 
     private void install(Direction direction, LinkProfile profile) {

@@ -7,8 +7,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.netharness.simulator.Bandwidth;
+import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.DelayDistribution;
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.FaultHandle;
 import io.netharness.simulator.Latency;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.Loss;
@@ -74,6 +76,65 @@ class ToxiproxyLinkTest {
             assertThat(RoundTrips.echoes(hostPort(link))).isTrue();
         }
         assertThat(api.get("/proxies/flows").status()).as("close deletes the proxy").isEqualTo(404);
+    }
+
+    @Test
+    void connectionFaultsBecomeToxiproxysToxicsAndTheirHandlesRemoveThem() throws Exception {
+        try (ToxiproxyLink link = link("faulty").build().start()) {
+            FaultHandle limit = link.addFault(Direction.DOWNSTREAM, ConnectionFault.limitData(4));
+            FaultHandle reset = link.addFault(Direction.UPSTREAM, ConnectionFault.resetPeer(Duration.ofSeconds(30)),
+                    0.5);
+            link.addFault(Direction.UPSTREAM, ConnectionFault.slicer(64, 8, Duration.ofNanos(250_000)));
+            link.addFault(Direction.DOWNSTREAM, ConnectionFault.blackhole(), 0.0);
+
+            JsonArray toxics = toxics("faulty");
+            assertThat(toxics).hasSize(4);
+            assertThat(toxic(toxics, "limit_data").getAsJsonObject("attributes").get("bytes").getAsLong()).isEqualTo(4);
+            JsonObject resetToxic = toxic(toxics, "reset_peer");
+            assertThat(resetToxic.get("stream").getAsString()).isEqualTo("upstream");
+            assertThat(resetToxic.get("toxicity").getAsDouble()).isEqualTo(0.5);
+            assertThat(resetToxic.getAsJsonObject("attributes").get("timeout").getAsLong()).isEqualTo(30_000);
+            JsonObject slicer = toxic(toxics, "slicer").getAsJsonObject("attributes");
+            assertThat(slicer.get("average_size").getAsLong()).isEqualTo(64);
+            assertThat(slicer.get("size_variation").getAsLong()).isEqualTo(8);
+            assertThat(slicer.get("delay").getAsLong()).as("microseconds").isEqualTo(250);
+            assertThat(toxic(toxics, "timeout").getAsJsonObject("attributes").get("timeout").getAsLong())
+                    .as("a blackhole is a timeout that never closes").isZero();
+
+            try (java.net.Socket socket = RoundTrips.connect(hostPort(link))) {
+                socket.getOutputStream().write("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                assertThat(new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                        .as("limit_data of 4 bytes, then the close").isEqualTo("hell");
+            }
+
+            limit.remove();
+            limit.remove();
+            assertThat(limit.isActive()).isFalse();
+            assertThat(toxics("faulty")).hasSize(3);
+            assertThat(reset.isActive()).isTrue();
+        }
+    }
+
+    @Test
+    void faultsToxiproxyCannotExpressAreRefusedAndChangeNothing() {
+        try (ToxiproxyLink link = link("refused").build().start()) {
+            assertThatThrownBy(() -> link.addFault(Direction.UPSTREAM,
+                    ConnectionFault.resetPeer(Duration.ofNanos(1_500_000))))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("resetPeer.after: PT0.0015S (expected: whole milliseconds, Toxiproxy's unit)");
+            assertThatThrownBy(() -> link.addFault(Direction.UPSTREAM, ConnectionFault.limitData(1), 1.5))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("toxicity: 1.5 (expected: 0.0-1.0)");
+            assertThat(toxics("refused")).isEmpty();
+        }
+    }
+
+    private static JsonObject toxic(JsonArray toxics, String type) {
+        for (var element : toxics) {
+            if (element.getAsJsonObject().get("type").getAsString().equals(type)) {
+                return element.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no " + type + " toxic in " + toxics);
     }
 
     @Test

@@ -1,0 +1,69 @@
+package io.netharness.toxiproxy.internal;
+
+import eu.rekawek.toxiproxy.model.Toxic;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import eu.rekawek.toxiproxy.model.ToxicList;
+import io.netharness.simulator.ConnectionFault;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * The way back from {@link TcpFaultToxics}: a simulator {@link ConnectionFault} as the Toxiproxy toxic that does
+ * the same, created through toxiproxy-java. Toxiproxy counts in whole milliseconds (slicer delays in whole
+ * microseconds), so a finer duration is refused, naming the field, before anything is sent.
+ */
+public final class FaultToxics {
+
+    private FaultToxics() {
+    }
+
+    /** Checks that Toxiproxy can express {@code fault}; throws {@link IllegalArgumentException} if not. */
+    public static void check(ConnectionFault fault) {
+        if (fault instanceof ConnectionFault.ResetPeer reset) {
+            millis("resetPeer.after", reset.after());
+        } else if (fault instanceof ConnectionFault.SlowClose slow) {
+            millis("slowClose.delay", slow.delay());
+        } else if (fault instanceof ConnectionFault.Timeout timeout) {
+            millis("timeout.after", timeout.after());
+        } else if (fault instanceof ConnectionFault.Slicer slicer) {
+            micros("slicer.delay", slicer.delay());
+        }
+    }
+
+    /** Creates the toxic for {@code fault} named {@code name} on {@code stream}. */
+    public static Toxic create(ToxicList toxics, String name, ToxicDirection stream, ConnectionFault fault)
+            throws IOException {
+        if (fault instanceof ConnectionFault.ResetPeer reset) {
+            return toxics.resetPeer(name, stream, millis("resetPeer.after", reset.after()));
+        }
+        if (fault instanceof ConnectionFault.SlowClose slow) {
+            return toxics.slowClose(name, stream, millis("slowClose.delay", slow.delay()));
+        }
+        if (fault instanceof ConnectionFault.Timeout timeout) {
+            return toxics.timeout(name, stream, millis("timeout.after", timeout.after()));
+        }
+        if (fault instanceof ConnectionFault.Blackhole) {
+            return toxics.timeout(name, stream, 0); // holds the data and never closes: what a blackhole does
+        }
+        if (fault instanceof ConnectionFault.LimitData limit) {
+            return toxics.limitData(name, stream, limit.bytes());
+        }
+        ConnectionFault.Slicer slicer = (ConnectionFault.Slicer) fault; // the last kind of the sealed interface
+        return toxics.slicer(name, stream, slicer.averageBytes(), micros("slicer.delay", slicer.delay()))
+                .setSizeVariation(slicer.sizeVariationBytes());
+    }
+
+    private static long millis(String field, Duration duration) {
+        if (duration.toNanos() % 1_000_000 != 0) {
+            throw new IllegalArgumentException(field + ": " + duration + " (expected: whole milliseconds, Toxiproxy's unit)");
+        }
+        return duration.toMillis();
+    }
+
+    private static long micros(String field, Duration duration) {
+        if (duration.toNanos() % 1_000 != 0) {
+            throw new IllegalArgumentException(field + ": " + duration + " (expected: whole microseconds, Toxiproxy's unit)");
+        }
+        return duration.toNanos() / 1_000;
+    }
+}
