@@ -56,8 +56,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link io.netharness.simulator.SimulatedLink} interface is a proxy on that server instead
  * ({@code io.netharness.toxiproxy.ToxiproxyLink}); {@code netharness.toxiproxy.listen} says where the proxies
  * listen (default {@code 127.0.0.1:0}). Links declared {@code TcpLink}, and UDP and multicast links, stay
- * in-process. Only latency, uniform jitter and bandwidth can be served so; anything else (loss, faults, capture,
- * ...) fails as a misconfiguration.
+ * in-process. Latency, uniform jitter, bandwidth and {@link #faults()} (as Toxiproxy's connection toxics) can be
+ * served so; anything else (loss, duplication, capture, ...) fails as a misconfiguration.
  *
  * <h2>Clean up</h2>
  * The link is closed by JUnit when its scope ends (after the test, or after the class), through the extension

@@ -98,13 +98,22 @@ class ToxiproxyBackendTests {
     }
 
     @Test
-    void faultsCannotBeServedByToxiproxy() {
-        TestKit.run(WithFaults.class, servedByToxiproxy()).testEvents().assertThatEvents().haveExactly(1,
-                event(test("resets"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
-                        message("@SimulatedLink on field 'link' in ToxiproxyBackendTests.WithFaults requires that `faults` be"
-                                + " empty, as the link is served by Toxiproxy at 127.0.0.1:" + toxiproxy.address().getPort()
-                                + " (configuration parameter `netharness.toxiproxy`; declare the field or parameter as"
-                                + " TcpLink to keep it in-process)."))));
+    void faultsBecomeToxiproxysConnectionToxics() throws IOException {
+        TestKit.run(WithFaults.class, servedByToxiproxy()).testEvents()
+                .assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat(Fixtures.RECORDED.get("toxic types")).asList().containsExactly("LimitData");
+        assertThat(Fixtures.RECORDED.get("received")).as("limit_data of 4 bytes").isEqualTo("hell");
+        assertThat(proxyNames()).as("proxies left on the Toxiproxy server after the test").isEmpty();
+    }
+
+    @Test
+    void captureCannotBeServedByToxiproxy() {
+        TestKit.run(Capturing.class, servedByToxiproxy()).testEvents().assertThatEvents().haveExactly(1,
+                event(test("captures"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message("@SimulatedLink on field 'link' in ToxiproxyBackendTests.Capturing requires that"
+                                + " `capture` be false, as the link is served by Toxiproxy at 127.0.0.1:"
+                                + toxiproxy.address().getPort() + " (configuration parameter `netharness.toxiproxy`;"
+                                + " declare the field or parameter as TcpLink to keep it in-process)."))));
     }
 
     @Test
@@ -185,11 +194,29 @@ class ToxiproxyBackendTests {
     static class WithFaults {
         @InProcessServer static HarnessServer echo;
 
-        @SimulatedLink(targetServer = "echo", faults = @Fault(value = Fault.Kind.RESET_PEER, after = "1s"))
+        @SimulatedLink(targetServer = "echo", faults = @Fault(value = Fault.Kind.LIMIT_DATA, bytes = 4))
         io.netharness.simulator.SimulatedLink link;
 
         @Test
-        void resets() {
+        void limits() throws IOException {
+            Fixtures.RECORDED.put("toxic types", client.getProxy(((ToxiproxyLink) link).name()).toxics().getAll()
+                    .stream().map(toxic -> toxic.getClass().getSimpleName()).toList());
+            try (Socket socket = Clients.connect(link.address())) {
+                socket.getOutputStream().write("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                Fixtures.RECORDED.put("received", new String(socket.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }
+    }
+
+    static class Capturing {
+        @InProcessServer static HarnessServer echo;
+
+        @SimulatedLink(targetServer = "echo", capture = true)
+        io.netharness.simulator.SimulatedLink link;
+
+        @Test
+        void captures() {
             assertThat(link).isNotNull();
         }
     }

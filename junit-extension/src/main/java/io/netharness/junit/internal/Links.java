@@ -69,17 +69,20 @@ public final class Links {
         Scopes.registry(owner).add(managed); // registered first: JUnit closes it even if a fault cannot be added
         if (link instanceof TcpLink tcp) {
             spec.faults().forEach(fault -> tcp.addFault(fault.direction(), fault.fault(), fault.toxicity()));
+        } else if (toxiproxy.isPresent()) {
+            try {
+                ToxiproxyLinks.addFaults(link, spec.faults());
+            } catch (IllegalArgumentException e) {
+                throw spec.problems().problem("has a fault " + toxiproxy.get() + " cannot serve: " + e.getMessage(), e);
+            }
         }
         return managed;
     }
 
-    /** What a proxy on a Toxiproxy server cannot do: connection faults and captures are the simulator's. */
+    /** What a proxy on a Toxiproxy server cannot do: captures are the simulator's. */
     private static void requireToxiproxyCanServe(LinkSpec spec, ToxiproxyBackend toxiproxy) {
         String servedBy = "as the link is served by " + toxiproxy + " (configuration parameter `"
                 + ToxiproxyBackend.PROPERTY + "`; declare the field or parameter as TcpLink to keep it in-process)";
-        if (!spec.faults().isEmpty()) {
-            throw spec.problems().requires("`faults` be empty, " + servedBy);
-        }
         if (spec.capture()) {
             throw spec.problems().requires("`capture` be false, " + servedBy);
         }

@@ -5,6 +5,7 @@ import io.netharness.simulator.Seeds;
 import io.netharness.simulator.SimulatedLink;
 import io.netharness.toxiproxy.ToxiproxyLink;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * Opens links on a real Toxiproxy; the only class that names toxiproxy-server's types, loaded only once
@@ -13,6 +14,12 @@ import java.net.InetSocketAddress;
 final class ToxiproxyLinks {
 
     private ToxiproxyLinks() {}
+
+    /** Adds the annotation's connection faults to a link {@link #open} made, as Toxiproxy's connection toxics. */
+    static void addFaults(SimulatedLink link, List<FaultSpec> faults) {
+        ToxiproxyLink proxy = (ToxiproxyLink) link;
+        faults.forEach(fault -> proxy.addFault(fault.direction(), fault.fault(), fault.toxicity()));
+    }
 
     /**
      * A started proxy named after the member (and a random suffix, as several runs may share one server),
