@@ -12,8 +12,9 @@ package io.netharness.simulator;
  *
  * <p>The link asks once per connection and direction, at the first chunk the connection carries after the
  * selection is installed, not per chunk. A deterministic selection (one that depends only on the index and the
- * link's {@linkplain TcpLink#seed() seed}) keeps the link replayable. It runs on the link's event loops, so it must
- * be quick and must not block.
+ * link's {@linkplain TcpLink#seed() seed}) keeps the link replayable. It runs on the link's event loops (and on the
+ * caller's thread when installed and for {@link TcpLink#profile(Direction)}), so it must be quick, thread-safe and
+ * must not block.
  */
 @FunctionalInterface
 public interface ConnectionProfiles {

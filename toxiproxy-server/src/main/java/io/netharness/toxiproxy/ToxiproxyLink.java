@@ -191,14 +191,14 @@ public final class ToxiproxyLink implements SimulatedLink {
         requireStarted();
         String toxicName = "fault_" + faults.size() + "_netharness_" + direction.name().toLowerCase(java.util.Locale.ROOT);
         ToxicDirection stream = direction == Direction.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
-        eu.rekawek.toxiproxy.model.Toxic[] created = new eu.rekawek.toxiproxy.model.Toxic[1];
-        call(() -> {
-            created[0] = FaultToxics.create(proxy.toxics(), toxicName, stream, fault);
+        eu.rekawek.toxiproxy.model.Toxic toxic = callFor(() -> {
+            eu.rekawek.toxiproxy.model.Toxic created = FaultToxics.create(proxy.toxics(), toxicName, stream, fault);
             if (toxicity < 1.0) {
-                created[0].setToxicity((float) toxicity);
+                created.setToxicity((float) toxicity);
             }
+            return created;
         });
-        ToxicFault handle = new ToxicFault(direction, fault, toxicity, created[0]);
+        ToxicFault handle = new ToxicFault(direction, fault, toxicity, toxic);
         faults.add(handle);
         return handle;
     }
@@ -251,8 +251,15 @@ public final class ToxiproxyLink implements SimulatedLink {
     }
 
     private void call(IoAction action) {
-        try {
+        callFor(() -> {
             action.run();
+            return null;
+        });
+    }
+
+    private <T> T callFor(IoCall<T> call) {
+        try {
+            return call.run();
         } catch (IOException e) {
             throw new UncheckedIOException("Toxiproxy at " + host + " failed for proxy " + name + ": "
                     + e.getMessage(), e);
@@ -274,6 +281,10 @@ public final class ToxiproxyLink implements SimulatedLink {
 
     private interface IoAction {
         void run() throws IOException;
+    }
+
+    private interface IoCall<T> {
+        T run() throws IOException;
     }
 
     private enum State { NEW, STARTED, CLOSED }
