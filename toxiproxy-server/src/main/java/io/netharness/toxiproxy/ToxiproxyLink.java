@@ -189,10 +189,10 @@ public final class ToxiproxyLink implements SimulatedLink {
         }
         FaultToxics.check(fault);
         requireStarted();
-        String toxicName = "fault_" + faults.size() + "_netharness_" + direction.name().toLowerCase(java.util.Locale.ROOT);
-        ToxicDirection stream = direction == Direction.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
+        String toxicName = toxicName("fault_" + faults.size(), direction);
         eu.rekawek.toxiproxy.model.Toxic toxic = callFor(() -> {
-            eu.rekawek.toxiproxy.model.Toxic created = FaultToxics.create(proxy.toxics(), toxicName, stream, fault);
+            eu.rekawek.toxiproxy.model.Toxic created =
+                    FaultToxics.create(proxy.toxics(), toxicName, stream(direction), fault);
             if (toxicity < 1.0) {
                 created.setToxicity((float) toxicity);
             }
@@ -224,24 +224,34 @@ public final class ToxiproxyLink implements SimulatedLink {
         faults.forEach(ToxicFault::proxyDeleted);
     }
 
+    /** Replaces the direction's profile toxics (and only those: fault toxics stay) with {@code profile}'s. */
     private void install(Direction direction, LinkProfile profile) {
-        ToxicDirection stream = direction == Direction.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
-        String suffix = "_netharness_" + direction.name().toLowerCase(java.util.Locale.ROOT);
+        String latency = toxicName("latency", direction);
+        String bandwidth = toxicName("bandwidth", direction);
         ToxicPlan plan = ToxiproxyProfiles.plan(profile);
         call(() -> {
             for (eu.rekawek.toxiproxy.model.Toxic toxic : proxy.toxics().getAll()) {
-                if (toxic.getName().endsWith(suffix)) {
+                if (toxic.getName().equals(latency) || toxic.getName().equals(bandwidth)) {
                     toxic.remove();
                 }
             }
             if (plan.latencyMillis() > 0 || plan.jitterMillis() > 0) {
-                proxy.toxics().latency("latency" + suffix, stream, plan.latencyMillis())
+                proxy.toxics().latency(latency, stream(direction), plan.latencyMillis())
                         .setJitter(plan.jitterMillis());
             }
             if (plan.kilobytesPerSecond() > 0) {
-                proxy.toxics().bandwidth("bandwidth" + suffix, stream, plan.kilobytesPerSecond());
+                proxy.toxics().bandwidth(bandwidth, stream(direction), plan.kilobytesPerSecond());
             }
         });
+    }
+
+    /** The name of a toxic this link made: {@code <kind>_netharness_<upstream|downstream>}. */
+    private static String toxicName(String kind, Direction direction) {
+        return kind + "_netharness_" + direction.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static ToxicDirection stream(Direction direction) {
+        return direction == Direction.UPSTREAM ? ToxicDirection.UPSTREAM : ToxicDirection.DOWNSTREAM;
     }
 
     private void requireStarted() {

@@ -107,6 +107,11 @@ class ToxiproxyLinkTest {
                         .as("limit_data of 4 bytes, then the close").isEqualTo("hell");
             }
 
+            link.profile(Direction.DOWNSTREAM, SLOW);
+            assertThat(toxics("faulty")).as("a profile change keeps the faults' toxics").hasSize(5);
+            link.profile(Direction.DOWNSTREAM, LinkProfile.PERFECT);
+            assertThat(toxics("faulty")).as("and removes only its own").hasSize(4);
+
             limit.remove();
             limit.remove();
             assertThat(limit.isActive()).isFalse();
