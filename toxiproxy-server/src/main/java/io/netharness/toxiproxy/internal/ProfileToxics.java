@@ -93,11 +93,6 @@ final class ProfileToxics {
                 .corruption(corruption).reordering(reordering).build();
     }
 
-    /** True if some toxic is in force on some connections only, so that connections need profiles of their own. */
-    static boolean variesByConnection(List<Toxic> toxics) {
-        return toxics.stream().anyMatch(toxic -> toxic.toxicity() > 0.0f && toxic.toxicity() < 1.0f);
-    }
-
     /**
      * Whether a toxic is in force on connection {@code connectionIndex}: with partial toxicity, decided by the seed,
      * the toxic's own value and the connection, so that a connection keeps its decision while the toxic is unchanged.

@@ -144,14 +144,12 @@ public final class SimulatorLinkEngine implements LinkEngine {
             for (Direction direction : Direction.values()) {
                 if (tcpLink == null) {
                     link.profile(direction, ProfileToxics.profile(LinkProfile.PERFECT, direction, toxics, seed, 0));
-                } else if (ProfileToxics.variesByConnection(toxics)) {
+                } else {
+                    // Each connection its own chain, as in Toxiproxy: toxicity picks per connection, bandwidth caps
+                    // each connection separately.
                     List<Toxic> chain = List.copyOf(toxics);
                     tcpLink.profiles(direction,
                             index -> ProfileToxics.profile(LinkProfile.PERFECT, direction, chain, seed, index));
-                } else {
-                    // The same toxics for every connection, yet each its own chain: a bandwidth caps each separately.
-                    LinkProfile everyConnection = ProfileToxics.profile(LinkProfile.PERFECT, direction, toxics, seed, 0);
-                    tcpLink.profiles(direction, index -> everyConnection);
                 }
             }
             if (faults != null) {
