@@ -1,5 +1,6 @@
 package io.netharness.toxiproxy;
 
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,6 +32,19 @@ final class ApiClient {
 
     Answer delete(String path) {
         return call("DELETE", path, null, null);
+    }
+
+    /**
+     * Creates a TCP proxy on 127.0.0.1, any port, to {@code upstream} with the {@code seed} extension (which
+     * toxiproxy-java does not know); returns the address it listens on.
+     */
+    String createSeeded(String name, String upstream, long seed) {
+        Answer created = post("/proxies", "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
+                + upstream + "\",\"seed\":" + seed + "}");
+        if (created.status() != 201) {
+            throw new IllegalStateException("creating proxy " + name + " answered " + created);
+        }
+        return JsonParser.parseString(created.body()).getAsJsonObject().get("listen").getAsString();
     }
 
     Answer call(String method, String path, String body, String userAgent) {

@@ -68,7 +68,7 @@ class PerConnectionToxicityTest {
      * latency, {@code .} if neither did; a connection slowed on one round trip only fails the test.
      */
     private String slowedConnections(String name, long seed) throws IOException {
-        createSeeded(name, seed);
+        api.createSeeded(name, echo.hostPort(), seed);
         Proxy proxy = client.getProxy(name);
         proxy.toxics().latency("latency", ToxicDirection.DOWNSTREAM, LATENCY_MILLIS).setToxicity(0.5f);
         StringBuilder pattern = new StringBuilder();
@@ -90,7 +90,7 @@ class PerConnectionToxicityTest {
 
     @Test
     void aBandwidthToxicCapsEachConnectionSeparately() throws Exception {
-        createSeeded("narrow", 7);
+        api.createSeeded("narrow", echo.hostPort(), 7);
         Proxy proxy = client.getProxy("narrow");
         proxy.toxics().bandwidth("narrow", ToxicDirection.DOWNSTREAM, 100); // KB/s, for each connection
         int bytes = 50_000;
@@ -113,11 +113,5 @@ class PerConnectionToxicityTest {
             assertThat(clients.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
             proxy.delete();
         }
-    }
-
-    /** Creates a proxy with the {@code seed} extension, which toxiproxy-java does not know. */
-    private static void createSeeded(String name, long seed) {
-        assertThat(api.post("/proxies", "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
-                + echo.hostPort() + "\",\"seed\":" + seed + "}").status()).isEqualTo(201);
     }
 }

@@ -2,7 +2,6 @@ package io.netharness.toxiproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
@@ -50,9 +49,7 @@ class SeededToxicityTest {
 
     /** One character per sequential connection: {@code R} if the toxic hit it, {@code .} if it echoed. */
     private static String pattern(String name, long seed) throws IOException {
-        String created = api.post("/proxies", "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
-                + echo.hostPort() + "\",\"seed\":" + seed + "}").body();
-        String listen = JsonParser.parseString(created).getAsJsonObject().get("listen").getAsString();
+        String listen = api.createSeeded(name, echo.hostPort(), seed);
         assertThat(api.post("/proxies/" + name + "/toxics", "{\"type\":\"reset_peer\",\"toxicity\":0.5,"
                 + "\"attributes\":{\"timeout\":0}}").status()).isEqualTo(200);
         StringBuilder pattern = new StringBuilder();
