@@ -8,15 +8,18 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.Histogram;
 
 /**
- * Counts datagrams on a dedicated thread with a large receive buffer and, if asked, records the one-way delay
+ * Counts datagrams on a dedicated thread with a large receive buffer and, if asked, keeps the one-way delay
  * of each (now minus the send time the sender wrote at offset 8). Both ends are in this JVM, so
  * {@link System#nanoTime()} is one clock. Closing the channel ends the thread.
  *
- * <p>Rate measurements only count: recording costs CPU per datagram (and under overload, where delays keep
- * growing, the histogram keeps resizing), which on two cores would be taken from the hop being measured.
+ * <p>Rate measurements only count: recording costs CPU per datagram, which on two cores would be taken
+ * from the hop being measured. Delays go into an array allocated (and so zeroed) before the first datagram,
+ * and the histogram is built only when asked: the receiving thread must not allocate while it times.
+ * An auto-resizing histogram did, growing by megabytes at the first larger value, and that stalled the thread
+ * for up to 40 ms while datagrams queued behind it, which the report then showed as late datagrams.
  */
 public final class UdpReceiver implements AutoCloseable {
 
@@ -26,14 +29,11 @@ public final class UdpReceiver implements AutoCloseable {
     private final DatagramChannel channel;
     private final Thread thread;
     private final AtomicLong received = new AtomicLong();
-    /**
-     * Five significant digits: 2 µs steps at 200 ms. With HdrHistogram's usual three, a percentile at 200 ms
-     * would be rounded up by as much as 0.2 ms, the whole tolerance of the delay precision goal.
-     */
-    private final Recorder delays;
+    /** One delay per datagram, in arrival order; written before {@link #received} counts the datagram. */
+    private final long[] delays;
 
-    private UdpReceiver(boolean recordDelays) {
-        this.delays = recordDelays ? new Recorder(5) : null;
+    private UdpReceiver(long[] delays) {
+        this.delays = delays;
         try {
             channel = DatagramChannel.open();
             channel.setOption(StandardSocketOptions.SO_RCVBUF, 4 * 1024 * 1024);
@@ -46,14 +46,20 @@ public final class UdpReceiver implements AutoCloseable {
         thread.start();
     }
 
-    /** A receiver that counts datagrams and records their delays ({@link #takeDelays()}). */
-    public static UdpReceiver timing() {
-        return new UdpReceiver(true);
+    /**
+     * A receiver that counts datagrams and keeps the delays of the first {@code capacity} of them
+     * ({@link #delays()}).
+     */
+    public static UdpReceiver timing(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity: " + capacity + " (expected: >= 1)");
+        }
+        return new UdpReceiver(new long[capacity]);
     }
 
     /** A receiver that only counts datagrams. */
     public static UdpReceiver counting() {
-        return new UdpReceiver(false);
+        return new UdpReceiver(null);
     }
 
     public InetSocketAddress address() {
@@ -68,12 +74,21 @@ public final class UdpReceiver implements AutoCloseable {
         return received.get();
     }
 
-    /** The delays recorded since the last call, in nanoseconds. */
-    public org.HdrHistogram.Histogram takeDelays() {
+    /**
+     * The delays of the datagrams received so far (up to the capacity), in nanoseconds. Five significant
+     * digits: 2 µs steps at 200 ms; with HdrHistogram's usual three, a percentile at 200 ms would be rounded
+     * up by as much as 0.2 ms, the whole tolerance of the delay precision goal.
+     */
+    public Histogram delays() {
         if (delays == null) {
-            throw new IllegalStateException("this receiver only counts; use UdpReceiver.timing() for delays");
+            throw new IllegalStateException("this receiver only counts; use UdpReceiver.timing(capacity) for delays");
         }
-        return delays.getIntervalHistogram();
+        int kept = (int) Math.min(received.get(), delays.length);
+        Histogram histogram = new Histogram(5);
+        for (int i = 0; i < kept; i++) {
+            histogram.recordValue(delays[i]);
+        }
+        return histogram;
     }
 
     private void receiveUntilClosed() {
@@ -83,10 +98,11 @@ public final class UdpReceiver implements AutoCloseable {
                 buffer.clear();
                 channel.receive(buffer);
                 long now = System.nanoTime();
-                if (delays != null && buffer.position() >= HEADER_BYTES) {
-                    delays.recordValue(Math.max(0, now - buffer.getLong(8)));
+                long index = received.get();
+                if (delays != null && index < delays.length && buffer.position() >= HEADER_BYTES) {
+                    delays[(int) index] = Math.max(0, now - buffer.getLong(8));
                 }
-                received.incrementAndGet();
+                received.set(index + 1);
             }
         } catch (ClosedChannelException expected) {
             // close() ends the loop

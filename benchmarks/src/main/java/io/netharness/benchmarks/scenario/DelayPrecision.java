@@ -77,7 +77,7 @@ public final class DelayPrecision {
     private static Histogram measure(Variant variant, Duration delay, int samples, Duration spacing)
             throws IOException, InterruptedException {
         Impairment impairment = delay.isZero() ? Impairment.NONE : Impairment.latency(delay, Duration.ZERO);
-        try (UdpReceiver receiver = UdpReceiver.timing();
+        try (UdpReceiver receiver = UdpReceiver.timing(samples);
              Hop hop = Hops.udp(variant, receiver.address(), impairment);
              UdpSender sender = new UdpSender(hop.address(), UdpReceiver.HEADER_BYTES)) {
             for (int i = 0; i < samples; i++) {
@@ -88,7 +88,7 @@ public final class DelayPrecision {
             while (receiver.received() < samples && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            Histogram delays = receiver.takeDelays();
+            Histogram delays = receiver.delays();
             if (delays.getTotalCount() == 0) {
                 throw new IllegalStateException(variant + " delivered none of " + samples + " datagrams");
             }
