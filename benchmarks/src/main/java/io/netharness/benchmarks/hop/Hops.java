@@ -1,6 +1,7 @@
 package io.netharness.benchmarks.hop;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 /** Opens the hop of a {@link Variant} in front of an endpoint. */
 public final class Hops {
@@ -38,6 +39,14 @@ public final class Hops {
             case NETCRUSHER -> NetCrusherHops.udp(target, impairment);
             case NETHARNESS -> NetHarnessHops.udp(target, impairment);
         };
+    }
+
+    /**
+     * The timer floor of a delaying UDP hop: a plain relay whose sending thread sleeps until each datagram's
+     * arrival plus {@code delay} (see {@link SleepingUdpRelay}).
+     */
+    public static Hop sleepingUdpRelay(InetSocketAddress target, Duration delay) {
+        return new SleepingUdpRelay(target, delay);
     }
 
     private static Hop direct(InetSocketAddress target, Impairment impairment) {

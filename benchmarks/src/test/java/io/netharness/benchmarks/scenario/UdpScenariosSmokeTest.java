@@ -2,11 +2,13 @@ package io.netharness.benchmarks.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.benchmarks.hop.Hops;
 import io.netharness.benchmarks.hop.NotMeasured;
 import io.netharness.benchmarks.hop.Variant;
 import java.time.Duration;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -45,5 +47,14 @@ class UdpScenariosSmokeTest {
         Histogram measured = measurable(() -> DelayPrecision.measure(variant, delay, 20));
         assertThat(measured.getTotalCount()).isPositive();
         assertThat(measured.getMinValue()).isGreaterThanOrEqualTo(delay.toNanos() - Duration.ofMillis(1).toNanos());
+    }
+
+    @Test
+    void theSleepingRelayHoldsEachDatagramForTheDelayAndDeliversAll() throws Exception {
+        Duration delay = Duration.ofMillis(20);
+        Histogram measured = DelayPrecision.measure(target -> Hops.sleepingUdpRelay(target, delay), "the relay", 20,
+                Duration.ofMillis(2));
+        assertThat(measured.getTotalCount()).isEqualTo(20);
+        assertThat(measured.getMinValue()).isGreaterThanOrEqualTo(delay.toNanos());
     }
 }
