@@ -50,13 +50,7 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
         @Override
         public void emit(O message) {
             Objects.requireNonNull(message, "message");
-            if (outbox().isDestinationClosed()) {
-                // The receiver has gone (a connection reset mid-stream): its own close is what reports the
-                // loss, as with a socket; throwing here would only kill this component's drain loop.
-                discarded++;
-                return;
-            }
-            if (!overflow.isEmpty() || !outbox().offer(message)) {
+            if (!overflow.isEmpty() || !offerOrDiscard(message)) {
                 overflow.addLast(message);
             }
         }
@@ -165,18 +159,33 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
 
     /** Moves queued output to the outbox; {@code false} (and a wake-up booked) if the outbox is still full. */
     private boolean flushOverflow() {
-        if (!overflow.isEmpty() && outbox().isDestinationClosed()) {
-            discarded += overflow.size();
-            overflow.clear();
-        }
         while (!overflow.isEmpty()) {
-            if (!outbox().offer(overflow.peekFirst())) {
+            if (!offerOrDiscard(overflow.peekFirst())) {
                 outbox().whenSpaceAvailable(this::schedule);
                 return false;
             }
             overflow.pollFirst();
         }
         return true;
+    }
+
+    /**
+     * Offers {@code message} to the outbox: {@code true} if it was taken or discarded, {@code false} if the
+     * outbox is full. Once the receiver has gone (a connection reset mid-stream) the message is discarded and
+     * counted: the receiver's own close is what reports the loss, as with a socket, and throwing here would
+     * only end this component's drain loop. The receiver may close on its own thread at any moment, even
+     * between a check and the offer, so the offer's refusal is what decides.
+     */
+    private boolean offerOrDiscard(O message) {
+        try {
+            return outbox().offer(message);
+        } catch (IllegalStateException refused) {
+            if (!outbox().isDestinationClosed()) {
+                throw refused;
+            }
+            discarded++;
+            return true;
+        }
     }
 
     /** Messages emitted after the outbox's destination had closed, and so discarded; read it on the executor. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class PipelineTest {
@@ -113,7 +114,18 @@ class PipelineTest {
     @Test
     void outputForAClosedReceiverIsDiscardedAndTheComponentCarriesOn() throws Exception {
         Inbox<String> receiver = new Inbox<>("receiver", 16);
-        StreamComponent<String, String> echo = StreamComponent.map("echo", message -> message);
+        AtomicLong discardedAtFinish = new AtomicLong(-1);
+        StreamComponent<String, String> echo = new StreamComponent<>("echo") {
+            @Override
+            protected void onMessage(String message, Emitter<String> out) {
+                out.emit(message);
+            }
+
+            @Override
+            protected void onFinish(Emitter<String> out) {
+                discardedAtFinish.set(discardedMessages());
+            }
+        };
         Inbox<Lifecycle> signals = new Inbox<>("signals", 16);
         echo.outbox().linkTo(receiver);
         echo.signal().linkTo(signals);
@@ -129,6 +141,7 @@ class PipelineTest {
             assertThat(signals.take(Await.TIMEOUT)).isInstanceOf(Lifecycle.ProducerFinished.class);
             assertThat(echo.inbox().isEmpty()).isTrue();
             assertThat(echo.outbox().isDestinationClosed()).isTrue();
+            assertThat(discardedAtFinish).as("messages discarded when the finish was handled").hasValue(1);
         }
     }
 }
