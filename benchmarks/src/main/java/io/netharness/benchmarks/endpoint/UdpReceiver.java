@@ -41,9 +41,7 @@ public final class UdpReceiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        thread = new Thread(this::receiveUntilClosed, "udp-receiver");
-        thread.setDaemon(true);
-        thread.start();
+        thread = Threads.startDaemon("udp-receiver", this::receiveUntilClosed);
     }
 
     /**
@@ -115,14 +113,9 @@ public final class UdpReceiver implements AutoCloseable {
     public void close() {
         try {
             channel.close();
-            thread.join(5000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
-        if (thread.isAlive()) {
-            throw new IllegalStateException("udp-receiver thread did not stop within 5 s");
-        }
+        Threads.join(thread);
     }
 }

@@ -1,11 +1,11 @@
 package io.netharness.benchmarks.hop;
 
+import io.netharness.benchmarks.endpoint.Threads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
@@ -55,15 +55,8 @@ final class SleepingUdpRelay implements Hop {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        receiver = start("sleeping-relay-in", this::receiveUntilClosed);
-        sender = start("sleeping-relay-out", this::sendUntilClosed);
-    }
-
-    private static Thread start(String name, Runnable body) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        receiver = Threads.startDaemon("sleeping-relay-in", this::receiveUntilClosed);
+        sender = Threads.startDaemon("sleeping-relay-out", this::sendUntilClosed);
     }
 
     @Override
@@ -110,9 +103,7 @@ final class SleepingUdpRelay implements Hop {
                 outbound.write(slot.payload);
                 free.add(slot);
             }
-        } catch (InterruptedException | ClosedByInterruptException expected) {
-            // close() ends the loop
-        } catch (ClosedChannelException expected) {
+        } catch (InterruptedException | ClosedChannelException expected) {
             // close() ends the loop
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -128,18 +119,7 @@ final class SleepingUdpRelay implements Hop {
             throw new UncheckedIOException(e);
         }
         sender.interrupt();
-        join(receiver);
-        join(sender);
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (thread.isAlive()) {
-            throw new IllegalStateException(thread.getName() + " did not stop within 5 s");
-        }
+        Threads.join(receiver);
+        Threads.join(sender);
     }
 }
