@@ -22,7 +22,8 @@ import org.HdrHistogram.Histogram;
  * Measurement 4: configured one-way delay (no jitter) against the measured one, per datagram, at 1, 20
  * and 200 ms. Each datagram carries its send time; the receiver in the same JVM subtracts it from its
  * arrival time. Datagrams are spaced {@link #SPACING} apart so none waits behind another.
- * The direct row shows the floor: what loopback and the receiver thread add with no hop at all.
+ * The direct floor shows what loopback and the receiver thread add with no hop at all; the sleeping relay
+ * ({@link Hops#sleepingUdpRelay}) what any user-space hop that holds datagrams for a delay adds on this machine.
  */
 public final class DelayPrecision {
 
