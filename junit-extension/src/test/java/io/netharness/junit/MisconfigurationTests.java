@@ -208,7 +208,8 @@ class MisconfigurationTests {
     }
 
     static String expectedLinkTypes() {
-        return "SimulatedLink, TcpLink, UdpLink or MulticastLink (of io.netharness.simulator)";
+        return "SimulatedLink, TcpLink, UdpLink or MulticastLink (of io.netharness.simulator)"
+                + " or ToxiproxyLink (of io.netharness.toxiproxy)";
     }
 
     // ---- fixtures, run only through TestKit ----

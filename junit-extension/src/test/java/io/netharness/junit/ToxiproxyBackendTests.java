@@ -29,7 +29,8 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * The configuration parameter {@code netharness.toxiproxy}: {@code @SimulatedLink}s declared as
- * {@link io.netharness.simulator.SimulatedLink} become proxies on a Toxiproxy server, through toxiproxy-java. No real Toxiproxy can be
+ * {@link io.netharness.simulator.SimulatedLink} become proxies on a Toxiproxy server, through toxiproxy-java, and
+ * those declared as {@link ToxiproxyLink} must. No real Toxiproxy can be
  * installed on this project's machines, so the server here is NetHarness's own Toxiproxy-compatible one; the link
  * side only speaks Toxiproxy's HTTP API through toxiproxy-java.
  */
@@ -81,6 +82,28 @@ class ToxiproxyBackendTests {
     void withoutTheParameterTheSameFieldIsTheInProcessSimulator() {
         TestKit.run(Served.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
         assertThat(Fixtures.RECORDED.get("type")).isEqualTo(TcpLink.class);
+    }
+
+    @Test
+    void aLinkDeclaredToxiproxyLinkIsAlwaysServedByToxiproxy() throws IOException {
+        TestKit.run(ServedExplicitly.class, servedByToxiproxy()).testEvents()
+                .assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertThat((String) Fixtures.RECORDED.get("name")).startsWith("netharness-link-");
+        assertThat(Fixtures.RECORDED.get("proxies during the test")).asList().contains(Fixtures.RECORDED.get("name"));
+        assertThat((Double) Fixtures.RECORDED.get("round trip ms")).as("20 ms each way").isGreaterThanOrEqualTo(40.0);
+        assertThat(Fixtures.RECORDED.get("parameter's proxy")).as("a @SimulatedLink ToxiproxyLink parameter")
+                .asString().startsWith("netharness-");
+        assertThat(proxyNames()).as("proxies left on the Toxiproxy server after the test").isEmpty();
+    }
+
+    @Test
+    void aLinkDeclaredToxiproxyLinkWithoutTheParameterIsAMisconfiguration() {
+        TestKit.run(ServedExplicitly.class).testEvents().assertThatEvents().haveExactly(1,
+                event(test("answers"), finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                        message("@SimulatedLink on field 'link' in ToxiproxyBackendTests.ServedExplicitly requires"
+                                + " that the configuration parameter `netharness.toxiproxy` name a Toxiproxy API as"
+                                + " host:port (e.g. 127.0.0.1:8474), as the field is declared ToxiproxyLink; declare"
+                                + " it as TcpLink to keep the link in-process."))));
     }
 
     @Test
@@ -159,6 +182,25 @@ class ToxiproxyBackendTests {
                 Fixtures.RECORDED.put("name", proxy.name());
                 Fixtures.RECORDED.put("proxies during the test", proxyNames());
             }
+            try (Socket socket = Clients.connect(link.address())) {
+                long start = System.nanoTime();
+                assertThat(Clients.roundTrip(socket, "ping")).isEqualTo("ping");
+                Fixtures.RECORDED.put("round trip ms", (System.nanoTime() - start) / 1e6);
+            }
+        }
+    }
+
+    static class ServedExplicitly {
+        @InProcessServer static HarnessServer echo;
+
+        @SimulatedLink(targetServer = "echo", latency = "20ms")
+        ToxiproxyLink link;
+
+        @Test
+        void answers(@SimulatedLink(targetServer = "echo") ToxiproxyLink another) throws IOException {
+            Fixtures.RECORDED.put("name", link.name());
+            Fixtures.RECORDED.put("parameter's proxy", another.name());
+            Fixtures.RECORDED.put("proxies during the test", proxyNames());
             try (Socket socket = Clients.connect(link.address())) {
                 long start = System.nanoTime();
                 assertThat(Clients.roundTrip(socket, "ping")).isEqualTo("ping");

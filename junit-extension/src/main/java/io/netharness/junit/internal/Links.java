@@ -46,8 +46,7 @@ public final class Links {
         }
         long seed = spec.seed().orElseGet(() ->
                 Seeds.derive(TestSeeds.seedOf(owner), "link/" + spec.member().description()));
-        Optional<ToxiproxyBackend> toxiproxy = protocol == Protocol.TCP && spec.member().type().getName()
-                .equals(LinkTypes.SIMULATED_LINK) ? ToxiproxyBackend.of(owner) : Optional.empty();
+        Optional<ToxiproxyBackend> toxiproxy = toxiproxyFor(spec, protocol, owner);
         if (toxiproxy.isPresent()) {
             requireToxiproxyCanServe(spec, toxiproxy.get());
         }
@@ -77,6 +76,22 @@ public final class Links {
             }
         }
         return managed;
+    }
+
+    /**
+     * The Toxiproxy that serves the link, if any: always for a member declared ToxiproxyLink (refused when none is
+     * configured), for one declared SimulatedLink when one is configured, never for the concrete simulator types.
+     */
+    private static Optional<ToxiproxyBackend> toxiproxyFor(LinkSpec spec, Protocol protocol, ExtensionContext owner) {
+        Class<?> type = spec.member().type();
+        if (LinkTypes.requiresToxiproxy(type)) {
+            return Optional.of(ToxiproxyBackend.of(owner).orElseThrow(() -> spec.problems().requires(
+                    "the configuration parameter `" + ToxiproxyBackend.PROPERTY + "` name a Toxiproxy API as"
+                            + " host:port (e.g. 127.0.0.1:8474), as the " + spec.member().kind()
+                            + " is declared ToxiproxyLink; declare it as TcpLink to keep the link in-process")));
+        }
+        return protocol == Protocol.TCP && LinkTypes.mayUseToxiproxy(type) ? ToxiproxyBackend.of(owner)
+                : Optional.empty();
     }
 
     /** What a proxy on a Toxiproxy server cannot do: captures are the simulator's. */
