@@ -8,15 +8,10 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <time.h>
-#include <unistd.h>
+
+#include "loopback.h"
 
 enum relay { NONE, COPY, SPLICE };
 
@@ -27,34 +22,6 @@ static const int PIPE_BYTES = 1 << 20;
 static int sink_listener, sink_port, relay_listener, relay_port;
 static enum relay relay_kind;
 static double sink_done;
-
-static double seconds(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
-
-static void die(const char *what) {
-    perror(what);
-    exit(1);
-}
-
-static int listen_on_loopback(int *port) {
-    int s = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-    socklen_t length = sizeof a;
-    if (bind(s, (void *) &a, sizeof a) || listen(s, 8) || getsockname(s, (void *) &a, &length)) die("listen");
-    *port = ntohs(a.sin_port);
-    return s;
-}
-
-static int connect_to_loopback(int port) {
-    int s = socket(AF_INET, SOCK_STREAM, 0), one = 1;
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-    if (connect(s, (void *) &a, sizeof a)) die("connect");
-    setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    return s;
-}
 
 static void write_all(int fd, const char *bytes, ssize_t count) {
     for (ssize_t done = 0; done < count;) {

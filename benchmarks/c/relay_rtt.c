@@ -7,15 +7,10 @@
  *   gcc -O2 -pthread -o /tmp/relay_rtt relay_rtt.c && /tmp/relay_rtt 5
  */
 #define _GNU_SOURCE
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <sys/epoll.h>
-#include <sys/socket.h>
-#include <time.h>
-#include <unistd.h>
+
+#include "loopback.h"
 
 enum relay { NONE, EPOLL_LOOP, THREAD_PER_DIRECTION };
 
@@ -29,39 +24,6 @@ static long long round_trips[SAMPLES];
 struct pump {
     int from, to;
 };
-
-static long long nanos(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec * 1000000000LL + t.tv_nsec;
-}
-
-static void die(const char *what) {
-    perror(what);
-    exit(1);
-}
-
-static void no_delay(int s) {
-    int one = 1;
-    setsockopt(s, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-}
-
-static int listen_on_loopback(int *port) {
-    int s = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-    socklen_t length = sizeof a;
-    if (bind(s, (void *) &a, sizeof a) || listen(s, 8) || getsockname(s, (void *) &a, &length)) die("listen");
-    *port = ntohs(a.sin_port);
-    return s;
-}
-
-static int connect_to_loopback(int port) {
-    int s = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(port), .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
-    if (connect(s, (void *) &a, sizeof a)) die("connect");
-    no_delay(s);
-    return s;
-}
 
 static void *echo(void *unused) {
     int c = accept(echo_listener, 0, 0);

@@ -8,16 +8,12 @@
  *   gcc -O2 -pthread -o /tmp/relay_udp relay_udp.c && /tmp/relay_udp 5
  */
 #define _GNU_SOURCE
-#include <netinet/in.h>
 #include <netinet/udp.h>
 #include <pthread.h>
 #include <stdatomic.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <time.h>
-#include <unistd.h>
+
+#include "loopback.h"
 
 #define DATAGRAM 64
 #define BATCH 64
@@ -25,17 +21,6 @@
 
 static atomic_long received;
 static atomic_int stop;
-
-static double seconds(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
-
-static void die(const char *what) {
-    perror(what);
-    exit(1);
-}
 
 static int bound_socket(struct sockaddr_in *address) {
     int s = socket(AF_INET, SOCK_DGRAM, 0), size = BUFFER_BYTES;
