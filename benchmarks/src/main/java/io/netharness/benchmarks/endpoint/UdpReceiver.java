@@ -29,6 +29,8 @@ public final class UdpReceiver implements AutoCloseable {
     private final DatagramChannel channel;
     private final Thread thread;
     private final AtomicLong received = new AtomicLong();
+    /** What a datagram too short to carry a send time leaves in {@link #delays}. */
+    private static final long UNTIMED = -1;
     /** One delay per datagram, in arrival order; written before {@link #received} counts the datagram. */
     private final long[] delays;
 
@@ -73,7 +75,8 @@ public final class UdpReceiver implements AutoCloseable {
     }
 
     /**
-     * The delays of the datagrams received so far (up to the capacity), in nanoseconds. Five significant
+     * The delays of the datagrams received so far (up to the capacity; datagrams shorter than
+     * {@link #HEADER_BYTES} carry none), in nanoseconds. Five significant
      * digits: 2 µs steps at 200 ms; with HdrHistogram's usual three, a percentile at 200 ms would be rounded
      * up by as much as 0.2 ms, the whole tolerance of the delay precision goal.
      */
@@ -84,7 +87,9 @@ public final class UdpReceiver implements AutoCloseable {
         int kept = (int) Math.min(received.get(), delays.length);
         Histogram histogram = new Histogram(5);
         for (int i = 0; i < kept; i++) {
-            histogram.recordValue(delays[i]);
+            if (delays[i] != UNTIMED) {
+                histogram.recordValue(delays[i]);
+            }
         }
         return histogram;
     }
@@ -97,8 +102,9 @@ public final class UdpReceiver implements AutoCloseable {
                 channel.receive(buffer);
                 long now = System.nanoTime();
                 long index = received.get();
-                if (delays != null && index < delays.length && buffer.position() >= HEADER_BYTES) {
-                    delays[(int) index] = Math.max(0, now - buffer.getLong(8));
+                if (delays != null && index < delays.length) {
+                    delays[(int) index] = buffer.position() >= HEADER_BYTES ? Math.max(0, now - buffer.getLong(8))
+                            : UNTIMED;
                 }
                 received.set(index + 1);
             }

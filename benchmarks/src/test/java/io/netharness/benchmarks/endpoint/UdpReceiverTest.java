@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,20 @@ class UdpReceiverTest {
             assertThat(delays.getTotalCount()).isEqualTo(3);
             assertThat(delays.getMinValue()).isPositive();
             assertThat(delays.getMaxValue()).isLessThanOrEqualTo(delays.highestEquivalentValue(longest));
+        }
+    }
+
+    @Test
+    void aDatagramTooShortForASendTimeIsCountedButNotTimed() throws Exception {
+        try (UdpReceiver receiver = UdpReceiver.timing(4);
+             UdpSender sender = new UdpSender(receiver.address(), UdpReceiver.HEADER_BYTES);
+             DatagramChannel shortSender = DatagramChannel.open()) {
+            sender.sendOne();
+            awaitReceived(receiver, 1);
+            shortSender.send(ByteBuffer.wrap(new byte[] {1, 2, 3}), receiver.address());
+            awaitReceived(receiver, 2);
+
+            assertThat(receiver.delays().getTotalCount()).isEqualTo(1);
         }
     }
 
