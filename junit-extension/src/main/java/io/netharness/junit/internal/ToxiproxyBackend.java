@@ -22,8 +22,6 @@ record ToxiproxyBackend(InetSocketAddress api, String listen) {
     static final String LISTEN_PROPERTY = "netharness.toxiproxy.listen";
     static final String DEFAULT_LISTEN = "127.0.0.1:0";
 
-    private static final String LINK_CLASS = "io.netharness.toxiproxy.ToxiproxyLink";
-
     /** The backend the run is configured with, if any; checked once per run and kept in the root store. */
     static Optional<ToxiproxyBackend> of(ExtensionContext context) {
         ExtensionContext root = context.getRoot();
@@ -55,7 +53,7 @@ record ToxiproxyBackend(InetSocketAddress api, String listen) {
                     e);
         }
         try {
-            Class.forName(LINK_CLASS, false, ToxiproxyBackend.class.getClassLoader());
+            Class.forName(LinkTypes.TOXIPROXY_LINK, false, ToxiproxyBackend.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new ExtensionConfigurationException("The configuration parameter `" + PROPERTY + "` (\""
                     + api.get() + "\") asks for links served by Toxiproxy, but io.netharness:netharness-toxiproxy-server"
