@@ -64,6 +64,15 @@ class ToxiproxyBackendTests {
         return client.getProxies().stream().map(Proxy::getName).collect(Collectors.toList());
     }
 
+    /** One checked echo through {@code link}, its duration recorded as "round trip ms". */
+    private static void recordRoundTrip(io.netharness.simulator.SimulatedLink link) throws IOException {
+        try (Socket socket = Clients.connect(link.address())) {
+            long start = System.nanoTime();
+            assertThat(Clients.roundTrip(socket, "ping")).isEqualTo("ping");
+            Fixtures.RECORDED.put("round trip ms", (System.nanoTime() - start) / 1e6);
+        }
+    }
+
     @Test
     void simulatedLinkFieldsBecomeToxiproxyProxiesWithTheirLatencyAndAreDeletedAfterTheTest() throws IOException {
         EngineExecutionResults results = TestKit.run(Served.class, servedByToxiproxy());
@@ -182,11 +191,7 @@ class ToxiproxyBackendTests {
                 Fixtures.RECORDED.put("name", proxy.name());
                 Fixtures.RECORDED.put("proxies during the test", proxyNames());
             }
-            try (Socket socket = Clients.connect(link.address())) {
-                long start = System.nanoTime();
-                assertThat(Clients.roundTrip(socket, "ping")).isEqualTo("ping");
-                Fixtures.RECORDED.put("round trip ms", (System.nanoTime() - start) / 1e6);
-            }
+            recordRoundTrip(link);
         }
     }
 
@@ -201,11 +206,7 @@ class ToxiproxyBackendTests {
             Fixtures.RECORDED.put("name", link.name());
             Fixtures.RECORDED.put("parameter's proxy", another.name());
             Fixtures.RECORDED.put("proxies during the test", proxyNames());
-            try (Socket socket = Clients.connect(link.address())) {
-                long start = System.nanoTime();
-                assertThat(Clients.roundTrip(socket, "ping")).isEqualTo("ping");
-                Fixtures.RECORDED.put("round trip ms", (System.nanoTime() - start) / 1e6);
-            }
+            recordRoundTrip(link);
         }
     }
 
