@@ -19,28 +19,21 @@ public final class FaultToxics {
 
     /** Checks that Toxiproxy can express {@code fault}; throws {@link IllegalArgumentException} if not. */
     public static void check(ConnectionFault fault) {
-        if (fault instanceof ConnectionFault.ResetPeer reset) {
-            millis("resetPeer.after", reset.after());
-        } else if (fault instanceof ConnectionFault.SlowClose slow) {
-            millis("slowClose.delay", slow.delay());
-        } else if (fault instanceof ConnectionFault.Timeout timeout) {
-            millis("timeout.after", timeout.after());
-        } else if (fault instanceof ConnectionFault.Slicer slicer) {
-            micros("slicer.delay", slicer.delay());
-        }
+        duration(fault);
     }
 
     /** Creates the toxic for {@code fault} named {@code name} on {@code stream}. */
     public static Toxic create(ToxicList toxics, String name, ToxicDirection stream, ConnectionFault fault)
             throws IOException {
-        if (fault instanceof ConnectionFault.ResetPeer reset) {
-            return toxics.resetPeer(name, stream, millis("resetPeer.after", reset.after()));
+        long duration = duration(fault);
+        if (fault instanceof ConnectionFault.ResetPeer) {
+            return toxics.resetPeer(name, stream, duration);
         }
-        if (fault instanceof ConnectionFault.SlowClose slow) {
-            return toxics.slowClose(name, stream, millis("slowClose.delay", slow.delay()));
+        if (fault instanceof ConnectionFault.SlowClose) {
+            return toxics.slowClose(name, stream, duration);
         }
-        if (fault instanceof ConnectionFault.Timeout timeout) {
-            return toxics.timeout(name, stream, millis("timeout.after", timeout.after()));
+        if (fault instanceof ConnectionFault.Timeout) {
+            return toxics.timeout(name, stream, duration);
         }
         if (fault instanceof ConnectionFault.Blackhole) {
             return toxics.timeout(name, stream, 0); // holds the data and never closes: what a blackhole does
@@ -49,8 +42,28 @@ public final class FaultToxics {
             return toxics.limitData(name, stream, limit.bytes());
         }
         ConnectionFault.Slicer slicer = (ConnectionFault.Slicer) fault; // the last kind of the sealed interface
-        return toxics.slicer(name, stream, slicer.averageBytes(), micros("slicer.delay", slicer.delay()))
+        return toxics.slicer(name, stream, slicer.averageBytes(), duration)
                 .setSizeVariation(slicer.sizeVariationBytes());
+    }
+
+    /**
+     * The fault's duration in Toxiproxy's unit (milliseconds; microseconds for a slicer's delay), 0 for a fault
+     * without one; throws {@link IllegalArgumentException}, naming the field, if Toxiproxy cannot express it.
+     */
+    private static long duration(ConnectionFault fault) {
+        if (fault instanceof ConnectionFault.ResetPeer reset) {
+            return millis("resetPeer.after", reset.after());
+        }
+        if (fault instanceof ConnectionFault.SlowClose slow) {
+            return millis("slowClose.delay", slow.delay());
+        }
+        if (fault instanceof ConnectionFault.Timeout timeout) {
+            return millis("timeout.after", timeout.after());
+        }
+        if (fault instanceof ConnectionFault.Slicer slicer) {
+            return micros("slicer.delay", slicer.delay());
+        }
+        return 0;
     }
 
     private static long millis(String field, Duration duration) {
