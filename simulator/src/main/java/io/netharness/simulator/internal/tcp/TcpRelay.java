@@ -55,9 +55,9 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
     // Reads grow up to 256 KiB (Netty's default stops at 64 KiB): a bulk transfer then costs a quarter of the
     // read and write calls, which took the relay from about 0.48x to 0.55x of direct loopback (BENCHMARKS.md).
-    private static final int MIN_READ = 512;
-    private static final int FIRST_READ = 8 * 1024;
-    private static final int MAX_READ = 256 * 1024;
+    // One allocator serves every channel: each channel gets its own handle (and adaptive state) from it.
+    private static final AdaptiveRecvByteBufAllocator READS =
+            new AdaptiveRecvByteBufAllocator(512, 8 * 1024, 256 * 1024);
 
     private final InetSocketAddress listen;
     private final InetSocketAddress target;
@@ -113,13 +113,13 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
                 .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(MIN_READ, FIRST_READ, MAX_READ));
+                .option(ChannelOption.RCVBUF_ALLOCATOR, READS);
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(transport.serverChannel())
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(MIN_READ, FIRST_READ, MAX_READ))
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel client) {
