@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -26,16 +24,8 @@ final class RemoteHop implements Hop {
     private final InetSocketAddress address;
 
     RemoteHop(Variant variant, InetSocketAddress target) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
-        command.add("-Xss512k");
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-Dio.netty.")).forEach(command::add);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(HopProcess.class.getName());
-        command.add(variant.name());
-        command.add(Integer.toString(target.getPort()));
+        List<String> command = ChildJvm.command(List.of(), List.of("-Xss512k"), HopProcess.class,
+                variant.name(), Integer.toString(target.getPort()));
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
