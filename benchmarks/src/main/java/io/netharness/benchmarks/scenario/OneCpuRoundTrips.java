@@ -66,7 +66,7 @@ public final class OneCpuRoundTrips {
             throw new IllegalStateException("one-vCPU child JVM ran on " + (lines.isEmpty() ? "nothing" : lines.get(0))
                     + " (expected: cpus " + cpu + ")");
         }
-        RoundTripRounds result = RoundTripRounds.empty();
+        RoundTripRounds result = RoundTripRounds.empty(rounds);
         for (String line : lines.subList(1, lines.size())) {
             String[] fields = line.split(" ", 3);
             if (fields[0].equals("skipped") && fields.length == 3) {
@@ -76,7 +76,7 @@ public final class OneCpuRoundTrips {
                 Variant variant = Variant.valueOf(fields[1]);
                 int round = Integer.parseInt(values[0]);
                 for (int p = 0; p < RoundTripRounds.PERCENTILES.length; p++) {
-                    result.record(variant, round, rounds, p, Double.parseDouble(values[1 + p]));
+                    result.record(variant, round, p, Double.parseDouble(values[1 + p]));
                 }
             } else {
                 throw new IllegalStateException("one-vCPU child JVM printed '" + line
@@ -100,13 +100,13 @@ public final class OneCpuRoundTrips {
 
     /** Child JVM: arguments rounds, warm-up round trips and measured round trips per round. */
     public static void main(String[] args) throws IOException {
-        int rounds = Integer.parseInt(args[0]);
-        RoundTripRounds result = RoundTripRounds.measure(rounds, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        RoundTripRounds result = RoundTripRounds.measure(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
+                Integer.parseInt(args[2]));
         StringBuilder out = new StringBuilder("cpus ").append(allowedCpus()).append('\n');
         result.skipped().forEach((variant, reason) -> out.append("skipped ").append(variant).append(' ')
                 .append(reason.replace('\n', ' ')).append('\n'));
         result.perRound().forEach((variant, figures) -> {
-            for (int round = 0; round < rounds; round++) {
+            for (int round = 0; round < result.rounds(); round++) {
                 out.append("round ").append(variant).append(' ').append(round);
                 for (double[] percentile : figures) {
                     out.append(' ').append(percentile[round]);

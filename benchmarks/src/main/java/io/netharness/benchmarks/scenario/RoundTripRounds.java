@@ -9,15 +9,15 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The round trips of measurement 2, every variant once per round, interleaved so a noisy second hits all of
- * them. Holds each round's percentiles per variant ({@code [percentile][round]}, nanoseconds) and the reason
- * for each variant that could not be measured.
+ * them. Holds each of the {@code rounds} rounds' percentiles per variant ({@code [percentile][round]},
+ * nanoseconds) and the reason for each variant that could not be measured.
  */
-record RoundTripRounds(Map<Variant, double[][]> perRound, Map<Variant, String> skipped) {
+record RoundTripRounds(int rounds, Map<Variant, double[][]> perRound, Map<Variant, String> skipped) {
 
     static final double[] PERCENTILES = {50, 99, 99.9};
 
     static RoundTripRounds measure(int rounds, int warmup, int samples) throws IOException {
-        RoundTripRounds result = empty();
+        RoundTripRounds result = empty(rounds);
         for (int round = 0; round < rounds; round++) {
             for (Variant variant : Variant.values()) {
                 if (result.skipped.containsKey(variant)) {
@@ -26,7 +26,7 @@ record RoundTripRounds(Map<Variant, double[][]> perRound, Map<Variant, String> s
                 try {
                     Histogram histogram = roundTrips(variant, warmup, samples);
                     for (int p = 0; p < PERCENTILES.length; p++) {
-                        result.record(variant, round, rounds, p, histogram.getValueAtPercentile(PERCENTILES[p]));
+                        result.record(variant, round, p, histogram.getValueAtPercentile(PERCENTILES[p]));
                     }
                 } catch (NotMeasured e) {
                     result.skipped.put(variant, e.getMessage());
@@ -36,11 +36,11 @@ record RoundTripRounds(Map<Variant, double[][]> perRound, Map<Variant, String> s
         return result;
     }
 
-    static RoundTripRounds empty() {
-        return new RoundTripRounds(new EnumMap<>(Variant.class), new EnumMap<>(Variant.class));
+    static RoundTripRounds empty(int rounds) {
+        return new RoundTripRounds(rounds, new EnumMap<>(Variant.class), new EnumMap<>(Variant.class));
     }
 
-    void record(Variant variant, int round, int rounds, int percentile, double nanos) {
+    void record(Variant variant, int round, int percentile, double nanos) {
         perRound.computeIfAbsent(variant, v -> new double[PERCENTILES.length][rounds])[percentile][round] = nanos;
     }
 
