@@ -1,5 +1,6 @@
 package io.netharness.simulator;
 
+import io.netharness.core.Transport;
 import io.netty.channel.EventLoopGroup;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -32,10 +33,14 @@ abstract class LinkBuilder<B extends LinkBuilder<B>> {
 
     /**
      * Event loops to run on (epoll or NIO); the link does not shut them down. Default: event loops of its own
-     * (see the link's class documentation).
+     * (see the link's class documentation). An epoll group must come from
+     * {@link io.netharness.core.Transport#newEventLoopGroup}; the class documentation of {@code Transport} says why.
+     *
+     * @throws IllegalArgumentException for an epoll group made on Netty's plain {@code EpollIoHandler}
      */
     public B eventLoopGroup(EventLoopGroup group) {
-        eventLoopGroup = Objects.requireNonNull(group, "eventLoopGroup");
+        Transport.isEpoll(Objects.requireNonNull(group, "eventLoopGroup"));
+        eventLoopGroup = group;
         return self();
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +84,7 @@ class TcpLinkHalfCloseTest {
      * with ENOENT and Netty shuts the output down mid-reply. See the report of the tcpfix branch.
      */
     @Test
-    @Disabled("Netty 4.2.18 epoll: EPOLL_CTL_MOD after an internal EPOLL_CTL_DEL fails (ENOENT) on a half-closed channel")
+
     void aHalfClosedClientReceivesALargeReplyInFullOnEpoll() throws Exception {
         largeReplyAfterHalfClose(link);
     }

@@ -19,15 +19,29 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
-/** Picks epoll or NIO, creates groups, and gives the channel classes that fit a given group. */
+/**
+ * Picks epoll or NIO for TCP, UDP and multicast alike, creates groups, and gives the channel classes that fit a
+ * given group. Epoll groups are made with {@link KeptRegistrationEpollIoHandler}, never with Netty's handler alone.
+ */
 public final class Transports {
 
     /** System property that forces a transport: {@code nio}, or {@code epoll} (the default where available). */
     public static final String PROPERTY = "netharness.transport";
 
-    private static final boolean EPOLL = !"nio".equalsIgnoreCase(System.getProperty(PROPERTY)) && Epoll.isAvailable();
+    private static final boolean EPOLL = selectEpoll(System.getProperty(PROPERTY));
 
     private Transports() {
+    }
+
+    private static boolean selectEpoll(String requested) {
+        if (requested == null || requested.isBlank() || requested.equalsIgnoreCase("epoll")) {
+            return Epoll.isAvailable();
+        }
+        if (requested.equalsIgnoreCase("nio")) {
+            return false;
+        }
+        throw new IllegalStateException(
+                "-D" + PROPERTY + "=" + requested + " is not a transport (expected: epoll or nio)");
     }
 
     public static boolean isEpoll() {
@@ -44,7 +58,7 @@ public final class Transports {
         }
         DefaultThreadFactory threadFactory = new DefaultThreadFactory(threadNamePrefix, daemon);
         return new MultiThreadIoEventLoopGroup(threads, threadFactory,
-                EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                EPOLL ? KeptRegistrationEpollIoHandler.newFactory() : NioIoHandler.newFactory());
     }
 
     public static Class<? extends SocketChannel> socketChannelClass(EventLoopGroup group) {
@@ -61,12 +75,23 @@ public final class Transports {
         return usesEpoll(group) ? () -> new EpollDatagramChannel(family) : () -> new NioDatagramChannel(family);
     }
 
-    /** A user may hand us a NIO group even where epoll works; the channel must match the group's I/O type. */
+    /**
+     * True for a group made here on epoll; false for a NIO group (which a user may hand us even where epoll works).
+     *
+     * @throws IllegalArgumentException for a group on Netty's plain {@link EpollIoHandler}: its channels can lose
+     *         queued bytes on half-closed connections (see {@link KeptRegistrationEpollIoHandler})
+     */
     public static boolean usesEpoll(EventLoopGroup group) {
-        if (group instanceof IoEventLoopGroup ioGroup) {
-            return EPOLL && ioGroup.isIoType(EpollIoHandler.class);
+        if (!(group instanceof IoEventLoopGroup ioGroup)) {
+            return false;
         }
-        return false;
+        if (ioGroup.isIoType(EpollIoHandler.class)) {
+            throw new IllegalArgumentException("eventLoopGroup: " + group + " runs Netty's plain EpollIoHandler,"
+                    + " whose channels can end a half-closed connection before its data is written (Netty 4.2"
+                    + " drops the epoll registration); create it with Transport.newEventLoopGroup(...) or use a NIO"
+                    + " group");
+        }
+        return ioGroup.isIoType(KeptRegistrationEpollIoHandler.class);
     }
 
     private static final class SharedGroupHolder {

@@ -1,6 +1,7 @@
 package io.netharness.core.tcp;
 
 import io.netharness.core.Inbox;
+import io.netharness.core.internal.Transports;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.Objects;
@@ -46,8 +47,14 @@ public final class ConnectionSettings {
         return DEFAULTS;
     }
 
-    /** These settings with sockets on {@code group}, which the caller owns and shuts down. */
+    /**
+     * These settings with sockets on {@code group}, which the caller owns and shuts down.
+     *
+     * @throws IllegalArgumentException for an epoll group not made by {@link io.netharness.core.Transport} (see
+     *         there why)
+     */
     public ConnectionSettings withEventLoopGroup(EventLoopGroup group) {
+        Transports.usesEpoll(Objects.requireNonNull(group, "group"));
         return new ConnectionSettings(Objects.requireNonNull(group, "group"), boxCapacity, idleTimeout,
                 connectTimeout, closeTimeout);
     }

@@ -1,6 +1,7 @@
 package io.netharness.core.udp;
 
 import io.netharness.core.Inbox;
+import io.netharness.core.internal.Transports;
 import io.netty.channel.EventLoopGroup;
 import java.time.Duration;
 import java.util.Objects;
@@ -39,8 +40,14 @@ public final class DatagramSettings {
         return DEFAULTS;
     }
 
-    /** These settings with sockets on {@code group}, which the caller owns and shuts down. */
+    /**
+     * These settings with sockets on {@code group}, which the caller owns and shuts down.
+     *
+     * @throws IllegalArgumentException for an epoll group not made by {@link io.netharness.core.Transport} (see
+     *         there why)
+     */
     public DatagramSettings withEventLoopGroup(EventLoopGroup group) {
+        Transports.usesEpoll(Objects.requireNonNull(group, "group"));
         return new DatagramSettings(Objects.requireNonNull(group, "group"), boxCapacity, closeTimeout);
     }
 
