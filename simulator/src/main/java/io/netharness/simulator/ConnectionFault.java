@@ -51,6 +51,22 @@ public sealed interface ConnectionFault {
     }
 
     /**
+     * Toxiproxy's {@code timeout} toxic as Toxiproxy runs it: data is swallowed, and the connection closes once
+     * no data has arrived for {@code timeout} ({@link Duration#ZERO} = never); removing it closes the connections.
+     */
+    static ToxiproxyTimeout toxiproxyTimeout(Duration timeout) {
+        return new ToxiproxyTimeout(timeout);
+    }
+
+    /**
+     * Toxiproxy's {@code reset_peer} toxic as Toxiproxy runs it: the first data starts the timer, data is
+     * swallowed, then both peers get a TCP reset.
+     */
+    static ToxiproxyResetPeer toxiproxyResetPeer(Duration timeout) {
+        return new ToxiproxyResetPeer(timeout);
+    }
+
+    /**
      * Data is accepted from the sender and silently discarded; nothing reaches the receiver while the fault is
      * active. Data that arrived before the fault keeps its course. Toxiproxy has no exact twin; its
      * {@code timeout} toxic with timeout 0 behaves alike.
@@ -60,7 +76,8 @@ public sealed interface ConnectionFault {
     /**
      * After {@code after}, the connection is torn down: the receiving peer of the direction gets a TCP RST
      * (closed with {@code SO_LINGER 0}, so it reads "connection reset"), the other peer a normal close. Data still
-     * queued in the link is discarded. Toxiproxy's {@code reset_peer}.
+     * queued in the link is discarded. Modelled on Toxiproxy's {@code reset_peer}, but timed the way a Java test
+     * expects (from the fault, not from the first data); {@link ToxiproxyResetPeer} is Toxiproxy's exact behaviour.
      *
      * @param after time from the fault reaching the connection to the reset; zero resets at once
      */
@@ -85,7 +102,8 @@ public sealed interface ConnectionFault {
     /**
      * Stops all data in the direction (it is read and discarded) and closes the connection after {@code after};
      * with {@link Duration#ZERO} the connection is never closed by the fault and data is discarded until the fault
-     * is removed. Toxiproxy's {@code timeout}.
+     * is removed. Modelled on Toxiproxy's {@code timeout}, but with the fixed deadline a Java test expects;
+     * {@link ToxiproxyTimeout} is Toxiproxy's exact behaviour (an idle timer, and a close on removal).
      *
      * @param after time from the fault reaching the connection to the close; zero means never
      */
@@ -106,6 +124,49 @@ public sealed interface ConnectionFault {
             if (bytes < 0) {
                 throw new IllegalArgumentException("limitData.bytes: " + bytes + " (expected: >= 0)");
             }
+        }
+    }
+
+    /**
+     * Toxiproxy's {@code timeout} toxic with Toxiproxy's own semantics, for code that must behave exactly as a
+     * Toxiproxy server does (NetHarness's Toxiproxy-compatible server uses it). A Java test usually wants
+     * {@link Timeout}, whose deadline is fixed; this one differs in two ways a client notices:
+     * <ul>
+     *   <li>its timer restarts whenever data arrives in the direction (and is swallowed): a sender that keeps
+     *       talking keeps the connection open, so it is an idle timeout, not a deadline;</li>
+     *   <li>removing the fault closes every connection open at that moment (normally, with FIN), whether its
+     *       toxicity picked them or not: Toxiproxy's toxic closes its stage of each connection's chain on removal.</li>
+     * </ul>
+     *
+     * @param timeout quiet time after which the connection is closed, counted from the fault reaching the
+     *                connection or from the last data that arrived; zero means never
+     */
+    record ToxiproxyTimeout(Duration timeout) implements ConnectionFault {
+        public ToxiproxyTimeout {
+            Check.nonNegative("toxiproxyTimeout.timeout", timeout);
+        }
+    }
+
+    /**
+     * Toxiproxy's {@code reset_peer} toxic with Toxiproxy's own semantics, for code that must behave exactly as a
+     * Toxiproxy server does. A Java test usually wants {@link ResetPeer}, which resets a set time after the fault
+     * reached the connection; this one:
+     * <ul>
+     *   <li>starts its timer at the first data (or end of stream) that arrives in the direction once it is in force:
+     *       an idle connection is never reset;</li>
+     *   <li>swallows that data and everything after it in the direction;</li>
+     *   <li>when the timer fires, closes the connection; a connection that opened while such a fault was
+     *       registered on the link (in either direction, whether or not its toxicity picked the connection) has
+     *       {@code SO_LINGER 0} on both sockets, as Toxiproxy sets it, so that close, and any other close of that
+     *       connection (a {@link LimitData}, a peer's close), reaches <em>both</em> peers as a TCP reset. On a
+     *       connection that was already open when the fault was added, the reset arrives as a normal close.</li>
+     * </ul>
+     *
+     * @param timeout time from the first data to the reset; zero resets at the first data
+     */
+    record ToxiproxyResetPeer(Duration timeout) implements ConnectionFault {
+        public ToxiproxyResetPeer {
+            Check.nonNegative("toxiproxyResetPeer.timeout", timeout);
         }
     }
 

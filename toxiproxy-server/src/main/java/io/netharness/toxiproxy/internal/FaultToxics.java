@@ -26,13 +26,13 @@ public final class FaultToxics {
     public static Toxic create(ToxicList toxics, String name, ToxicDirection stream, ConnectionFault fault)
             throws IOException {
         long duration = duration(fault);
-        if (fault instanceof ConnectionFault.ResetPeer) {
+        if (fault instanceof ConnectionFault.ResetPeer || fault instanceof ConnectionFault.ToxiproxyResetPeer) {
             return toxics.resetPeer(name, stream, duration);
         }
         if (fault instanceof ConnectionFault.SlowClose) {
             return toxics.slowClose(name, stream, duration);
         }
-        if (fault instanceof ConnectionFault.Timeout) {
+        if (fault instanceof ConnectionFault.Timeout || fault instanceof ConnectionFault.ToxiproxyTimeout) {
             return toxics.timeout(name, stream, duration);
         }
         if (fault instanceof ConnectionFault.Blackhole) {
@@ -59,6 +59,12 @@ public final class FaultToxics {
         }
         if (fault instanceof ConnectionFault.Timeout timeout) {
             return millis("timeout.after", timeout.after());
+        }
+        if (fault instanceof ConnectionFault.ToxiproxyResetPeer reset) {
+            return millis("toxiproxyResetPeer.timeout", reset.timeout());
+        }
+        if (fault instanceof ConnectionFault.ToxiproxyTimeout timeout) {
+            return millis("toxiproxyTimeout.timeout", timeout.timeout());
         }
         if (fault instanceof ConnectionFault.Slicer slicer) {
             return micros("slicer.delay", slicer.delay());

@@ -7,17 +7,21 @@ import io.netharness.simulator.ConnectionFault.ResetPeer;
 import io.netharness.simulator.ConnectionFault.SlowClose;
 import io.netharness.simulator.ConnectionFault.Slicer;
 import io.netharness.simulator.ConnectionFault.Timeout;
+import io.netharness.simulator.ConnectionFault.ToxiproxyResetPeer;
+import io.netharness.simulator.ConnectionFault.ToxiproxyTimeout;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.Seeds;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The faults in force on one connection, with their per-connection state: bytes left under a {@link LimitData},
- * pending {@link ResetPeer}/{@link Timeout} timers.
+ * pending {@link ResetPeer}/{@link Timeout} timers, and the Toxiproxy-style timers that data starts or restarts
+ * ({@link ToxiproxyTimeout}, {@link ToxiproxyResetPeer}).
  *
  * <p>Whether a fault affects this connection at all is decided once, when it reaches the connection, by a
  * generator seeded from the link seed, the fault's sequence number and the connection index: the same seed and
@@ -43,6 +47,8 @@ final class ConnectionFaults {
         final RegisteredFault registered;
         long bytesLeft;
         ScheduledFuture<?> timer;
+        /** A {@link ToxiproxyResetPeer}'s timer was started by data; later data does not restart it. */
+        boolean triggered;
 
         Applied(RegisteredFault registered) {
             this.registered = registered;
@@ -82,7 +88,49 @@ final class ConnectionFaults {
             entry.timer = schedule(reset.after().toNanos(), () -> actions.reset(fault.direction()));
         } else if (fault.fault() instanceof Timeout timeout && !timeout.after().isZero()) {
             entry.timer = schedule(timeout.after().toNanos(), actions::close);
+        } else if (fault.fault() instanceof ToxiproxyTimeout) {
+            restartIdleTimer(entry);
         }
+    }
+
+    /**
+     * Data (or the end of the stream) arrived in {@code direction} and was swallowed by a fault: restarts each
+     * {@link ToxiproxyTimeout}'s idle timer and starts each {@link ToxiproxyResetPeer}'s timer, as Toxiproxy's
+     * toxics do when a chunk reaches them.
+     */
+    void arrived(Direction direction) {
+        for (Applied entry : applied) {
+            if (entry.direction() != direction) {
+                continue;
+            }
+            if (entry.fault() instanceof ToxiproxyTimeout) {
+                restartIdleTimer(entry);
+            } else if (entry.fault() instanceof ToxiproxyResetPeer reset && !entry.triggered) {
+                entry.triggered = true;
+                entry.timer = schedule(reset.timeout().toNanos(), actions::close);
+            }
+        }
+    }
+
+    private void restartIdleTimer(Applied entry) {
+        Duration timeout = ((ToxiproxyTimeout) entry.fault()).timeout();
+        if (!timeout.isZero()) {
+            cancelTimer(entry);
+            entry.timer = schedule(timeout.toNanos(), actions::close);
+        }
+    }
+
+    /**
+     * True if a connection opening now must close its sockets with a reset ({@code SO_LINGER 0}): Toxiproxy sets it
+     * on both sockets whenever the connection's chain holds a {@code reset_peer}, whether toxicity picks it or not.
+     */
+    static boolean resetsOnClose(Iterable<RegisteredFault> faults) {
+        for (RegisteredFault fault : faults) {
+            if (fault.isActive() && fault.fault() instanceof ToxiproxyResetPeer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isApplied(RegisteredFault fault) {
@@ -94,8 +142,15 @@ final class ConnectionFaults {
         return false;
     }
 
-    /** Stops applying {@code fault}; a pending timer of it never fires. */
+    /**
+     * Stops applying {@code fault}; a pending timer of it never fires. A removed {@link ToxiproxyTimeout} closes
+     * the connection, picked by its toxicity or not, as Toxiproxy's toxic does.
+     */
     void remove(RegisteredFault fault) {
+        if (fault.fault() instanceof ToxiproxyTimeout) {
+            actions.close();
+            return;
+        }
         boolean removed = applied.removeIf(entry -> {
             if (entry.registered != fault) {
                 return false;
@@ -123,10 +178,15 @@ final class ConnectionFaults {
         return true;
     }
 
-    /** True when data in {@code direction} must be discarded ({@link Blackhole}, {@link Timeout}). */
+    /**
+     * True when data in {@code direction} must be discarded ({@link Blackhole}, {@link Timeout} and the Toxiproxy
+     * variants); the caller then reports it with {@link #arrived(Direction)}.
+     */
     boolean discardsData(Direction direction) {
         for (Applied entry : applied) {
-            if (entry.direction() == direction && (entry.fault() instanceof Blackhole || entry.fault() instanceof Timeout)) {
+            ConnectionFault fault = entry.fault();
+            if (entry.direction() == direction && (fault instanceof Blackhole || fault instanceof Timeout
+                    || fault instanceof ToxiproxyTimeout || fault instanceof ToxiproxyResetPeer)) {
                 return true;
             }
         }
@@ -134,12 +194,13 @@ final class ConnectionFaults {
     }
 
     /**
-     * True while a {@link Blackhole} holds {@code direction}: the sender's FIN or close must not pass either, since
-     * in TCP it is sequenced after the data that is never delivered.
+     * True while a {@link Blackhole} or {@link ToxiproxyResetPeer} holds {@code direction}: the sender's FIN or close
+     * must not pass either, since in TCP it is sequenced after the data that is never delivered.
      */
     boolean holdsClose(Direction direction) {
         for (Applied entry : applied) {
-            if (entry.direction() == direction && entry.fault() instanceof Blackhole) {
+            if (entry.direction() == direction
+                    && (entry.fault() instanceof Blackhole || entry.fault() instanceof ToxiproxyResetPeer)) {
                 return true;
             }
         }

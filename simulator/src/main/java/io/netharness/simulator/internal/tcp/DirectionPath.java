@@ -77,6 +77,7 @@ final class DirectionPath implements DelayLine.Listener {
         if (faults.discardsData(direction)) {
             counters.dropped();
             chunk.release();
+            faults.arrived(direction);
             return;
         }
         long allowed = faults.bytesAllowed(direction);

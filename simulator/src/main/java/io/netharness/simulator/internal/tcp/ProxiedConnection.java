@@ -66,6 +66,8 @@ final class ProxiedConnection {
     private boolean clientReset;
     private boolean targetReset;
     private boolean closing;
+    /** Both sockets have SO_LINGER 0: closing them sends RST (see {@link ConnectionFaults#resetsOnClose}). */
+    private boolean resetsOnClose;
     private int openChannels;
     /** What the client sent before the target connection was up (see {@link #read}); owned here until start. */
     private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
@@ -143,6 +145,12 @@ final class ProxiedConnection {
         capture = link.capture((InetSocketAddress) client.remoteAddress());
         upstream = link.path(Direction.UPSTREAM, this, client, target);
         downstream = link.path(Direction.DOWNSTREAM, this, target, client);
+        if (ConnectionFaults.resetsOnClose(link.faults())) {
+            // A Toxiproxy reset_peer registered: every close of this connection resets both peers, as in Toxiproxy.
+            resetsOnClose = true;
+            client.config().setOption(ChannelOption.SO_LINGER, 0);
+            target.config().setOption(ChannelOption.SO_LINGER, 0);
+        }
         for (RegisteredFault fault : link.faults()) {
             faults.apply(fault);
         }
@@ -271,6 +279,7 @@ final class ProxiedConnection {
         }
         if (faults.holdsClose(direction)) {
             heldCloses.put(direction, close);
+            faults.arrived(direction); // the end of the stream starts a Toxiproxy reset's timer, as data does
         } else {
             close.run();
         }
@@ -357,7 +366,10 @@ final class ProxiedConnection {
         if (target != null) {
             target.close();
         }
-        if (capture != null) {
+        if (capture != null && resetsOnClose) {
+            capture.reset(Direction.UPSTREAM);
+            capture.reset(Direction.DOWNSTREAM);
+        } else if (capture != null) {
             capture.fin(Direction.UPSTREAM);
             capture.fin(Direction.DOWNSTREAM);
         }

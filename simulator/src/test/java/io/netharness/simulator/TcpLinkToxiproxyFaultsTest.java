@@ -1,0 +1,165 @@
+package io.netharness.simulator;
+
+import static io.netharness.simulator.TcpTests.await;
+import static io.netharness.simulator.TcpTests.awaitEnd;
+import static io.netharness.simulator.TcpTests.connect;
+import static io.netharness.simulator.TcpTests.millisSince;
+import static io.netharness.simulator.TcpTests.readExactly;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ConnectionFault.ToxiproxyTimeout} and {@link ConnectionFault.ToxiproxyResetPeer}: Toxiproxy's timing
+ * (timers started or restarted by data), what they swallow, and how the connection ends (FIN or RST), over real
+ * loopback sockets.
+ */
+class TcpLinkToxiproxyFaultsTest {
+
+    private LoopbackServer server;
+    private TcpLink link;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LoopbackServer(LoopbackServer.HOLD);
+        link = TcpLink.builder().target(server.address()).seed(7).build().start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        link.close();
+        server.close();
+        assertThat(server.failures()).isEmpty();
+    }
+
+    private Socket established(Socket client) throws Exception {
+        client.getOutputStream().write('!');
+        Socket accepted = server.nextConnection();
+        accepted.setSoTimeout((int) TcpTests.TIMEOUT.toMillis());
+        assertThat(accepted.getInputStream().read()).isEqualTo('!');
+        return accepted;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void timeoutRestartsItsTimerOnEveryChunkAndClosesOnceTheSenderIsQuiet() throws Exception {
+        try (Socket client = connect(link.address())) {
+            Socket accepted = established(client);
+            link.addFault(Direction.UPSTREAM, ConnectionFault.toxiproxyTimeout(Duration.ofMillis(500)));
+            long start = System.nanoTime();
+            long lastWrite = start;
+            // A byte every 100 ms for 600 ms: each restarts the 500 ms timer, so the connection stays open.
+            for (int i = 0; i < 6; i++) {
+                lastWrite = System.nanoTime();
+                client.getOutputStream().write('x');
+                accepted.setSoTimeout(100);
+                assertThatThrownBy(() -> accepted.getInputStream().read()).as("swallowed")
+                        .isInstanceOf(SocketTimeoutException.class);
+            }
+            assertThat(millisSince(start)).isGreaterThanOrEqualTo(600);
+            assertThat(link.openConnections()).as("still open after 600 ms of chatter").isEqualTo(1);
+
+            accepted.setSoTimeout((int) TcpTests.TIMEOUT.toMillis());
+            assertThat(awaitEnd(client)).isEqualTo("eof");
+            assertThat(millisSince(lastWrite)).as("ms from the last byte to the close").isGreaterThanOrEqualTo(500);
+            assertThat(awaitEnd(accepted)).isEqualTo("eof");
+        }
+    }
+
+    @Test
+    void removingATimeoutClosesEveryOpenConnectionEvenOnesItsToxicitySkipped() throws Exception {
+        try (Socket client = connect(link.address())) {
+            Socket accepted = established(client);
+            FaultHandle timeout = link.addFault(Direction.UPSTREAM, ConnectionFault.toxiproxyTimeout(Duration.ZERO),
+                    0.0);
+            client.getOutputStream().write(ascii("kept"));
+            assertThat(readExactly(accepted, 4)).as("toxicity 0: data flows").isEqualTo(ascii("kept"));
+
+            timeout.remove();
+
+            assertThat(awaitEnd(client)).isEqualTo("eof");
+            assertThat(awaitEnd(accepted)).isEqualTo("eof");
+        }
+    }
+
+    @Test
+    void resetPeerWaitsForDataSwallowsItAndThenResetsBothPeers() throws Exception {
+        link.addFault(Direction.UPSTREAM, ConnectionFault.toxiproxyResetPeer(Duration.ofMillis(200)));
+        try (Socket client = connect(link.address())) {
+            Socket accepted = server.nextConnection();
+            accepted.setSoTimeout(400);
+            assertThatThrownBy(() -> accepted.getInputStream().read()).as("an idle connection is never reset")
+                    .isInstanceOf(SocketTimeoutException.class);
+            assertThat(link.openConnections()).isEqualTo(1);
+
+            long start = System.nanoTime();
+            client.getOutputStream().write(ascii("hello"));
+
+            accepted.setSoTimeout((int) TcpTests.TIMEOUT.toMillis());
+            assertThat(awaitEnd(accepted)).as("the data is swallowed, then a reset").isEqualTo("Connection reset");
+            assertThat(millisSince(start)).isGreaterThanOrEqualTo(200);
+            assertThat(awaitEnd(client)).as("the other peer is reset too").isEqualTo("Connection reset");
+            assertThat(link.statistics().upstream().bytesDelivered()).isZero();
+        }
+    }
+
+    @Test
+    void aResetPeerItsToxicitySkipsStillMakesEveryCloseAReset() throws Exception {
+        link.addFault(Direction.UPSTREAM, ConnectionFault.toxiproxyResetPeer(Duration.ZERO), 0.0);
+        link.addFault(Direction.DOWNSTREAM, ConnectionFault.limitData(3));
+        try (Socket client = connect(link.address())) {
+            Socket accepted = established(client);
+            accepted.getOutputStream().write(ascii("hello"));
+
+            assertThat(readExactly(client, 3)).isEqualTo(ascii("hel"));
+            assertThat(awaitEnd(client)).as("limit_data's close, as Toxiproxy sends it").isEqualTo("Connection reset");
+        }
+    }
+
+    @Test
+    void aResetPeerAddedToAnOpenConnectionEndsItWithAFin() throws Exception {
+        try (Socket client = connect(link.address())) {
+            Socket accepted = established(client);
+            link.addFault(Direction.DOWNSTREAM, ConnectionFault.toxiproxyResetPeer(Duration.ofMillis(50)));
+            accepted.getOutputStream().write(ascii("swallowed"));
+
+            assertThat(awaitEnd(client)).isEqualTo("eof");
+            assertThat(awaitEnd(accepted)).isEqualTo("eof");
+            await("the connection is forgotten", () -> link.openConnections() == 0);
+            assertThat(link.statistics().downstream().bytesDelivered()).isZero();
+        }
+    }
+
+    @Test
+    void theEndOfTheStreamStartsTheResetTimerAsDataDoes() throws Exception {
+        link.addFault(Direction.UPSTREAM, ConnectionFault.toxiproxyResetPeer(Duration.ofMillis(100)));
+        try (Socket client = connect(link.address())) {
+            Socket accepted = server.nextConnection();
+            accepted.setSoTimeout((int) TcpTests.TIMEOUT.toMillis());
+            client.shutdownOutput();
+
+            assertThat(awaitEnd(accepted)).isEqualTo("Connection reset");
+        }
+    }
+
+    @Test
+    void negativeDurationsAreRefusedNamingTheField() {
+        assertThatThrownBy(() -> ConnectionFault.toxiproxyTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("toxiproxyTimeout.timeout: -1ms (expected: >= 0)");
+        assertThatThrownBy(() -> ConnectionFault.toxiproxyResetPeer(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("toxiproxyResetPeer.timeout: -1ms (expected: >= 0)");
+    }
+}
