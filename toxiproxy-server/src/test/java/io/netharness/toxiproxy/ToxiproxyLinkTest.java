@@ -101,6 +101,10 @@ class ToxiproxyLinkTest {
             assertThat(toxic(toxics, "timeout").getAsJsonObject("attributes").get("timeout").getAsLong())
                     .as("a blackhole is a timeout that never closes").isZero();
 
+            // As on a real Toxiproxy, a reset_peer in the chain swallows the request (when its toxicity picks the
+            // connection) and makes every close a reset, so the exchange below runs without it.
+            reset.remove();
+            assertThat(reset.isActive()).isFalse();
             try (java.net.Socket socket = RoundTrips.connect(hostPort(link))) {
                 socket.getOutputStream().write("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 assertThat(new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
@@ -108,15 +112,14 @@ class ToxiproxyLinkTest {
             }
 
             link.profile(Direction.DOWNSTREAM, SLOW);
-            assertThat(toxics("faulty")).as("a profile change keeps the faults' toxics").hasSize(5);
+            assertThat(toxics("faulty")).as("a profile change keeps the faults' toxics").hasSize(4);
             link.profile(Direction.DOWNSTREAM, LinkProfile.PERFECT);
-            assertThat(toxics("faulty")).as("and removes only its own").hasSize(4);
+            assertThat(toxics("faulty")).as("and removes only its own").hasSize(3);
 
             limit.remove();
             limit.remove();
             assertThat(limit.isActive()).isFalse();
-            assertThat(toxics("faulty")).hasSize(3);
-            assertThat(reset.isActive()).isTrue();
+            assertThat(toxics("faulty")).hasSize(2);
         }
     }
 

@@ -54,9 +54,10 @@ final class TcpFaultToxics {
             case SLOW_CLOSE:
                 return ConnectionFault.slowClose(Duration.ofMillis(toxic.longAttribute("delay")));
             case TIMEOUT:
-                return ConnectionFault.timeout(Duration.ofMillis(toxic.longAttribute("timeout")));
+                // Toxiproxy's own timing (an idle timer, a close on removal), not the simulator's fixed deadline.
+                return ConnectionFault.toxiproxyTimeout(Duration.ofMillis(toxic.longAttribute("timeout")));
             case RESET_PEER:
-                return ConnectionFault.resetPeer(Duration.ofMillis(toxic.longAttribute("timeout")));
+                return ConnectionFault.toxiproxyResetPeer(Duration.ofMillis(toxic.longAttribute("timeout")));
             case LIMIT_DATA:
                 return ConnectionFault.limitData(toxic.longAttribute("bytes"));
             case SLICER:
