@@ -10,10 +10,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Moves data between one connected channel and its component boxes, with back-pressure both ways.
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectionBridge extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectionBridge.class);
+    private static final System.Logger LOG = System.getLogger(ConnectionBridge.class.getName());
 
     private final Inbox<Chunk> inbox;
     private final Outbox<Chunk> outbox;
@@ -82,7 +81,7 @@ public final class ConnectionBridge extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("{} failed", ctx.channel(), cause);
+        LOG.log(Level.DEBUG, () -> ctx.channel() + " failed", cause);
         if (failure == null) {
             failure = cause;
         }

@@ -20,6 +20,7 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,8 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The engine under every UDP and multicast component: one datagram channel, its four boxes, and the
@@ -44,7 +43,7 @@ public final class DatagramEndpoint<I> {
 
     /** Room for the largest datagram, so nothing read is ever truncated (Kamaelia cut at 1 KiB). */
     private static final int RECEIVE_BUFFER_BYTES = 65_536;
-    private static final Logger LOG = LoggerFactory.getLogger(DatagramEndpoint.class);
+    private static final System.Logger LOG = System.getLogger(DatagramEndpoint.class.getName());
 
     /**
      * Socket options beyond the settings.
@@ -302,7 +301,7 @@ public final class DatagramEndpoint<I> {
                 Unpooled.wrappedBuffer(datagram.content().asReadOnlyBuffer()), recipient));
         write.addListener(future -> {
             if (!future.isSuccess()) {
-                LOG.debug("{}: sending {} bytes to {} failed", owner, bytes, recipient, future.cause());
+                LOG.log(Level.DEBUG, () -> owner + ": sending " + bytes + " bytes to " + recipient + " failed", future.cause());
                 signal.offer(new Lifecycle.SendFailed(recipient, bytes, future.cause()));
             }
         });
@@ -366,7 +365,8 @@ public final class DatagramEndpoint<I> {
             try {
                 datagram = addressing.apply(message);
             } catch (RuntimeException noAddress) {
-                LOG.debug("{}: dropping unaddressable {} on close", owner, message, noAddress);
+                I dropped = message;
+                LOG.log(Level.DEBUG, () -> owner + ": dropping unaddressable " + dropped + " on close", noAddress);
                 continue;
             }
             signal.offer(new Lifecycle.SendFailed(datagram.recipient(), datagram.content().size(),
@@ -427,7 +427,7 @@ public final class DatagramEndpoint<I> {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A read error on a datagram socket (e.g. an ICMP error reported late) does not end it.
-            LOG.debug("{}: socket error", owner, cause);
+            LOG.log(Level.DEBUG, () -> owner + ": socket error", cause);
         }
 
         @Override

@@ -7,12 +7,11 @@ import io.netharness.core.tcp.TcpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link TcpClient} on a blocking {@link Socket}: a reader thread emits what arrives, a writer thread sends
@@ -24,7 +23,7 @@ public final class ThreadedTcpClient extends AbstractTcpClient {
     /** Prefix of the names of every thread this class starts; then come the local port and the role. */
     public static final String THREAD_NAME_PREFIX = "netharness-tcp-client-";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ThreadedTcpClient.class);
+    private static final System.Logger LOG = System.getLogger(ThreadedTcpClient.class.getName());
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
     private final Socket socket = new Socket();
@@ -100,7 +99,7 @@ public final class ThreadedTcpClient extends AbstractTcpClient {
                 }
             }
         } catch (IOException e) {
-            LOG.debug("{} could not send", this, e);
+            LOG.log(Level.DEBUG, () -> this + " could not send", e);
             closeQuietly(); // the reader sees the close and signals it
         }
     }
@@ -130,7 +129,7 @@ public final class ThreadedTcpClient extends AbstractTcpClient {
         try {
             socket.close();
         } catch (IOException e) {
-            LOG.debug("closing {} failed", this, e);
+            LOG.log(Level.DEBUG, () -> "closing " + this + " failed", e);
         }
     }
 

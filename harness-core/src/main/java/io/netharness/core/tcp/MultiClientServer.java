@@ -6,12 +6,11 @@ import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.Outbox;
 import io.netharness.core.internal.Addresses;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A server that gives every connection its own protocol handler (Kamaelia's ConnectedServer/ServerCore).
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MultiClientServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MultiClientServer.class);
+    private static final System.Logger LOG = System.getLogger(MultiClientServer.class.getName());
 
     private final ProtocolFactory factory;
     private final TcpServer server;
@@ -96,7 +95,7 @@ public final class MultiClientServer implements AutoCloseable {
         try {
             handler.close();
         } catch (RuntimeException e) {
-            LOG.warn("closing protocol handler {} failed", handler, e);
+            LOG.log(Level.WARNING, () -> "closing protocol handler " + handler + " failed", e);
         }
     }
 

@@ -18,6 +18,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The listening socket (Kamaelia's TCPServer): for every accepted connection it creates a
@@ -46,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TcpServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TcpServer.class);
+    private static final System.Logger LOG = System.getLogger(TcpServer.class.getName());
 
     private final InetSocketAddress bindAddress;
     private final ConnectionSettings settings;
@@ -161,7 +160,7 @@ public final class TcpServer implements AutoCloseable {
         try {
             onConnection.accept(connection);
         } catch (RuntimeException e) {
-            LOG.warn("{}: onConnection failed for {}; closing it", this, connection, e);
+            LOG.log(Level.WARNING, () -> this + ": onConnection failed for " + connection + "; closing it", e);
             child.close();
         }
     }

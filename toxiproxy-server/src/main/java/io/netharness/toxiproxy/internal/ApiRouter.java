@@ -3,11 +3,10 @@ package io.netharness.toxiproxy.internal;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Toxiproxy 2.x's HTTP routes over a {@link ProxyRegistry}, independent of Netty: a method, a decoded path and
@@ -19,7 +18,7 @@ public final class ApiRouter {
     /** The Toxiproxy API version we implement, with build metadata saying who we are (semver: equal to 2.12.0). */
     public static final String VERSION = "2.12.0+netharness";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApiRouter.class);
+    private static final System.Logger LOG = System.getLogger(ApiRouter.class.getName());
 
     private final ProxyRegistry registry;
 
@@ -41,7 +40,7 @@ public final class ApiRouter {
         } catch (ApiError e) {
             return ApiResponse.error(e);
         } catch (RuntimeException e) {
-            LOG.warn("{} {} failed", method, path, e);
+            LOG.log(Level.WARNING, () -> method + " " + path + " failed", e);
             return ApiResponse.error(new ApiError(ApiError.INTERNAL, String.valueOf(e.getMessage()), e));
         }
     }

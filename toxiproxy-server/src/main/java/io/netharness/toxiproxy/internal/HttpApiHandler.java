@@ -14,9 +14,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Hands each aggregated HTTP request to the {@link ApiRouter} and writes its answer.
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
 @io.netty.channel.ChannelHandler.Sharable
 public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpApiHandler.class);
+    private static final System.Logger LOG = System.getLogger(HttpApiHandler.class.getName());
 
     private final ApiRouter router;
 
@@ -69,7 +68,7 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("API connection {} failed", ctx.channel().remoteAddress(), cause);
+        LOG.log(Level.DEBUG, () -> "API connection " + ctx.channel().remoteAddress() + " failed", cause);
         ctx.close();
     }
 }

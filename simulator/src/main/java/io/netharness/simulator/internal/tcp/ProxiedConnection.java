@@ -10,13 +10,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One client connection through a TCP link and its connection to the target: the two channels, the two
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ProxiedConnection {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProxiedConnection.class);
+    private static final System.Logger LOG = System.getLogger(ProxiedConnection.class.getName());
 
     /** What the connection needs from its link. */
     interface Link {
@@ -131,7 +130,7 @@ final class ProxiedConnection {
         target.closeFuture().addListener(f -> channelGone());
         connect.addListener(f -> {
             if (!f.isSuccess()) {
-                LOG.debug("{}: target {} refused: {}", this, targetAddress, f.cause().toString());
+                LOG.log(Level.DEBUG, () -> this + ": target " + targetAddress + " refused: " + f.cause());
                 close();
             } else if (!client.isActive() || closing) {
                 close();

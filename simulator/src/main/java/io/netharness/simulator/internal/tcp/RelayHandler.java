@@ -6,8 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.lang.System.Logger.Level;
 
 /**
  * The only handler in each of a proxied connection's two channels: turns the channel's events into calls on the
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RelayHandler.class);
+    private static final System.Logger LOG = System.getLogger(RelayHandler.class.getName());
 
     private final ProxiedConnection connection;
     private final boolean clientSide;
@@ -65,10 +64,10 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof IOException) {
             // Typically "connection reset by peer": pass the reset on to the other side.
-            LOG.debug("{} side of {} failed: {}", clientSide ? "client" : "target", connection, cause.toString());
+            LOG.log(Level.DEBUG, () -> (clientSide ? "client" : "target") + " side of " + connection + " failed: " + cause);
             connection.resetBy(clientSide);
         } else {
-            LOG.warn("{} side of {} failed; closing it", clientSide ? "client" : "target", connection, cause);
+            LOG.log(Level.WARNING, () -> (clientSide ? "client" : "target") + " side of " + connection + " failed; closing it", cause);
             connection.close();
         }
     }

@@ -20,8 +20,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.nio.file.Path;
@@ -35,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MulticastRelay implements Relay {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MulticastRelay.class);
+    private static final System.Logger LOG = System.getLogger(MulticastRelay.class.getName());
     private static final long TIMEOUT_SECONDS = 10;
 
     private final InetSocketAddress group;
@@ -257,8 +256,8 @@ public final class MulticastRelay implements Relay {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A datagram socket outlives errors; keep it, but never hide the error.
-            LOG.warn("MulticastLink {} -> {}: error on the group socket", Datagrams.format(group),
-                    Datagrams.format(receiver), cause);
+            LOG.log(Level.WARNING, () -> "MulticastLink " + Datagrams.format(group) + " -> " + Datagrams.format(receiver)
+                    + ": error on the group socket", cause);
         }
     }
 
@@ -271,7 +270,7 @@ public final class MulticastRelay implements Relay {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.warn("MulticastLink: error on the sending socket", cause);
+            LOG.log(Level.WARNING, "MulticastLink: error on the sending socket", cause);
         }
     }
 }

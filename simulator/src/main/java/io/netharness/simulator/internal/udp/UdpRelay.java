@@ -16,8 +16,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.Future;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +36,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class UdpRelay implements Relay {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UdpRelay.class);
+    private static final System.Logger LOG = System.getLogger(UdpRelay.class.getName());
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
 
     private final InetSocketAddress listen;
@@ -314,8 +313,8 @@ public final class UdpRelay implements Relay {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A datagram socket outlives errors (e.g. ICMP unreachable); keep it, but never hide the error.
-            LOG.warn("UdpLink {} -> {}: error on the client-facing socket", Datagrams.format(listen),
-                    Datagrams.format(target), cause);
+            LOG.log(Level.WARNING, () -> "UdpLink " + Datagrams.format(listen) + " -> " + Datagrams.format(target)
+                    + ": error on the client-facing socket", cause);
         }
     }
 
@@ -341,8 +340,8 @@ public final class UdpRelay implements Relay {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.warn("UdpLink -> {}: error on the socket of client {}", Datagrams.format(target),
-                    Datagrams.format(session.client()), cause);
+            LOG.log(Level.WARNING, () -> "UdpLink -> " + Datagrams.format(target) + ": error on the socket of client "
+                    + Datagrams.format(session.client()), cause);
         }
     }
 }
