@@ -1,6 +1,7 @@
 package io.netharness.junit;
 
 import io.netharness.junit.internal.FailureReport;
+import io.netharness.junit.internal.Failures;
 import io.netharness.junit.internal.Injector;
 import io.netharness.junit.internal.Registry;
 import io.netharness.junit.internal.ReplayHint;
@@ -13,12 +14,12 @@ import org.junit.jupiter.api.extension.LifecycleMethodExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.opentest4j.TestAbortedException;
 
 /**
  * The extension behind NetHarness's annotations: injects servers and links into fields (static ones before all
  * tests of the class, instance ones before each test) and parameters, reports seeds and link statistics of failed
- * tests, and leaves clean-up to the stores of the extension contexts that own what it started.
+ * tests (not of skipped or misconfigured ones), and leaves clean-up to the stores of the extension contexts that own
+ * what it started.
  */
 final class NetHarnessExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
         ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
@@ -35,7 +36,7 @@ final class NetHarnessExtension implements BeforeAllCallback, BeforeEachCallback
 
     @Override
     public void afterEach(ExtensionContext context) {
-        if (context.getExecutionException().isPresent()) {
+        if (Failures.deservesReport(context)) {
             FailureReport.publish(context);
             // Class-scoped captures are kept if any test that could see them failed.
             Scopes.visibleRegistries(context).forEach(Registry::markTestFailed);
@@ -53,7 +54,10 @@ final class NetHarnessExtension implements BeforeAllCallback, BeforeEachCallback
         return Injector.resolve(parameter, context);
     }
 
-    /** Puts the seeds and the way to replay them right under the failure, in every console and report. */
+    /**
+     * Puts the seeds, the way to replay them and every visible link's statistics right under the failure, in every
+     * console and report.
+     */
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
         throw withReplayHint(context, throwable);
@@ -74,9 +78,8 @@ final class NetHarnessExtension implements BeforeAllCallback, BeforeEachCallback
 
     private static Throwable withReplayHint(ExtensionContext context, Throwable throwable) {
         boolean hinted = java.util.Arrays.stream(throwable.getSuppressed()).anyMatch(ReplayHint.class::isInstance);
-        if (!(throwable instanceof TestAbortedException) && !hinted) {
-            throwable.addSuppressed(new ReplayHint("NetHarness " + FailureReport.seeds(context) + "; "
-                    + FailureReport.replay(context)));
+        if (Failures.deservesReport(throwable) && !hinted) {
+            throwable.addSuppressed(new ReplayHint(FailureReport.hint(context)));
         }
         return throwable;
     }

@@ -97,7 +97,8 @@ class RuntimeControlTests {
                 .withMessage("no link named \"toDB\" (links: \"toCache\", \"toDb\")");
         assertThat(toDb).as("nothing is cut when a name is wrong").isNotCut();
         assertThatIllegalArgumentException().isThrownBy(() -> network.isolate("db", "dB"))
-                .withMessage("no link leads to a server named \"dB\" (servers: \"cache\", \"db\")");
+                .withMessage("no link leads to a server named \"dB\" (links lead to the servers \"cache\", \"db\";"
+                        + " in-process servers: \"cache\", \"db\")");
         assertThat(toDb).as("nothing is cut when a name is wrong").isNotCut();
     }
 }

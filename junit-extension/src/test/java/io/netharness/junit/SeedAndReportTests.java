@@ -87,8 +87,10 @@ class SeedAndReportTests {
                 .getThrowable().orElseThrow();
         assertThat(thrown).hasMessage("expected to fail");
         assertThat(thrown.getSuppressed()).singleElement().isInstanceOf(ReplayHint.class)
-                .extracting(Throwable::getMessage).isEqualTo("NetHarness " + entries.get("netharness.seed") + "; "
-                        + entries.get("netharness.replay"));
+                .extracting(Throwable::getMessage).as("seeds, replay and every link, in the failure itself")
+                .isEqualTo("NetHarness " + entries.get("netharness.seed") + "; " + entries.get("netharness.replay")
+                        + System.lineSeparator() + "  link 'link': " + entries.get("netharness.link.link")
+                        + System.lineSeparator() + "  link 'shared': " + entries.get("netharness.link.shared"));
     }
 
     @Test

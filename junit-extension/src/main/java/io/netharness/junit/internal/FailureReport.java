@@ -7,17 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What a failed test tells about its network: the seeds and how to replay them, and for each link its seed,
- * profiles, statistics and capture file. Published as report entries (they show in IDEs and in Surefire's XML
- * reports) and logged at WARN.
+ * profiles, statistics and capture file. It travels in the failure itself (the message of a suppressed
+ * {@link ReplayHint}), so it shows in every console and report whatever logging the user has, and as report
+ * entries (IDEs and Surefire's XML reports show those). Nothing is logged.
  */
 public final class FailureReport {
-
-    private static final Logger LOG = LoggerFactory.getLogger("io.netharness.junit");
 
     private FailureReport() {}
 
@@ -36,6 +33,24 @@ public final class FailureReport {
         return entries;
     }
 
+    /**
+     * The message of the {@link ReplayHint}: seeds and replay on the first line, then one line per link the test
+     * could see (its own first, then its class's) and one per capture file.
+     */
+    public static String hint(ExtensionContext test) {
+        StringBuilder text = new StringBuilder("NetHarness ").append(seeds(test)).append("; ").append(replay(test));
+        entries(test).forEach((key, value) -> {
+            if (key.startsWith("netharness.link.")) {
+                text.append(System.lineSeparator()).append("  link '")
+                        .append(key.substring("netharness.link.".length())).append("': ").append(value);
+            } else if (key.startsWith("netharness.capture.")) {
+                text.append(System.lineSeparator()).append("  capture of '")
+                        .append(key.substring("netharness.capture.".length())).append("': ").append(value);
+            }
+        });
+        return text.toString();
+    }
+
     /** {@code test seed 0x…L, run seed 0x…L} */
     public static String seeds(ExtensionContext test) {
         return "test seed " + Seeds.format(TestSeeds.seedOf(test)) + ", run seed "
@@ -49,17 +64,9 @@ public final class FailureReport {
                 + ") to it, or re-run with -D" + TestSeeds.PROPERTY + "=" + runSeed.substring(0, runSeed.length() - 1);
     }
 
-    /** Publishes the entries and logs them; called once per failed test. */
+    /** Publishes the entries as report entries; called once per failed test. */
     public static void publish(ExtensionContext test) {
-        Map<String, String> entries = entries(test);
-        entries.forEach(test::publishReportEntry);
-        if (LOG.isWarnEnabled()) {
-            StringBuilder text = new StringBuilder("NetHarness report for failed test ")
-                    .append(test.getDisplayName()).append(" (").append(test.getUniqueId()).append(')');
-            entries.forEach((key, value) -> text.append(System.lineSeparator())
-                    .append("  ").append(key).append(": ").append(value));
-            LOG.warn(text.toString());
-        }
+        entries(test).forEach(test::publishReportEntry);
     }
 
     static String describe(ManagedLink managed) {

@@ -4,6 +4,7 @@ import io.netharness.junit.InProcessServer;
 import io.netharness.junit.Network;
 import io.netharness.junit.SimulatedLink;
 import io.netharness.simulator.TcpLink;
+import java.lang.System.Logger.Level;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
 import java.time.Duration;
@@ -17,13 +18,11 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ModifierSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Creates what fields and parameters declare and hands it over; the extension's callbacks delegate here. */
 public final class Injector {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.netharness.junit");
+    private static final System.Logger LOG = System.getLogger("io.netharness.junit");
 
     /** How long a link's connections may take to close after the test before they count as leaked. */
     private static final Duration LEAK_GRACE = Duration.ofMillis(500);
@@ -71,10 +70,14 @@ public final class Injector {
         }
     }
 
-    /** Whether NetHarness resolves this parameter. */
+    /**
+     * Whether NetHarness resolves this parameter. A parameter of the simulator's own {@code Network} type is claimed
+     * too, only to fail with a message naming the right import instead of JUnit's "No ParameterResolver registered".
+     */
     public static boolean supports(ParameterContext parameter) {
+        Class<?> type = parameter.getParameter().getType();
         return parameter.isAnnotated(SimulatedLink.class) || parameter.isAnnotated(InProcessServer.class)
-                || parameter.getParameter().getType() == Network.class;
+                || type == Network.class || type == io.netharness.simulator.Network.class;
     }
 
     /**
@@ -91,6 +94,12 @@ public final class Injector {
         }
         if (parameter.isAnnotated(InProcessServer.class)) {
             return ServerFactory.injectable(ServerFactory.obtain(member, context), member.type());
+        }
+        if (member.type() == io.netharness.simulator.Network.class) {
+            throw new ExtensionConfigurationException("NetHarness injects " + Network.class.getName() + ", but "
+                    + member.description() + " is declared " + member.type().getName() + " (the simulator's"
+                    + " partition helper for links you build yourself): import " + Network.class.getName()
+                    + " instead.");
         }
         return new NetworkView(context);
     }
@@ -114,7 +123,7 @@ public final class Injector {
                 String text = open + " connection(s) through link '" + managed.name() + "' still open at the end"
                         + " of the test: the code under test did not close them (NetHarness closes them now)";
                 test.publishReportEntry("netharness.leak." + managed.name(), text);
-                LOG.warn("{}: {}", test.getDisplayName(), text);
+                LOG.log(Level.WARNING, () -> test.getDisplayName() + ": " + text);
             }
         }
     }

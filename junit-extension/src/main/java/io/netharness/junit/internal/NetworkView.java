@@ -35,7 +35,8 @@ public final class NetworkView implements Network {
                 return links.get(i).link();
             }
         }
-        throw new IllegalArgumentException("no link named \"" + name + "\" (links: " + names(links) + ")");
+        throw new IllegalArgumentException("no link named \"" + name + "\" ("
+                + (links.isEmpty() ? "the test sees no links" : "links: " + names(links)) + ")");
     }
 
     @Override
@@ -63,9 +64,8 @@ public final class NetworkView implements Network {
                     .map(ManagedLink::link)
                     .toList();
             if (toServer.isEmpty()) {
-                throw new IllegalArgumentException("no link leads to a server named \"" + serverName
-                        + "\" (servers: " + links.stream().flatMap(link -> link.targetServer().stream()).distinct()
-                                .sorted().map(n -> "\"" + n + "\"").collect(Collectors.joining(", ")) + ")");
+                throw new IllegalArgumentException("no link leads to a server named \"" + serverName + "\" ("
+                        + serversDescription(links) + ")");
             }
             toCut.addAll(toServer);
         }
@@ -79,7 +79,22 @@ public final class NetworkView implements Network {
     }
 
     private static String names(List<ManagedLink> links) {
-        return links.stream().map(link -> "\"" + link.name() + "\"").sorted().collect(Collectors.joining(", "));
+        return quoted(links.stream().map(ManagedLink::name).toList());
+    }
+
+    /** Which servers links lead to by name, and which servers exist, so the message never lists nothing. */
+    private String serversDescription(List<ManagedLink> links) {
+        List<String> targets = links.stream().flatMap(link -> link.targetServer().stream()).toList();
+        List<String> servers = new ArrayList<>();
+        Scopes.visibleRegistries(context).forEach(registry -> servers.addAll(registry.serverNames()));
+        return (targets.isEmpty() ? "no link leads to an in-process server by `targetServer`"
+                : "links lead to the servers " + quoted(targets))
+                + "; " + (servers.isEmpty() ? "the test sees no in-process servers"
+                : "in-process servers: " + quoted(servers));
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().distinct().sorted().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
     }
 
     @Override
