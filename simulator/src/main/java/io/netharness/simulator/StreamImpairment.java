@@ -127,11 +127,11 @@ public final class StreamImpairment<T> extends StreamComponent<T, T> {
         counters.arrived(bytes);
         DatagramFate fate = engine.decide(bytes, now);
         if (fate.dropped()) {
-            counters.dropped();
+            counters.dropped(bytes, DropCause.IMPAIRMENT);
             return;
         }
-        if (fate.duplicated()) {
-            counters.duplicated();
+        for (int extra = 1; extra < fate.copies().size(); extra++) {
+            counters.copied(bytes);
         }
         for (DatagramFate.Copy copy : fate.copies()) {
             T outgoing = copy.corrupted() ? corrupted(message, copy.corruptBit()) : message;

@@ -15,6 +15,7 @@ import java.nio.channels.Channel;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -117,7 +118,7 @@ final class SocketOnlyEngine implements LinkEngine {
 
         @Override
         public LinkStatistics statistics() {
-            DirectionStatistics none = new DirectionStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, NO_DELAYS);
+            DirectionStatistics none = new DirectionStatistics(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), NO_DELAYS);
             return new LinkStatistics(none, none);
         }
 

@@ -33,11 +33,29 @@ public class DirectionStatisticsAssert extends AbstractObjectAssert<DirectionSta
         return this;
     }
 
-    /** Passes if nothing was dropped. */
+    /**
+     * Passes if nothing was dropped: no datagram or chunk, and no byte the link read, whatever the cause (a
+     * transfer cut short by a reset or a failed write counts). Bytes still in flight are not dropped; to check
+     * that a transfer is complete, use {@link #hasDeliveredEverything()}.
+     */
     public DirectionStatisticsAssert hasDroppedNothing() {
         isNotNull();
-        if (actual.dropped() != 0) {
-            fail("to have dropped nothing but it dropped " + actual.dropped() + " of " + actual.datagramsIn());
+        if (actual.dropped() != 0 || actual.bytesDropped() != 0) {
+            fail("to have dropped nothing but it dropped " + actual.dropped() + " of " + actual.datagramsIn()
+                    + " (" + actual.bytesDropped() + " of " + actual.bytesIn() + " bytes)");
+        }
+        return this;
+    }
+
+    /**
+     * Passes if every byte the link read was delivered: nothing dropped, nothing still in flight, and as many
+     * bytes out as in (for a link that copies nothing, such as a TCP link).
+     */
+    public DirectionStatisticsAssert hasDeliveredEverything() {
+        hasDroppedNothing();
+        if (actual.bytesInFlight() != 0 || actual.bytesDelivered() != actual.bytesIn()) {
+            fail("to have delivered every byte it read but it delivered " + actual.bytesDelivered() + " of "
+                    + actual.bytesIn() + " (" + actual.bytesInFlight() + " in flight)");
         }
         return this;
     }

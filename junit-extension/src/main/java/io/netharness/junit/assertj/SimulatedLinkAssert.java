@@ -32,9 +32,10 @@ public class SimulatedLinkAssert extends AbstractObjectAssert<SimulatedLinkAsser
         isNotNull();
         LinkStatistics statistics = actual.statistics();
         long dropped = statistics.upstream().dropped() + statistics.downstream().dropped();
-        if (dropped != 0) {
-            failWithMessage("%s", "Expecting " + name() + " to have dropped nothing but it dropped " + dropped + ": "
-                    + statistics);
+        long bytesDropped = statistics.upstream().bytesDropped() + statistics.downstream().bytesDropped();
+        if (dropped != 0 || bytesDropped != 0) {
+            failWithMessage("%s", "Expecting " + name() + " to have dropped nothing but it dropped " + dropped
+                    + " (" + bytesDropped + " bytes): " + statistics);
         }
         return this;
     }

@@ -4,7 +4,9 @@ import static io.netharness.junit.assertj.NetHarnessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.netharness.simulator.DirectionStatistics;
+import io.netharness.simulator.DropCause;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DirectionStatisticsAssertTests {
@@ -12,8 +14,8 @@ class DirectionStatisticsAssertTests {
     private static final DirectionStatistics TWO_OF_FORTY =
             FakeStatistics.of(40, 2, Duration.ofMillis(20), Duration.ofMillis(31));
     private static final String FIGURES = System.lineSeparator() + "  figures: in 40 (640 bytes), delivered 38"
-            + " (608 bytes), dropped 2, duplicated 0, reordered 0, corrupted 0, truncated 0, delays {count 38,"
-            + " mean PT0.02S, p99 PT0.031S}";
+            + " (608 bytes), dropped 2 (32 bytes, impairment 32), in flight 0 bytes, duplicated 0, reordered 0,"
+            + " corrupted 0, truncated 0, delays {count 38, mean PT0.02S, p99 PT0.031S}";
 
     @Test
     void passesWhenFiguresAreInRange() {
@@ -34,7 +36,33 @@ class DirectionStatisticsAssertTests {
     void droppedNothingPrintsWhatWasDropped() {
         assertThatExceptionOfType(AssertionError.class)
                 .isThrownBy(() -> assertThat(TWO_OF_FORTY).hasDroppedNothing())
-                .withMessage("Expecting direction to have dropped nothing but it dropped 2 of 40" + FIGURES);
+                .withMessage("Expecting direction to have dropped nothing but it dropped 2 of 40 (32 of 640 bytes)"
+                        + FIGURES);
+    }
+
+    /** A transfer cut short: every chunk was handed on, but the receiving socket failed the last write. */
+    @Test
+    void droppedNothingFailsWhenBytesWereLostWithoutADroppedChunk() {
+        DirectionStatistics cutShort = new DirectionStatistics(4096, 3072, 0, 4, 4, 0, 0, 0, 0, 0,
+                Map.of(DropCause.WRITE_FAILED, 1024L), TWO_OF_FORTY.delays());
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(cutShort).hasDroppedNothing())
+                .withMessageStartingWith("Expecting direction to have dropped nothing but it dropped 0 of 4 (1024 of"
+                        + " 4096 bytes)" + System.lineSeparator() + "  figures: in 4 (4096 bytes), delivered 4 (3072"
+                        + " bytes), dropped 0 (1024 bytes, write_failed 1024), in flight 0 bytes");
+    }
+
+    @Test
+    void deliveredEverythingFailsWhileBytesAreInFlight() {
+        DirectionStatistics inFlight = new DirectionStatistics(4096, 3072, 1024, 4, 3, 0, 0, 0, 0, 0, Map.of(),
+                TWO_OF_FORTY.delays());
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(inFlight).hasDeliveredEverything())
+                .withMessageStartingWith("Expecting direction to have delivered every byte it read but it delivered"
+                        + " 3072 of 4096 (1024 in flight)");
+        DirectionStatistics complete = new DirectionStatistics(4096, 4096, 0, 4, 4, 0, 0, 0, 0, 0, Map.of(),
+                TWO_OF_FORTY.delays());
+        assertThat(complete).hasDeliveredEverything();
     }
 
     @Test

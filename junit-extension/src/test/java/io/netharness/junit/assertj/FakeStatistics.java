@@ -2,7 +2,9 @@ package io.netharness.junit.assertj;
 
 import io.netharness.simulator.DelayHistogram;
 import io.netharness.simulator.DirectionStatistics;
+import io.netharness.simulator.DropCause;
 import java.time.Duration;
+import java.util.Map;
 
 /** Statistics snapshots with chosen figures, so assertion messages can be checked exactly. */
 final class FakeStatistics {
@@ -12,7 +14,8 @@ final class FakeStatistics {
     /** {@code in} arrived (16 bytes each), {@code dropped} dropped, the rest delivered with the given delays. */
     static DirectionStatistics of(long in, long dropped, Duration mean, Duration p99) {
         long delivered = in - dropped;
-        return new DirectionStatistics(in * 16, delivered * 16, in, delivered, dropped, 0, 0, 0, 0,
+        Map<DropCause, Long> droppedBytes = Map.of(DropCause.IMPAIRMENT, dropped * 16);
+        return new DirectionStatistics(in * 16, delivered * 16, 0, in, delivered, dropped, 0, 0, 0, 0, droppedBytes,
                 new Histogram(delivered, mean, p99));
     }
 

@@ -53,7 +53,7 @@ class SimulatedLinkAssertTests {
         assertThatExceptionOfType(AssertionError.class)
                 .isThrownBy(() -> assertThat(new Fixed(LOSSY, false)).hasDroppedNothing())
                 .withMessage("Expecting FixedLink{127.0.0.1:40000 -> 127.0.0.1:5432} (seed 0x2aL) to have dropped"
-                        + " nothing but it dropped 2: " + LOSSY);
+                        + " nothing but it dropped 2 (32 bytes): " + LOSSY);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.netharness.simulator.DelayHistogram;
 import io.netharness.simulator.DirectionStatistics;
 import io.netharness.simulator.LinkStatistics;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,6 +74,12 @@ public final class ProxyJson {
         JsonObject json = new JsonObject();
         json.addProperty("bytes_in", stats.bytesIn());
         json.addProperty("bytes_delivered", stats.bytesDelivered());
+        json.addProperty("bytes_dropped", stats.bytesDropped());
+        json.addProperty("bytes_in_flight", stats.bytesInFlight());
+        JsonObject droppedBytes = new JsonObject();
+        stats.droppedBytes().forEach((cause, bytes) ->
+                droppedBytes.addProperty(cause.name().toLowerCase(Locale.ROOT), bytes));
+        json.add("bytes_dropped_by_cause", droppedBytes);
         json.addProperty("datagrams_in", stats.datagramsIn());
         json.addProperty("delivered", stats.delivered());
         json.addProperty("dropped", stats.dropped());

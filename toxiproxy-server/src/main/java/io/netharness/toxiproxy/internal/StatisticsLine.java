@@ -18,6 +18,7 @@ final class StatisticsLine {
                 .append(stats.bytesIn()).append(" B in, ")
                 .append(stats.bytesDelivered()).append(" B out");
         append(line, stats.dropped(), "dropped");
+        append(line, stats.bytesDropped(), "B dropped");
         append(line, stats.duplicated(), "duplicated");
         append(line, stats.reordered(), "reordered");
         append(line, stats.corrupted(), "corrupted");

@@ -16,14 +16,20 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Threads: every method must be called on {@code loop}, the event loop that serves both channels of the
  * connection; the delivery timer runs there too. Buffers: the line owns every queued buffer; it hands each to
- * the channel on delivery and releases the rest in {@link #discard()}.
+ * its listener, to deliver or to release.
  */
 final class DelayLine {
 
     /** What the line tells its owner. Called on the event loop. */
     interface Listener {
-        /** {@code chunk} is about to be handed to the receiving channel after {@code delayNanos} in the line. */
-        void delivering(ByteBuf chunk, long delayNanos);
+        /**
+         * {@code chunk} is due after {@code delayNanos} in the line: write and flush it to the receiving channel
+         * (one flush per chunk: slices must reach the peer as separate writes). Takes ownership of the buffer.
+         */
+        void deliver(ByteBuf chunk, long delayNanos);
+
+        /** {@code chunk} will never be delivered (the receiver is gone or the line was discarded); release it. */
+        void discarded(ByteBuf chunk);
 
         /** The queue shrank (delivery or discard); the owner may resume reading. */
         void drained();
@@ -76,7 +82,7 @@ final class DelayLine {
      */
     long add(ByteBuf chunk, long arrivedNanos, long deliverAtNanos) {
         if (discarded) {
-            chunk.release();
+            listener.discarded(chunk);
             return deliverAtNanos;
         }
         long at = Math.max(deliverAtNanos, lastDeliveryNanos);
@@ -128,7 +134,7 @@ final class DelayLine {
         cancelTimer();
         whenEmpty = null;
         for (Entry entry; (entry = queue.poll()) != null; ) {
-            entry.chunk().release();
+            listener.discarded(entry.chunk());
         }
         queuedBytes = 0;
     }
@@ -151,11 +157,9 @@ final class DelayLine {
             queue.poll();
             queuedBytes -= head.chunk().readableBytes();
             if (receiver.isActive()) {
-                listener.delivering(head.chunk(), now - head.arrivedNanos());
-                // One flush per chunk: slices must reach the peer as separate writes.
-                receiver.writeAndFlush(head.chunk(), receiver.voidPromise());
+                listener.deliver(head.chunk(), now - head.arrivedNanos());
             } else {
-                head.chunk().release();
+                listener.discarded(head.chunk());
             }
             delivered = true;
         }

@@ -2,10 +2,12 @@ package io.netharness.simulator.internal.tcp;
 
 import io.netharness.simulator.ConnectionFault.Slicer;
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.DropCause;
 import io.netharness.simulator.internal.pcap.TcpFlow;
 import io.netharness.simulator.internal.stats.DirectionCounters;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
 import java.util.random.RandomGenerator;
 
@@ -23,6 +25,10 @@ import java.util.random.RandomGenerator;
  * <p>Capture: when the link records, each chunk is written to the connection's {@link TcpFlow} as it is handed to
  * the receiver, so the file shows what crossed the link, when it crossed.
  *
+ * <p>Accounting: a chunk's bytes count as delivered when the receiving socket accepted them (the write completed),
+ * and every byte read and not delivered is counted as dropped under its {@link DropCause}. A write that fails
+ * while the connection is open is reported to the connection, which resets both sides.
+ *
  * <p>Threads: the connection's event loop only. Buffers: each chunk handed to {@link #chunk(ByteBuf)} is either
  * written, queued in the line (which then owns it) or released here.
  */
@@ -37,15 +43,17 @@ final class DirectionPath implements DelayLine.Listener {
     private final RandomGenerator sliceSizes;
     private final long budgetBytes;
     private final DelayLine line;
-    private final Runnable limitReached;
+    private final ProxiedConnection connection;
     private final TcpFlow capture;
 
     private boolean flushPending;
     private boolean stopped;
+    /** Why a chunk read or discarded from now on is not delivered; set when the path stops. */
+    private DropCause dropCause = DropCause.CONNECTION_ENDED;
 
     DirectionPath(Direction direction, Channel sender, Channel receiver, ChunkPlanner planner,
             ConnectionFaults faults, DirectionCounters counters, RandomGenerator sliceSizes, long budgetBytes,
-            Runnable limitReached, TcpFlow capture) {
+            ProxiedConnection connection, TcpFlow capture) {
         this.direction = direction;
         this.sender = sender;
         this.receiver = receiver;
@@ -54,7 +62,7 @@ final class DirectionPath implements DelayLine.Listener {
         this.counters = counters;
         this.sliceSizes = sliceSizes;
         this.budgetBytes = budgetBytes;
-        this.limitReached = limitReached;
+        this.connection = connection;
         this.capture = capture;
         this.line = new DelayLine(receiver.eventLoop(), receiver, this);
     }
@@ -66,17 +74,17 @@ final class DirectionPath implements DelayLine.Listener {
     /** A chunk read from the sender. */
     void chunk(ByteBuf chunk) {
         int size = chunk.readableBytes();
-        counters.arrived(size);
-        if (stopped || size == 0) {
+        if (size == 0) {
             chunk.release();
-            if (size > 0) {
-                counters.dropped();
-            }
+            return;
+        }
+        counters.arrived(size);
+        if (stopped) {
+            drop(chunk, dropCause);
             return;
         }
         if (faults.discardsData(direction)) {
-            counters.dropped();
-            chunk.release();
+            drop(chunk, DropCause.FAULT);
             faults.arrived(direction);
             return;
         }
@@ -85,9 +93,9 @@ final class DirectionPath implements DelayLine.Listener {
         if (size > allowed) {
             // LimitData: deliver exactly the allowed bytes, discard the rest.
             ByteBuf kept = chunk.readRetainedSlice((int) allowed);
+            counters.dropped(chunk.readableBytes(), DropCause.FAULT);
             chunk.release();
             chunk = kept;
-            counters.dropped();
         }
         faults.passed(direction, chunk.readableBytes());
         if (chunk.isReadable()) {
@@ -96,9 +104,9 @@ final class DirectionPath implements DelayLine.Listener {
             chunk.release();
         }
         if (atLimit) {
-            stop();
+            stop(DropCause.FAULT);
             flush();
-            line.whenEmpty(limitReached);
+            line.whenEmpty(() -> connection.closeAfterDelivery(direction));
             return;
         }
         updateReading();
@@ -118,12 +126,11 @@ final class DirectionPath implements DelayLine.Listener {
                 at = planner.plan(chunk, now);
             }
         } catch (RuntimeException e) {
-            chunk.release();
+            drop(chunk, DropCause.CONNECTION_ENDED);
             throw e;
         }
         if (direct) {
-            delivering(chunk, 0);
-            receiver.write(chunk, receiver.voidPromise());
+            handOn(chunk, 0, false);
             flushPending = true;
             return;
         }
@@ -152,14 +159,14 @@ final class DirectionPath implements DelayLine.Listener {
      * (which propagates the close, after any slow-close delay).
      */
     void senderDone(Runnable then) {
-        stop();
+        stop(DropCause.CONNECTION_ENDED);
         flush();
         line.whenEmpty(then);
     }
 
     /** The receiver is gone: nothing more can be delivered; drop what is held and stop reading. */
     void receiverGone() {
-        stop();
+        stop(DropCause.CONNECTION_ENDED);
         line.discard();
     }
 
@@ -174,18 +181,51 @@ final class DirectionPath implements DelayLine.Listener {
         updateReading();
     }
 
-    /** Releases everything held; the connection is closing. */
-    void discard() {
+    /** Releases everything held, counted as dropped for {@code cause}; the connection is closing. */
+    void discard(DropCause cause) {
         stopped = true;
+        dropCause = cause;
         line.discard();
     }
 
     @Override
-    public void delivering(ByteBuf chunk, long delayNanos) {
-        counters.delivered(chunk.readableBytes(), delayNanos);
+    public void deliver(ByteBuf chunk, long delayNanos) {
+        handOn(chunk, delayNanos, true);
+    }
+
+    @Override
+    public void discarded(ByteBuf chunk) {
+        drop(chunk, dropCause);
+    }
+
+    /**
+     * Writes {@code chunk} to the receiver (flushing it if {@code flush}); its bytes count as delivered once the
+     * socket has accepted them, as dropped if the write fails.
+     */
+    private void handOn(ByteBuf chunk, long delayNanos, boolean flush) {
+        int bytes = chunk.readableBytes();
+        counters.handedOn(delayNanos);
         if (capture != null) {
             capture.data(direction, chunk);
         }
+        ChannelPromise written = receiver.newPromise();
+        written.addListener(f -> {
+            if (f.isSuccess()) {
+                counters.accepted(bytes);
+            } else {
+                counters.droppedBytes(bytes, connection.writeFailed(direction, f.cause()));
+            }
+        });
+        if (flush) {
+            receiver.writeAndFlush(chunk, written);
+        } else {
+            receiver.write(chunk, written);
+        }
+    }
+
+    private void drop(ByteBuf chunk, DropCause cause) {
+        counters.dropped(chunk.readableBytes(), cause);
+        chunk.release();
     }
 
     @Override
@@ -193,8 +233,9 @@ final class DirectionPath implements DelayLine.Listener {
         updateReading();
     }
 
-    private void stop() {
+    private void stop(DropCause cause) {
         stopped = true;
+        dropCause = cause;
         sender.config().setAutoRead(false);
     }
 

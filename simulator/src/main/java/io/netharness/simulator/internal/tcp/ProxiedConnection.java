@@ -1,7 +1,9 @@
 package io.netharness.simulator.internal.tcp;
 
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.DropCause;
 import io.netharness.simulator.internal.pcap.TcpFlow;
+import io.netharness.simulator.internal.stats.DirectionCounters;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -10,6 +12,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -28,6 +31,10 @@ import java.util.concurrent.TimeUnit;
  * is held too (in TCP it is sequenced after the data that is never delivered) and passed on once the blackhole is
  * removed; the bytes it swallowed stay gone.
  *
+ * <p>Accounting: every byte read from either side is counted by the link's counters as delivered or, under the
+ * cause the connection ended for ({@link DropCause}), as dropped. A write that fails while the connection is open
+ * resets both sides: a peer must never take a shortened stream for a complete one.
+ *
  * <p>Threads: both channels are registered on the same event loop, and every method runs on it (callers from
  * other threads go through {@link #execute(Runnable)}), so no state here needs locking.
  */
@@ -39,6 +46,9 @@ final class ProxiedConnection {
     interface Link {
         /** Wires a path for one direction (counters, budget, slicer generator). */
         DirectionPath path(Direction direction, ProxiedConnection connection, Channel sender, Channel receiver);
+
+        /** The link's counters of {@code direction}. */
+        DirectionCounters counters(Direction direction);
 
         /** Faults now in force, to apply to a connection that just opened. */
         Iterable<RegisteredFault> faults();
@@ -67,6 +77,8 @@ final class ProxiedConnection {
     private boolean closing;
     /** Both sockets have SO_LINGER 0: closing them sends RST (see {@link ConnectionFaults#resetsOnClose}). */
     private boolean resetsOnClose;
+    /** Why bytes still held when the connection closes are not delivered. */
+    private DropCause endCause = DropCause.CONNECTION_ENDED;
     private int openChannels;
     /** What the client sent before the target connection was up (see {@link #read}); owned here until start. */
     private final ArrayDeque<ByteBuf> early = new ArrayDeque<>();
@@ -81,11 +93,13 @@ final class ProxiedConnection {
         this.faults = new ConnectionFaults(client.eventLoop(), linkSeed, index, new ConnectionFaults.Actions() {
             @Override
             public void reset(Direction direction) {
+                endingFor(DropCause.FAULT);
                 ProxiedConnection.this.reset(direction);
             }
 
             @Override
             public void close() {
+                endingFor(DropCause.FAULT);
                 ProxiedConnection.this.close();
             }
 
@@ -131,6 +145,7 @@ final class ProxiedConnection {
         connect.addListener(f -> {
             if (!f.isSuccess()) {
                 LOG.log(Level.DEBUG, () -> this + ": target " + targetAddress + " refused: " + f.cause());
+                endingFor(DropCause.TARGET_UNAVAILABLE);
                 close();
             } else if (!client.isActive() || closing) {
                 close();
@@ -170,7 +185,7 @@ final class ProxiedConnection {
     /** A chunk read from one side; before start (only the client can send then) it waits for the path. */
     void read(boolean clientSide, ByteBuf chunk) {
         if (closing) {
-            chunk.release();
+            dropUnread(clientSide ? Direction.UPSTREAM : Direction.DOWNSTREAM, chunk);
         } else if (!started()) {
             early.add(chunk);
         } else {
@@ -297,7 +312,46 @@ final class ProxiedConnection {
 
     /** Everything allowed in {@code direction} was delivered (LimitData): close once it has left the link. */
     void closeAfterDelivery(Direction direction) {
-        afterWritten(direction == Direction.UPSTREAM ? target : client, this::close);
+        afterWritten(direction == Direction.UPSTREAM ? target : client, () -> {
+            endingFor(DropCause.FAULT);
+            close();
+        });
+    }
+
+    /**
+     * A write towards the receiver of {@code direction} failed while the connection was open: an I/O error (the
+     * receiving peer reset its side) or a failure of the link's own socket. Either way both sides are reset, so
+     * neither takes the stream for complete.
+     *
+     * @return why the bytes of the failed write are not delivered
+     */
+    DropCause writeFailed(Direction direction, Throwable cause) {
+        if (closing) {
+            return endCause;
+        }
+        LOG.log(Level.DEBUG, () -> this + ": writing " + direction + " failed, resetting both sides: " + cause);
+        endingFor(cause instanceof IOException ? DropCause.CONNECTION_ENDED : DropCause.WRITE_FAILED);
+        DropCause dropCause = endCause;
+        resetBoth();
+        return dropCause;
+    }
+
+    /** Records why the connection is about to end, unless an earlier cause was recorded. */
+    private void endingFor(DropCause cause) {
+        if (!closing && endCause == DropCause.CONNECTION_ENDED) {
+            endCause = cause;
+        }
+    }
+
+    /** Counts and releases a chunk read after the connection started closing, or before it could start. */
+    private void dropUnread(Direction direction, ByteBuf chunk) {
+        int bytes = chunk.readableBytes();
+        if (bytes > 0) {
+            DirectionCounters counters = link.counters(direction);
+            counters.arrived(bytes);
+            counters.dropped(bytes, endCause);
+        }
+        chunk.release();
     }
 
     /**
@@ -327,8 +381,14 @@ final class ProxiedConnection {
         close();
     }
 
-    /** Tears the connection down with a reset on both sides (link cut, dropping existing connections). */
-    void resetBoth() {
+    /** The link was cut, dropping existing connections: both sides get a reset. */
+    void cutOff() {
+        endingFor(DropCause.IMPAIRMENT);
+        resetBoth();
+    }
+
+    /** Tears the connection down with a reset on both sides. */
+    private void resetBoth() {
         abort(client);
         abort(target);
         close();
@@ -355,11 +415,11 @@ final class ProxiedConnection {
         faults.clear();
         heldCloses.clear();
         if (started()) {
-            upstream.discard();
-            downstream.discard();
+            upstream.discard(endCause);
+            downstream.discard(endCause);
         }
         for (ByteBuf chunk; (chunk = early.poll()) != null; ) {
-            chunk.release();
+            dropUnread(Direction.UPSTREAM, chunk);
         }
         client.close();
         if (target != null) {

@@ -159,8 +159,12 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         ChunkPlanner planner = new ProfilePlanner(() -> profiles(direction), connection.index(), streamSeed, settings,
                 bottlenecks.get(direction), stalls.get(direction), counters.get(direction));
         return new DirectionPath(direction, sender, receiver, planner, connection.faults(), counters.get(direction),
-                Seeds.generator(streamSeed, "slicer"), settings.bufferBytes(), () -> connection.closeAfterDelivery(direction),
-                connection.capture());
+                Seeds.generator(streamSeed, "slicer"), settings.bufferBytes(), connection, connection.capture());
+    }
+
+    @Override
+    public DirectionCounters counters(Direction direction) {
+        return counters.get(direction);
     }
 
     @Override
@@ -240,7 +244,7 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
     public void cut(CutMode mode) {
         Objects.requireNonNull(mode, "mode");
         cut = true;
-        onEveryConnection(mode == CutMode.DROP_EXISTING ? ProxiedConnection::resetBoth : c -> c.hold(true));
+        onEveryConnection(mode == CutMode.DROP_EXISTING ? ProxiedConnection::cutOff : c -> c.hold(true));
     }
 
     public void heal() {
@@ -334,8 +338,42 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
                 throw new IllegalStateException(connection + " did not close within " + CLOSE_TIMEOUT_SECONDS + " s");
             }
         }
+        awaitTasksBefore(deadline);
         shutDownOwnGroup();
         closeCapture();
+        checkNothingInFlight();
+    }
+
+    /**
+     * Waits until every event loop has run what was queued before now: Netty fails a closed channel's pending
+     * writes (whose bytes then count as dropped) just after its close future completes, in the same task.
+     */
+    private void awaitTasksBefore(long deadlineNanos) throws InterruptedException {
+        if (group == null || suppliedGroup == null) {
+            return; // an own group is shut down next, which runs every queued task first
+        }
+        for (EventExecutor executor : group) {
+            if (!executor.submit(() -> { }).await(Math.max(0, deadlineNanos - System.nanoTime()),
+                    TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("event loop " + executor + " did not run a task within "
+                        + CLOSE_TIMEOUT_SECONDS + " s");
+            }
+        }
+    }
+
+    /**
+     * Once closed, every byte read was delivered or counted as dropped. Anything else is a bug of the link's own
+     * accounting, which must never let a statistic say "nothing dropped" when bytes went missing.
+     */
+    private void checkNothingInFlight() {
+        for (Direction direction : Direction.values()) {
+            DirectionCounters directionCounters = counters.get(direction);
+            if (directionCounters.bytesInFlight() != 0) {
+                throw new IllegalStateException("TCP link to " + target + ": " + directionCounters.bytesInFlight()
+                        + " bytes " + direction.name().toLowerCase(Locale.ROOT) + " neither delivered nor counted as"
+                        + " dropped after close (" + directionCounters.snapshot() + ")");
+            }
+        }
     }
 
     /** Flushes and closes the capture file; a write failure during the run surfaces here. */

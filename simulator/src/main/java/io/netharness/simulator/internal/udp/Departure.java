@@ -31,6 +31,11 @@ final class Departure implements Comparable<Departure> {
         return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
     }
 
+    /** Bytes of the payload still held (0 once sent or released). */
+    int payloadBytes() {
+        return payload == null ? 0 : payload.readableBytes();
+    }
+
     /** Releases the payload once; safe to call twice. */
     void release() {
         ByteBuf held = payload;

@@ -1,6 +1,7 @@
 package io.netharness.simulator.internal.udp;
 
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.DropCause;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.internal.model.DatagramFate;
 import io.netharness.simulator.internal.model.ImpairmentEngine;
@@ -125,14 +126,14 @@ public final class ImpairedPath {
             DatagramFate fate = engine.decide(bytes, now);
             observer.decided(direction, bytes, now, fate);
             if (fate.dropped()) {
-                counters.dropped();
+                counters.dropped(bytes, DropCause.IMPAIRMENT);
                 return;
             }
             if (fate.outcome() == DatagramFate.Outcome.TRUNCATED) {
-                counters.truncated();
+                counters.truncated(bytes - fate.bytes());
             }
-            if (fate.duplicated()) {
-                counters.duplicated();
+            for (int extra = 1; extra < fate.copies().size(); extra++) {
+                counters.copied(fate.bytes());
             }
             List<DatagramFate.Copy> copies = fate.copies();
             if (copies.size() == 1 && queue.isEmpty() && window.size() == 0 && leavesAt(copies.get(0), now)) {
@@ -154,7 +155,7 @@ public final class ImpairedPath {
     /** Counts and releases a datagram that arrived while the link could not take it. On the event loop. */
     public void refuse(ByteBuf datagram, int bytes, long now) {
         observer.decided(direction, bytes, now, null);
-        counters.dropped();
+        counters.dropped(bytes, closed ? DropCause.CONNECTION_ENDED : DropCause.IMPAIRMENT);
         datagram.release();
     }
 
@@ -278,15 +279,19 @@ public final class ImpairedPath {
     public void discardInFlight() {
         List<Departure> held = window.drain();
         for (Departure departure : held) {
-            departure.release();
-            counters.dropped();
+            drop(departure);
         }
         Departure departure;
         while ((departure = queue.poll()) != null) {
-            departure.release();
-            counters.dropped();
+            drop(departure);
         }
         cancelTimers();
+    }
+
+    /** A copy in flight is discarded because the path was cut or closed. */
+    private void drop(Departure departure) {
+        counters.dropped(departure.payloadBytes(), closed ? DropCause.CONNECTION_ENDED : DropCause.IMPAIRMENT);
+        departure.release();
     }
 
     /** Discards what is in flight and refuses everything after. On the event loop; idempotent. */
