@@ -80,6 +80,18 @@ public sealed interface Lifecycle {
         }
     }
 
+    /**
+     * On signal: the component named {@code component} failed with {@code cause} (its own code threw, or a
+     * protocol handler, factory or callback it runs did). It is also reported to the {@link FailureScope} the
+     * component was created in, and its {@code close()} throws it as a {@link ComponentFailedException}.
+     */
+    record ComponentFailed(String component, Throwable cause) implements Lifecycle {
+        public ComponentFailed {
+            Objects.requireNonNull(component, "component");
+            Objects.requireNonNull(cause, "cause");
+        }
+    }
+
     /** On control: stop the server. On signal: the server stopped (Kamaelia {@code serverShutdown}). */
     record ServerShutdown() implements Lifecycle {
     }

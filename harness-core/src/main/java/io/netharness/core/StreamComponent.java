@@ -1,6 +1,7 @@
 package io.netharness.core;
 
 import io.netharness.core.internal.Boxes;
+import io.netharness.core.internal.FailureRecorder;
 import io.netharness.core.internal.LifecycleState;
 import io.netharness.core.internal.Transports;
 import io.netty.util.concurrent.EventExecutor;
@@ -23,6 +24,11 @@ import java.util.function.Function;
  * <p><b>Gone receivers.</b> Once the outbox's destination has closed (the connection it fed was reset), what
  * the component emits is discarded and counted ({@link #discardedMessages()}) instead of thrown back into it.
  *
+ * <p><b>Failures.</b> If a callback throws, the component has failed: it signals
+ * {@link Lifecycle.ComponentFailed}, reports to the {@link FailureScope} it was created in, and from then on
+ * discards data (control messages still pass on via signal, so a server retires it); {@link #close()} throws the
+ * failure as a {@link ComponentFailedException}.
+ *
  * <p><b>Finishing.</b> A {@link Lifecycle.ProducerFinished}, {@link Lifecycle.ServerShutdown} or
  * {@link Lifecycle.SocketShutdown} on control, taken after the inbox is drained, calls
  * {@link #onFinish(Emitter)} once (flush anything held back there) and is passed on via signal.
@@ -43,6 +49,7 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
     }
 
     private final LifecycleState state;
+    private final FailureRecorder failures;
     private final EventExecutor executor;
     private final ArrayDeque<O> overflow = new ArrayDeque<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -75,6 +82,7 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
     protected StreamComponent(String name, int capacity, EventExecutor executor) {
         super(Objects.requireNonNull(name, "name"), capacity);
         this.state = new LifecycleState(name);
+        this.failures = new FailureRecorder(name::toString, signal());
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
@@ -117,6 +125,11 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
         }
     }
 
+    /**
+     * Stops taking messages; idempotent.
+     *
+     * @throws ComponentFailedException once, if a callback threw while the component ran
+     */
     @Override
     public void close() {
         if (state.tryClose()) {
@@ -125,6 +138,7 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
             inbox().close(toString());
             control().close(toString());
         }
+        failures.throwIfFailed();
     }
 
     private void schedule() {
@@ -143,18 +157,44 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
         }
         I message;
         while ((message = inbox().poll()) != null) {
-            onMessage(message, emitter);
+            if (failures.hasFailed()) {
+                discarded++;
+                continue;
+            }
+            try {
+                onMessage(message, emitter);
+            } catch (Throwable t) {
+                fail(t);
+            }
             if (!flushOverflow()) {
                 return;
             }
         }
         Lifecycle request;
         while ((request = control().poll()) != null) {
-            onControl(request, emitter);
+            if (failures.hasFailed()) {
+                emitter.signal(request);
+                continue;
+            }
+            try {
+                onControl(request, emitter);
+            } catch (Throwable t) {
+                fail(t);
+                emitter.signal(request);
+            }
             if (!flushOverflow()) {
                 return;
             }
         }
+    }
+
+    /** A callback threw: the component has failed (see the class comment); errors of the JVM itself go on. */
+    private void fail(Throwable t) {
+        if (t instanceof VirtualMachineError fatal) {
+            throw fatal;
+        }
+        overflow.clear();
+        failures.failed(t);
     }
 
     /** Moves queued output to the outbox; {@code false} (and a wake-up booked) if the outbox is still full. */
@@ -188,7 +228,10 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
         }
     }
 
-    /** Messages emitted after the outbox's destination had closed, and so discarded; read it on the executor. */
+    /**
+     * Messages discarded: emitted after the outbox's destination had closed, or taken from the inbox after the
+     * component failed; read it on the executor.
+     */
     protected final long discardedMessages() {
         return discarded;
     }

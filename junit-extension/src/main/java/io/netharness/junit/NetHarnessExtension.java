@@ -1,11 +1,13 @@
 package io.netharness.junit;
 
+import io.netharness.junit.internal.ComponentFailures;
 import io.netharness.junit.internal.FailureReport;
 import io.netharness.junit.internal.Failures;
 import io.netharness.junit.internal.Injector;
 import io.netharness.junit.internal.Registry;
 import io.netharness.junit.internal.ReplayHint;
 import io.netharness.junit.internal.Scopes;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -21,21 +23,38 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
  * tests (not of skipped or misconfigured ones), and leaves clean-up to the stores of the extension contexts that own
  * what it started.
  */
-final class NetHarnessExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+final class NetHarnessExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback,
         ParameterResolver, TestExecutionExceptionHandler, LifecycleMethodExecutionExceptionHandler {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        ComponentFailures.open(context);
         Injector.injectStaticFields(context);
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        ComponentFailures.open(context);
         Injector.injectInstanceFields(context);
+    }
+
+    /** Components of the class (static servers, what {@code @BeforeAll} built) that failed fail the class. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        ComponentFailures.closeAndThrow(context);
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        try {
+            reportFailure(context);
+        } finally {
+            // Components the test built that failed (a protocol handler that threw on an event loop) fail it.
+            ComponentFailures.closeAndThrow(context);
+        }
+    }
+
+    private static void reportFailure(ExtensionContext context) {
         if (Failures.deservesReport(context)) {
             FailureReport.publish(context);
             // Class-scoped captures are kept if any test that could see them failed.

@@ -8,6 +8,7 @@ import static io.netharness.simulator.TcpTests.readExactly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.core.ComponentFailedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -161,10 +162,11 @@ class TcpLinkConnectionProfilesTest {
         }
     }
 
+    /** The failure resets that connection only, and the link's close() throws it (it is not only logged). */
     @Test
     void aSelectionThatFailsForOneConnectionClosesOnlyThatConnection() throws Exception {
-        try (LoopbackServer echo = new LoopbackServer(LoopbackServer.ECHO);
-                TcpLink link = TcpLink.builder().target(echo.address()).seed(14).build().start()) {
+        try (LoopbackServer echo = new LoopbackServer(LoopbackServer.ECHO)) {
+            TcpLink link = TcpLink.builder().target(echo.address()).seed(14).build().start();
             link.profiles(Direction.UPSTREAM, index -> {
                 if (index == 1) {
                     throw new IllegalStateException("no profile for connection 1 in this test");
@@ -182,6 +184,10 @@ class TcpLinkConnectionProfilesTest {
             } finally {
                 closeAll(clients);
             }
+            assertThatThrownBy(link::close)
+                    .isInstanceOf(ComponentFailedException.class)
+                    .hasMessageStartingWith("TCP link to " + echo.address() + " (connection #1 ")
+                    .hasRootCauseMessage("no profile for connection 1 in this test");
         }
     }
 }

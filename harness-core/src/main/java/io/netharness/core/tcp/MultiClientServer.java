@@ -2,11 +2,11 @@ package io.netharness.core.tcp;
 
 import io.netharness.core.Chunk;
 import io.netharness.core.Component;
+import io.netharness.core.ComponentFailedException;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.Outbox;
 import io.netharness.core.internal.Addresses;
-import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link Lifecycle.ServerShutdown} (stop the whole server). A handler is closed once it passes the
  * {@code SocketShutdown} on (as {@link io.netharness.core.StreamComponent} does) or when the server closes.
  *
+ * <p><b>Failures.</b> If the factory throws (or returns null) or a handler fails
+ * ({@link Lifecycle.ComponentFailed} on its signal), that connection is closed and the server has failed, as
+ * {@link TcpServer} describes: {@link #close()} throws the first failure, naming the handler.
+ *
  * <p>Everything runs on event loops, nothing per connection is a thread, so thousands of clients are
  * cheap. Lifecycle as {@link TcpServer}.
  *
@@ -34,8 +38,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  */
 public final class MultiClientServer implements AutoCloseable {
-
-    private static final System.Logger LOG = System.getLogger(MultiClientServer.class.getName());
 
     private final ProtocolFactory factory;
     private final TcpServer server;
@@ -80,6 +82,10 @@ public final class MultiClientServer implements AutoCloseable {
                 }
             } else if (request instanceof Lifecycle.SocketShutdown) {
                 retire(connection);
+            } else if (request instanceof Lifecycle.ComponentFailed failed) {
+                server.failed(new ComponentFailedException(failed.component() + " (handler of "
+                        + connection.remoteAddress() + ")", failed.cause()));
+                connection.close();
             }
         }
     }
@@ -91,11 +97,14 @@ public final class MultiClientServer implements AutoCloseable {
         }
     }
 
-    private static void closeHandler(Component<Chunk, Chunk> handler) {
+    private void closeHandler(Component<Chunk, Chunk> handler) {
         try {
             handler.close();
+        } catch (ComponentFailedException failed) {
+            // usually passed on by route() already, when the handler signalled it; the server keeps one of each
+            server.failed(new ComponentFailedException(failed.component(), failed.getCause()));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, () -> "closing protocol handler " + handler + " failed", e);
+            server.failed(new ComponentFailedException("closing protocol handler " + handler, e));
         }
     }
 
@@ -127,15 +136,26 @@ public final class MultiClientServer implements AutoCloseable {
         return server.signal();
     }
 
-    /** Closes the listening socket, every connection and every handler still open; idempotent. */
+    /**
+     * Closes the listening socket, every connection and every handler still open; idempotent.
+     *
+     * @throws ComponentFailedException once, if the factory or a handler failed while the server ran
+     */
     @Override
     public void close() {
+        ComponentFailedException failure = null;
         try {
             server.close();
+        } catch (ComponentFailedException e) {
+            failure = e; // handlers that fail on close are added to it as suppressed exceptions
         } finally {
-            handlers.values().forEach(MultiClientServer::closeHandler);
+            handlers.values().forEach(this::closeHandler);
             handlers.clear();
         }
+        if (failure != null) {
+            throw failure;
+        }
+        server.throwIfFailed();
     }
 
     @Override

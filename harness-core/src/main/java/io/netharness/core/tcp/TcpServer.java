@@ -5,6 +5,7 @@ import io.netharness.core.Lifecycle;
 import io.netharness.core.Outbox;
 import io.netharness.core.internal.Addresses;
 import io.netharness.core.internal.ChannelConnection;
+import io.netharness.core.internal.FailureRecorder;
 import io.netharness.core.internal.Futures;
 import io.netharness.core.internal.LifecycleState;
 import io.netharness.core.internal.Transports;
@@ -34,7 +35,10 @@ import java.util.function.Consumer;
  * {@link SingleClientServer} and {@link MultiClientServer} are built on it.
  *
  * <p><b>Threads.</b> {@code onConnection} runs on the new connection's event loop before anything is read
- * from it; link the connection's boxes there and do not block. If it throws, the connection is closed.
+ * from it; link the connection's boxes there and do not block. If it throws, the connection is closed and the
+ * server has failed: it signals {@link Lifecycle.ComponentFailed}, reports to the
+ * {@link io.netharness.core.FailureScope} it was built in, and {@link #close()} throws the failure as a
+ * {@link io.netharness.core.ComponentFailedException} (the server keeps accepting until then).
  *
  * <p><b>Lifecycle.</b> Binds loopback ({@code 127.0.0.1}) port 0 unless told otherwise. {@link #start()}
  * binds and is idempotent; binding an address in use throws an {@link UncheckedIOException} naming the
@@ -55,6 +59,7 @@ public final class TcpServer implements AutoCloseable {
     private final Inbox<Lifecycle> control = Inbox.unbounded("TcpServer.control");
     private final Outbox<Lifecycle> signal = Outbox.unbounded("TcpServer.signal");
     private final Set<Channel> connections = ConcurrentHashMap.newKeySet();
+    private final FailureRecorder failures;
     private volatile Channel serverChannel;
     private volatile boolean stopping;
 
@@ -63,6 +68,7 @@ public final class TcpServer implements AutoCloseable {
         this.settings = builder.settings;
         this.onConnection = builder.onConnection;
         this.group = settings.eventLoopGroup().orElseGet(Transports::sharedGroup);
+        this.failures = new FailureRecorder(this::toString, signal);
     }
 
     /** A builder for a server on {@code 127.0.0.1:0} that hands each connection to nobody. */
@@ -159,10 +165,24 @@ public final class TcpServer implements AutoCloseable {
         signal.offer(new Lifecycle.ConnectionOpened(local, remote));
         try {
             onConnection.accept(connection);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, () -> this + ": onConnection failed for " + connection + "; closing it", e);
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError fatal) {
+                throw fatal;
+            }
+            LOG.log(Level.DEBUG, () -> this + ": onConnection failed for " + connection + "; closing it", t);
             child.close();
+            failed(t);
         }
+    }
+
+    /** The server, or something it runs for a connection (a callback, a protocol handler), failed. */
+    void failed(Throwable cause) {
+        failures.failed(cause);
+    }
+
+    /** Throws a failure recorded since close() last threw one (a handler that failed while it was closed). */
+    void throwIfFailed() {
+        failures.throwIfFailed();
     }
 
     private void handleControl() {
@@ -218,9 +238,15 @@ public final class TcpServer implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * Closes the listening socket and every connection and waits for them; idempotent.
+     *
+     * @throws io.netharness.core.ComponentFailedException once, if a callback or handler failed while the server ran
+     */
     @Override
     public void close() {
         if (!state.tryClose()) {
+            failures.throwIfFailed();
             return;
         }
         control.onArrival(null);
@@ -237,6 +263,7 @@ public final class TcpServer implements AutoCloseable {
             }
         }
         signal.offer(new Lifecycle.ServerShutdown());
+        failures.throwIfFailed();
     }
 
     /** Whether {@link #close()} was called. */

@@ -58,6 +58,9 @@ final class ProxiedConnection {
         /** A capture flow for a connection from {@code client} to the target, or null when the link does not record. */
         TcpFlow capture(InetSocketAddress client);
 
+        /** Something other than the network failed while relaying (see {@link ProxiedConnection#failed}). */
+        void failed(ProxiedConnection connection, Throwable cause);
+
         /** The connection has closed both channels; forget it. */
         void closed(ProxiedConnection connection);
     }
@@ -334,6 +337,18 @@ final class ProxiedConnection {
         DropCause dropCause = endCause;
         resetBoth();
         return dropCause;
+    }
+
+    /**
+     * Relaying failed for a reason that is not the network (a bug, or a user's callback that threw): the link
+     * records it, and both sides are reset, so neither peer takes what it got for a complete stream.
+     */
+    void failed(Throwable cause) {
+        link.failed(this, cause);
+        if (!closing) {
+            endingFor(DropCause.CONNECTION_ENDED);
+            resetBoth();
+        }
     }
 
     /** Records why the connection is about to end, unless an earlier cause was recorded. */

@@ -67,8 +67,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
             LOG.log(Level.DEBUG, () -> (clientSide ? "client" : "target") + " side of " + connection + " failed: " + cause);
             connection.resetBy(clientSide);
         } else {
-            LOG.log(Level.WARNING, () -> (clientSide ? "client" : "target") + " side of " + connection + " failed; closing it", cause);
-            connection.close();
+            // Not the network: a bug, or a user's callback (a per-connection profile selection) that threw.
+            connection.failed(cause);
         }
     }
 }

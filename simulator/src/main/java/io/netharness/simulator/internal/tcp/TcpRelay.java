@@ -1,5 +1,8 @@
 package io.netharness.simulator.internal.tcp;
 
+import io.netharness.core.ComponentFailedException;
+import io.netharness.core.FailureScope;
+import io.netharness.core.Lifecycle;
 import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.ConnectionProfiles;
 import io.netharness.simulator.CutMode;
@@ -29,6 +32,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +43,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
@@ -73,6 +78,8 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
     private final List<RegisteredFault> faults = new CopyOnWriteArrayList<>();
     private final AtomicLong nextConnectionIndex = new AtomicLong();
     private final AtomicLong nextFaultId = new AtomicLong();
+    private final FailureScope failureScope = FailureScope.current();
+    private final AtomicReference<ComponentFailedException> failure = new AtomicReference<>();
 
     private EventLoopGroup group;
     private Channel server;
@@ -186,6 +193,21 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         return cut;
     }
 
+    /**
+     * Keeps the first failure (later ones are suppressed into it) for {@link #close()} to throw, and reports each
+     * to the {@link FailureScope} the link was built in, so the test that owns the link fails with it.
+     */
+    @Override
+    public void failed(ProxiedConnection connection, Throwable cause) {
+        String component = "TCP link to " + target + " (" + connection + ")";
+        if (!failure.compareAndSet(null, new ComponentFailedException(component, cause))) {
+            failure.get().addSuppressed(cause);
+        }
+        if (failureScope != null) {
+            failureScope.report(new Lifecycle.ComponentFailed(component, cause));
+        }
+    }
+
     @Override
     public void closed(ProxiedConnection connection) {
         connections.remove(connection);
@@ -295,9 +317,34 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         return false;
     }
 
+    /**
+     * The figures now. Called off the link's event loops, it first lets each loop that serves a connection finish
+     * what it is doing: a write the kernel has taken (so a peer may already have read it) then counts as
+     * delivered, as it does once the loop has run the write's completion.
+     */
     public LinkStatistics statistics() {
+        if (!onOwnEventLoop()) {
+            settleConnectionLoops();
+        }
         return new LinkStatistics(counters.get(Direction.UPSTREAM).snapshot(),
                 counters.get(Direction.DOWNSTREAM).snapshot());
+    }
+
+    private void settleConnectionLoops() {
+        Set<EventExecutor> loops = new HashSet<>();
+        for (ProxiedConnection connection : connections) {
+            loops.add(connection.loop());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_TIMEOUT_SECONDS);
+        try {
+            for (EventExecutor loop : loops) {
+                loop.submit(() -> { }).await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (RejectedExecutionException groupShutDown) {
+            // nothing runs on it any more: the counters are final
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public long retransmissionStalls(Direction direction) {
@@ -315,7 +362,8 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
 
     /**
      * Stops listening, closes every connection and, if the relay made its own event loops, shuts them down.
-     * Blocks until done; fails with {@link IllegalStateException} after {@value #CLOSE_TIMEOUT_SECONDS} s.
+     * Blocks until done; fails with {@link IllegalStateException} after {@value #CLOSE_TIMEOUT_SECONDS} s, and
+     * throws a {@link ComponentFailedException} if relaying failed for a reason other than the network.
      */
     public synchronized void close() throws InterruptedException {
         for (RegisteredFault fault : faults) {
@@ -342,6 +390,10 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         shutDownOwnGroup();
         closeCapture();
         checkNothingInFlight();
+        ComponentFailedException failed = failure.getAndSet(null);
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     /**
