@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link SimulatedLink#targetServer()} by its field name (or {@link #name()}); a name is started once per scope, so
  * a parameter and a link naming it share one server. The field or parameter may be of type {@link HarnessServer}
  * (which records what echo and sink servers received, for assertions), {@link java.net.InetSocketAddress} (where
- * it listens) or {@code int} (its port). Parameter names need {@code javac -parameters}; without it, set
- * {@link #name()}.
+ * it listens) or {@code int} (its port). A parameter's server is named by {@link #name()}, else by its method and
+ * position, as {@code test[0]}: its source name is never used, as it depends on {@code javac -parameters}.
  * A {@link ServerKind#HANDLER} server serves each connection with a protocol handler made by
  * {@link #handler()} (a class with a no-argument constructor) or {@link #handlerMethod()} (a static method of
  * the test class without parameters returning the factory).
@@ -48,7 +48,10 @@ public @interface InProcessServer {
     /** What the server does. */
     ServerKind value() default ServerKind.ECHO;
 
-    /** The name links use in {@code targetServer}; {@code ""} means the field or parameter name. */
+    /**
+     * The name links use in {@code targetServer}; {@code ""} means the field name, or for a parameter its method
+     * and position ({@code test[0]}).
+     */
     String name() default "";
 
     /** For {@link ServerKind#HANDLER}: the protocol handler factory class, with a no-argument constructor. */

@@ -13,9 +13,11 @@ import java.lang.annotation.Target;
  *
  * <p>NetHarness draws a <em>run seed</em> once per run (or takes it from the configuration parameter or system
  * property {@code netharness.seed}). Each test class and each test derives its own seed from the seed of its
- * parent and its unique id, and each link derives its seed from that and its name. A failing test reports its
- * seed together with the text that replays it, for example {@code @NetHarnessSeed(8202445962093811234L)};
- * pasting that on the method makes its links take the same decisions again.
+ * parent and its unique id, and each link derives its seed from that and its field (or its parameter's method
+ * and position: never from a parameter's source name, which {@code javac -parameters} decides). A failing test
+ * reports its seed together with the text that replays it, for example
+ * {@code @NetHarnessSeed(8202445962093811234L)}; pasting that on the method makes its links take the same
+ * decisions again.
  *
  * <pre>{@code
  * @Test

@@ -6,11 +6,13 @@ import java.util.List;
 /**
  * The links a test can see (its own and those of its class), by name, to change the network while the test runs:
  * cut links, isolate a server, heal everything. Injected as a test or {@code @BeforeEach} parameter; a link's name
- * is its field or parameter name.
+ * is its {@link io.netharness.junit.SimulatedLink#name() name}, else its field name, else (a parameter) its method
+ * and position such as {@code test[1]}.
  *
  * <pre>{@code
  * @Test
- * void survivesLosingTheDatabase(Network network, @SimulatedLink(targetServer = "db") TcpLink toDb) {
+ * void survivesLosingTheDatabase(Network network,
+ *         @SimulatedLink(name = "toDb", targetServer = "db") TcpLink toDb) {
  *     try (Outage outage = network.isolate("db")) {   // every link to the server "db" is cut
  *         ...
  *     }                                               // and healed again

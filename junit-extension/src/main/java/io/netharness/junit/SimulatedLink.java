@@ -47,8 +47,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * instance field gets a new link for every test, like a parameter of a test or {@code @BeforeEach} method. A
  * parameter of a {@code @BeforeAll} method is class-scoped. Fields must not be {@code final}. Each test (and
  * class) gets its own seed, so links of tests run in parallel are independent; the link's seed is derived from
- * it and the link's field or parameter (see {@link NetHarnessSeed}). At run time the test may change the link's
- * profile, cut and heal it, or use a {@link Network} parameter to cut or isolate several links by name.
+ * it and the link's field, or the parameter's method and position (see {@link NetHarnessSeed}), never from a
+ * parameter's source name, so it is the same whether or not the class was compiled with {@code -parameters}. At
+ * run time the test may change the link's profile, cut and heal it, or use a {@link Network} parameter to cut or
+ * isolate several links by name (see {@link #name()}).
  *
  * <h2>Served by a real Toxiproxy</h2>
  * With the configuration parameter (or system property) {@code netharness.toxiproxy} set to a Toxiproxy API's
@@ -63,16 +65,25 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The link is closed by JUnit when its scope ends (after the test, or after the class), through the extension
  * context store; closing waits for the link's threads and releases its port and buffers, and a link still
  * holding its port afterwards fails the test. Connections the test left open through a test-scoped link are
- * reported ({@code netharness.leak.<name>} report entry and a warning in the log). When a test fails, its seeds,
- * the text that replays them, and the profile and statistics of every link it could see are published as report
- * entries ({@code netharness.seed}, {@code netharness.replay}, {@code netharness.link.<name>}) and logged, and
- * the seeds are attached to the failure itself.
+ * reported ({@code netharness.leak.<name>} report entry and a warning through {@code System.Logger}). When a test
+ * fails, its seeds, the text that replays them, and the profile and statistics of every link it could see are
+ * attached to the failure itself (a suppressed exception's message) and published as report entries
+ * ({@code netharness.seed}, {@code netharness.replay}, {@code netharness.link.<name>}); a skipped or misconfigured
+ * test gets neither.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
 @ExtendWith(NetHarnessExtension.class)
 public @interface SimulatedLink {
+
+    /**
+     * The link's name in failure reports and for {@link Network#link(String)} and {@link Network#cut(String...)};
+     * {@code ""} means the field name, or for a parameter its method and position, as {@code survivesAnOutage[1]}
+     * (a parameter's source name is in the class file only with {@code javac -parameters}, so it is never used).
+     * The link's seed does not depend on its name.
+     */
+    String name() default "";
 
     /** A fixed target {@code host:port}, e.g. {@code "127.0.0.1:5432"} or {@code "[::1]:53"}. */
     String target() default "";

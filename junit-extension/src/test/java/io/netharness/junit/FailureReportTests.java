@@ -62,7 +62,7 @@ class FailureReportTests {
         EngineExecutionResults results = TestKit.run(WrongNetworkImport.class);
         results.testEvents().assertThatEvents().haveExactly(1, event(test("test"), finishedWithFailure(
                 instanceOf(ParameterResolutionException.class), cause(instanceOf(ExtensionConfigurationException.class),
-                        message("NetHarness injects io.netharness.junit.Network, but parameter 'network' of method"
+                        message("NetHarness injects io.netharness.junit.Network, but parameter [0] of method"
                                 + " test(Network) in FailureReportTests.WrongNetworkImport is declared"
                                 + " io.netharness.simulator.Network (the simulator's partition helper for links you"
                                 + " build yourself): import io.netharness.junit.Network instead.")))));

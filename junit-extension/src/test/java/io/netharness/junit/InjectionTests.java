@@ -68,22 +68,24 @@ class InjectionTests {
     }
 
     @Test
-    void parameterLinkToParameterServer(@InProcessServer HarnessServer local,
+    void parameterLinkToParameterServer(@InProcessServer(name = "local") HarnessServer local,
             @SimulatedLink(targetServer = "local") TcpLink link) throws IOException {
         assertThat(link.target()).isEqualTo(local.address());
         assertThat(Clients.roundTrip(link.address(), "ping")).isEqualTo("ping");
     }
 
     @Test
-    void linkResolvedBeforeItsServerParameterStillSharesIt(@SimulatedLink(targetServer = "late") TcpLink link,
-            @InProcessServer InetSocketAddress late) throws IOException {
+    void linkResolvedBeforeItsServerParameterStillSharesIt(
+            @SimulatedLink(targetServer = "linkResolvedBeforeItsServerParameterStillSharesIt[1]") TcpLink link,
+            @InProcessServer InetSocketAddress late) throws IOException { // a server parameter's default name
         assertThat(link.target()).isEqualTo(late);
         assertThat(Clients.roundTrip(link.address(), "order")).isEqualTo("order");
     }
 
     @Test
     void beforeAllParameterLivesForTheClass(Network network) throws IOException {
-        assertThat(network.link("classLink")).isSameAs(fromBeforeAll);
+        assertThat(network.link("beforeAll[0]")).as("a parameter link is named by its method and position")
+                .isSameAs(fromBeforeAll);
         assertThat(Clients.roundTrip(fromBeforeAll.address(), "class")).isEqualTo("class");
     }
 

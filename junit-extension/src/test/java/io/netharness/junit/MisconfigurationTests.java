@@ -180,13 +180,20 @@ class MisconfigurationTests {
     }
 
     @Test
+    void blankLinkName() {
+        assertFieldFailure(BlankName.class, "@SimulatedLink on field 'link' in MisconfigurationTests.BlankName"
+                + " requires that `name` be a name without leading or trailing blanks, or \"\" for the default"
+                + " (link) (was \" \").");
+    }
+
+    @Test
     void misconfiguredParameterFailsItsTestAndNamesTheParameter() {
         EngineExecutionResults results = TestKit.run(BadParameter.class);
         results.testEvents().assertStatistics(stats -> stats.started(1).failed(1));
         results.testEvents().assertThatEvents().haveExactly(1, event(test("test"), finishedWithFailure(
                 instanceOf(ParameterResolutionException.class),
                 cause(instanceOf(ExtensionConfigurationException.class), message("@SimulatedLink on parameter"
-                        + " 'link' of method test(TcpLink) in MisconfigurationTests.BadParameter requires that"
+                        + " [0] of method test(TcpLink) in MisconfigurationTests.BadParameter requires that"
                         + " `reorderGap` be at least 1 (was 0).")))));
     }
 
@@ -344,6 +351,12 @@ class MisconfigurationTests {
 
     static class BadSeed {
         @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", seed = "lucky") TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class BlankName {
+        @io.netharness.junit.SimulatedLink(name = " ", target = "127.0.0.1:5432") TcpLink link;
 
         @Test void test() {}
     }

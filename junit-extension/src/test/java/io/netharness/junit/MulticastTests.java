@@ -49,7 +49,8 @@ class MulticastTests {
 
     @Test
     void linkToAMulticastSinkImpairsWhatTheGroupHears(
-            @InProcessServer(value = ServerKind.MULTICAST_SINK, group = "239.255.0.43") HarnessServer receiver,
+            @InProcessServer(value = ServerKind.MULTICAST_SINK, group = "239.255.0.43", name = "receiver")
+            HarnessServer receiver,
             @SimulatedLink(targetServer = "receiver", loss = 0.3) MulticastLink link) throws Exception {
         assertThat(link.target()).isEqualTo(receiver.address());
         assertThat(link.address().getAddress()).as("the link joins the receiver's group, on its own port")

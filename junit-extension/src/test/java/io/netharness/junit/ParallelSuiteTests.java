@@ -107,7 +107,7 @@ class ParallelSuiteTests {
         @SimulatedLink(targetServer = "own", latency = "1ms") TcpLink fieldLink;
 
         @RepeatedTest(TESTS)
-        void test(RepetitionInfo repetition, @InProcessServer HarnessServer mine,
+        void test(RepetitionInfo repetition, @InProcessServer(name = "mine") HarnessServer mine,
                 @SimulatedLink(targetServer = "mine", jitter = "0ms", corrupt = 0.0) TcpLink link) throws IOException {
             mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
             try {

@@ -83,7 +83,7 @@ class RuntimeControlTests {
     }
 
     @Test
-    void networkFindsLinksByName(Network network, @SimulatedLink(targetServer = "db") TcpLink extra) {
+    void networkFindsLinksByName(Network network, @SimulatedLink(name = "extra", targetServer = "db") TcpLink extra) {
         assertThat(network.link("toDb")).isSameAs(toDb);
         assertThat(network.link("extra")).isSameAs(extra);
         assertThat(network.links()).containsExactlyInAnyOrder(toDb, toCache, extra);

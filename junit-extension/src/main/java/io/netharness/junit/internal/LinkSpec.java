@@ -9,6 +9,9 @@ import java.util.OptionalLong;
  * knows (the target's address, the derived seed).
  *
  * @param member the annotated field or parameter
+ * @param name the link's name in reports and for {@link io.netharness.junit.Network}: the annotation's
+ *        {@code name}, else the member's default name (field name, or {@code method[index]}); seeds derive from the
+ *        member, not from this name
  * @param target where the link leads
  * @param protocol TCP, UDP, or AUTO when neither the type nor the annotation decides
  * @param upstream impairments from client to target
@@ -20,6 +23,7 @@ import java.util.OptionalLong;
  */
 public record LinkSpec(
         Member member,
+        String name,
         TargetSpec target,
         Protocol protocol,
         DirectionSpec upstream,
@@ -28,9 +32,4 @@ public record LinkSpec(
         OptionalLong seed,
         boolean capture,
         Misconfiguration problems) {
-
-    /** The link's name in reports and seed derivation: the field or parameter name. */
-    public String name() {
-        return member.name();
-    }
 }

@@ -31,9 +31,20 @@ public final class LinkSpecReader {
                 "the " + (member.isField() ? "field" : "parameter") + "'s type be " + LinkTypes.VALID
                         + " (was " + member.type().getName() + ")"));
         Protocol protocol = protocol(problems, link.protocol(), implied, member.type());
-        return new LinkSpec(member, target(problems, link, member), protocol,
+        return new LinkSpec(member, name(problems, link, member), target(problems, link, member), protocol,
                 DirectionReader.upstream(problems, link), DirectionReader.downstream(problems, link),
                 FaultReader.read(problems, link.faults()), seed(problems, link.seed()), link.capture(), problems);
+    }
+
+    private static String name(Misconfiguration problems, SimulatedLink link, Member member) {
+        if (link.name().isEmpty()) {
+            return member.name();
+        }
+        if (link.name().isBlank() || !link.name().equals(link.name().trim())) {
+            throw problems.attribute("name", "a name without leading or trailing blanks, or \"\" for the default ("
+                    + member.name() + ")", link.name());
+        }
+        return link.name();
     }
 
     private static Protocol protocol(Misconfiguration problems, Protocol given, Protocol implied, Class<?> type) {

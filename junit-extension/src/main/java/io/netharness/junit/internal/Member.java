@@ -13,13 +13,18 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * A field or parameter that carries one of our annotations, with the words that name it in error messages:
- * {@code field 'link' in MyTests}, {@code parameter 'link' of method test(UdpLink) in MyTests}.
+ * {@code field 'link' in MyTests}, {@code parameter [0] of method test(UdpLink) in MyTests}.
+ *
+ * <p>A parameter is known by its method and position, never by its source name: that name is in the class file
+ * only when compiled with {@code javac -parameters}, so a name or seed taken from it would change with a compiler
+ * flag (and a seed printed by one build would not replay in another).
  *
  * @param element the field or parameter
  * @param type its declared type
- * @param name the field name, or the parameter name (as compiled, {@code arg0} without {@code -parameters})
+ * @param name the default name of what it declares: the field name, or {@code method[index]} for a parameter
+ *        (e.g. {@code survivesAnOutage[1]}; the class's simple name for a constructor's)
  * @param isStatic whether it is a static field (parameters are never static)
- * @param description how error messages name it
+ * @param description how error messages name it, and what link seeds derive from
  */
 public record Member(AnnotatedElement element, Class<?> type, String name, boolean isStatic, String description) {
 
@@ -29,16 +34,18 @@ public record Member(AnnotatedElement element, Class<?> type, String name, boole
                 "field '" + field.getName() + "' in " + className(field.getDeclaringClass()));
     }
 
-    /** Describes a parameter of a method or constructor. */
+    /** Describes a parameter of a method or constructor, by its position (see above). */
     public static Member of(Parameter parameter) {
         Executable executable = parameter.getDeclaringExecutable();
-        String kind = executable instanceof Method ? "method " + executable.getName() : "constructor "
-                + executable.getDeclaringClass().getSimpleName();
+        int index = Arrays.asList(executable.getParameters()).indexOf(parameter);
+        String executableName = executable instanceof Method ? executable.getName()
+                : executable.getDeclaringClass().getSimpleName();
+        String kind = executable instanceof Method ? "method " : "constructor ";
         String signature = Arrays.stream(executable.getParameterTypes())
                 .map(Class::getSimpleName)
                 .collect(Collectors.joining(", ", "(", ")"));
-        return new Member(parameter, parameter.getType(), parameter.getName(), false,
-                "parameter '" + parameter.getName() + "' of " + kind + signature + " in "
+        return new Member(parameter, parameter.getType(), executableName + "[" + index + "]", false,
+                "parameter [" + index + "] of " + kind + executableName + signature + " in "
                         + className(executable.getDeclaringClass()));
     }
 

@@ -33,10 +33,10 @@ final class TargetResolver {
                             + " created, but \"" + server.name() + "\" is created per test, after this class-scoped"
                             + " link: make the server static or the link per test");
                 }
-                boolean unnamedParameters = declared.stream().anyMatch(name -> name.matches("arg\\d+"));
+                boolean unnamedParameters = declared.stream().anyMatch(name -> name.matches(".*\\[\\d+]"));
                 throw problems.attribute(server.attribute(), "the name of an @InProcessServer visible to it: "
-                        + names(declared) + (unnamedParameters ? " (parameters are named arg0, arg1, ... unless"
-                        + " compiled with javac -parameters; or set @InProcessServer(name = ...))" : ""),
+                        + names(declared) + (unnamedParameters ? " (a parameter's server is named by"
+                        + " @InProcessServer(name = ...), else by its method and position, as method[0])" : ""),
                         server.name());
             }
             ManagedServer found = maybe.get();

@@ -22,14 +22,16 @@ final class ToxiproxyLinks {
     }
 
     /**
-     * A started proxy named after the member (and a random suffix, as several runs may share one server),
-     * leading to {@code target} as the Toxiproxy server resolves it.
+     * A started proxy named after the link (and a random suffix, as several runs may share one server), leading
+     * to {@code target} as the Toxiproxy server resolves it. Characters a URL path would need escaped (the brackets
+     * of a parameter's default name {@code test[1]}) become {@code _}, as proxy names are path segments.
      */
     static SimulatedLink open(ToxiproxyBackend backend, String memberName, InetSocketAddress target, long seed,
             LinkProfile upstream, LinkProfile downstream) {
         ToxiproxyLink link = ToxiproxyLink.builder()
                 .toxiproxy(backend.api().getHostString(), backend.api().getPort())
-                .name("netharness-" + memberName + "-" + Long.toUnsignedString(Seeds.random(), 36))
+                .name("netharness-" + memberName.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
+                        + Long.toUnsignedString(Seeds.random(), 36))
                 .listen(backend.listen())
                 .target(target)
                 .seed(seed)
