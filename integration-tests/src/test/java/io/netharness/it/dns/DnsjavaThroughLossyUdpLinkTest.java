@@ -3,6 +3,7 @@ package io.netharness.it.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netharness.it.support.DnsmasqServer;
+import io.netharness.it.support.RequiresExecutable;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Loss;
@@ -34,6 +35,7 @@ import org.xbill.DNS.Type;
  * dnsjava against Debian's dnsmasq through a lossy {@link UdpLink}: the resolver's retries make up for lost
  * queries and answers, every answer is right, and a fixed seed loses the same exchanges on every run.
  */
+@RequiresExecutable(value = "dnsmasq", debianPackage = "dnsmasq-base")
 @Isolated("a retry caused by a starved CPU instead of a loss would make the two runs differ")
 class DnsjavaThroughLossyUdpLinkTest {
 

@@ -3,6 +3,7 @@ package io.netharness.it.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netharness.it.support.NginxServer;
+import io.netharness.it.support.RequiresExecutable;
 import io.netharness.it.support.Timing;
 import io.netharness.simulator.Bandwidth;
 import io.netharness.simulator.ConnectionFault;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The JDK's HttpClient against Debian's nginx through a {@link TcpLink} with latency, a rate limit and a stall. */
+@RequiresExecutable(value = "nginx", debianPackage = "nginx")
 class HttpClientThroughTcpLinkTest {
 
     private static final byte[] LARGE = randomBytes(512 * 1024);

@@ -3,6 +3,7 @@ package io.netharness.it.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netharness.it.support.PostgresServer;
+import io.netharness.it.support.RequiresExecutable;
 import io.netharness.it.support.Timing;
 import io.netharness.it.support.Wait;
 import io.netharness.simulator.ConnectionFault;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The PostgreSQL JDBC driver against Debian's PostgreSQL through {@link TcpLink}s: socket timeout and failover. */
+@RequiresExecutable(value = "postgres", debianPackage = "postgresql")
 class PgjdbcThroughTcpLinkTest {
 
     private static PostgresServer postgres;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netharness.it.support.RedisServer;
+import io.netharness.it.support.RequiresExecutable;
 import io.netharness.it.support.Timing;
 import io.netharness.it.support.Wait;
 import io.netharness.simulator.ConnectionFault;
@@ -36,6 +37,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /** Jedis against Debian's redis-server through a {@link TcpLink}: its timeouts, retries and reconnects under faults. */
+@RequiresExecutable(value = "redis-server", debianPackage = "redis-server")
 class JedisThroughTcpLinkTest {
 
     private static final Duration ONE_WAY = Duration.ofMillis(50);

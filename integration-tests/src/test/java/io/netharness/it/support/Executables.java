@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /** Finds the server binaries the tests run, as Debian installs them. */
 public final class Executables {
 
-    private static final String REMEDY = "install the Debian packages with: sudo bash .ci/setup-tools";
+    static final String REMEDY = "install the Debian packages with: sudo bash .ci/setup-tools";
 
     private Executables() {}
 
