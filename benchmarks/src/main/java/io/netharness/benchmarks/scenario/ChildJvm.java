@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The command that starts a main class in a child JVM on this JVM's JDK, class path and Netty settings. */
-final class ChildJvm {
+public final class ChildJvm {
 
     private ChildJvm() {
     }
@@ -14,7 +14,7 @@ final class ChildJvm {
      * {@code prefix} (a launcher such as {@code taskset}, or nothing), then java with {@code jvmOptions},
      * this JVM's {@code -Dio.netty.*} settings and class path, {@code mainClass} and {@code args}.
      */
-    static List<String> command(List<String> prefix, List<String> jvmOptions, Class<?> mainClass, String... args) {
+    public static List<String> command(List<String> prefix, List<String> jvmOptions, Class<?> mainClass, String... args) {
         List<String> command = new ArrayList<>(prefix);
         command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
         command.addAll(jvmOptions);
