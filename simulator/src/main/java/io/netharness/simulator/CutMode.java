@@ -1,10 +1,10 @@
 package io.netharness.simulator;
 
-/** What {@link SimulatedLink#cut(CutMode)} does to traffic and connections already in flight. */
+/** What {@link InProcessLink#cut(CutMode)} does to traffic and connections already in flight. */
 public enum CutMode {
     /**
      * Existing connections (TCP) and client sessions (UDP) stay open, but nothing crosses the link until
-     * {@link SimulatedLink#heal()}; new connections are refused. Datagrams already in flight still arrive.
+     * {@link InProcessLink#heal()}; new connections are refused. Datagrams already in flight still arrive.
      */
     KEEP_EXISTING,
     /**

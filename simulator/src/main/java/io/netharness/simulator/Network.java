@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Named nodes and the {@link SimulatedLink}s between them, cut and healed in groups: isolate one node, split
+ * Named nodes and the {@link InProcessLink}s between them, cut and healed in groups: isolate one node, split
  * the cluster in two (split brain), heal. Works with any link ({@link TcpLink}, {@link UdpLink},
- * {@link MulticastLink}) through {@link SimulatedLink#cut(CutMode)} and {@link SimulatedLink#heal()} only.
+ * {@link MulticastLink}) through {@link InProcessLink#cut(CutMode)} and {@link InProcessLink#heal()} only.
  *
  * <pre>{@code
  * Network network = new Network()
@@ -32,12 +32,12 @@ import java.util.Set;
  */
 public final class Network {
 
-    private record Edge(String a, String b, SimulatedLink link) {
+    private record Edge(String a, String b, InProcessLink link) {
     }
 
     private final List<Edge> edges = new ArrayList<>();
     private final Set<String> nodes = new LinkedHashSet<>();
-    private final Map<SimulatedLink, Boolean> cutByUs = new IdentityHashMap<>();
+    private final Map<InProcessLink, Boolean> cutByUs = new IdentityHashMap<>();
     private Partition partition;
 
     /** Declares a node with no links yet (so partitions may name it). */
@@ -47,7 +47,7 @@ public final class Network {
     }
 
     /** Registers {@code link} as joining nodes {@code a} and {@code b} (declared if new). */
-    public synchronized Network link(String a, String b, SimulatedLink link) {
+    public synchronized Network link(String a, String b, InProcessLink link) {
         requireName(a);
         requireName(b);
         Objects.requireNonNull(link, "link");
@@ -69,8 +69,8 @@ public final class Network {
     }
 
     /** The links touching {@code node}. */
-    public synchronized List<SimulatedLink> linksOf(String node) {
-        List<SimulatedLink> result = new ArrayList<>();
+    public synchronized List<InProcessLink> linksOf(String node) {
+        List<InProcessLink> result = new ArrayList<>();
         for (Edge edge : edges) {
             if (edge.a.equals(node) || edge.b.equals(node)) {
                 result.add(edge.link);
@@ -118,7 +118,7 @@ public final class Network {
 
     /** Heals every link this network cut; the partition is gone. */
     public synchronized Network heal() {
-        for (SimulatedLink link : cutByUs.keySet()) {
+        for (InProcessLink link : cutByUs.keySet()) {
             link.heal();
         }
         cutByUs.clear();
@@ -136,7 +136,7 @@ public final class Network {
         return partition == null || !partition.separates(a, b);
     }
 
-    private void cut(SimulatedLink link, CutMode mode) {
+    private void cut(InProcessLink link, CutMode mode) {
         if (cutByUs.containsKey(link)) {
             if (mode == CutMode.DROP_EXISTING) {
                 link.cut(mode); // harden an earlier keep-existing cut

@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param <R> the relay behind the link
  */
-abstract class RelayedLink<R extends Relay> implements SimulatedLink {
+abstract class RelayedLink<R extends Relay> implements InProcessLink {
 
     private enum State { NEW, STARTED, CLOSED }
 

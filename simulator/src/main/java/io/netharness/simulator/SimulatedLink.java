@@ -14,6 +14,10 @@ import java.net.InetSocketAddress;
  *
  * <p>Determinism: all random decisions derive from {@link #seed()} (see {@link Seeds}), so the same seed and
  * the same traffic give the same losses, delays and duplicates.
+ *
+ * <p>This is what every kind of link promises, including a proxy on a real Toxiproxy server. The links the
+ * simulator runs in this JVM ({@link TcpLink}, {@link UdpLink}, {@link MulticastLink}) promise more: a choice of
+ * {@link CutMode} and statistics of what crossed them ({@link InProcessLink}).
  */
 public interface SimulatedLink extends AutoCloseable {
 
@@ -41,22 +45,19 @@ public interface SimulatedLink extends AutoCloseable {
         profile(Direction.DOWNSTREAM, profile);
     }
 
-    /** Takes the link down, keeping existing connections ({@link CutMode#KEEP_EXISTING}). */
-    default void cut() {
-        cut(CutMode.KEEP_EXISTING);
-    }
-
-    /** Takes the link down: nothing crosses in either direction until {@link #heal()}. */
-    void cut(CutMode mode);
+    /**
+     * Takes the link down until {@link #heal()}: new connections are refused and nothing crosses in either
+     * direction. Connections already open stay open on an {@link InProcessLink} ({@link CutMode#KEEP_EXISTING};
+     * {@link InProcessLink#cut(CutMode)} offers the other mode), and are closed on a proxy of a real Toxiproxy
+     * server, whose only way down closes them.
+     */
+    void cut();
 
     /** Brings a cut link back up; does nothing if it is not cut. */
     void heal();
 
-    /** True between {@link #cut(CutMode)} and {@link #heal()}. */
+    /** True between {@link #cut()} and {@link #heal()}. */
     boolean isCut();
-
-    /** A snapshot of what crossed the link so far. */
-    LinkStatistics statistics();
 
     /** Stops the link and releases everything it holds; idempotent. */
     @Override

@@ -1,6 +1,7 @@
 /**
  * Seeded, deterministic network impairment: the profile values ({@link io.netharness.simulator.LinkProfile}
- * and its parts), the links that apply them ({@link io.netharness.simulator.SimulatedLink}:
+ * and its parts), the links that apply them ({@link io.netharness.simulator.SimulatedLink}, and those run in this
+ * JVM, {@link io.netharness.simulator.InProcessLink}:
  * {@link io.netharness.simulator.TcpLink}, {@link io.netharness.simulator.UdpLink},
  * {@link io.netharness.simulator.MulticastLink}), their statistics, groups of links cut and healed together
  * ({@link io.netharness.simulator.Network}, {@link io.netharness.simulator.Partition}) and Kamaelia-style

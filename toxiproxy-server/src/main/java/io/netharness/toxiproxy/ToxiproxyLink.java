@@ -4,11 +4,9 @@ import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.netharness.simulator.ConnectionFault;
-import io.netharness.simulator.CutMode;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.FaultHandle;
 import io.netharness.simulator.LinkProfile;
-import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
 import io.netharness.simulator.SimulatedLink;
 import io.netharness.toxiproxy.internal.Addresses;
@@ -40,10 +38,10 @@ import java.util.Objects;
  * <p>What Toxiproxy can express: {@link io.netharness.simulator.Latency} with uniform jitter, no correlation, in
  * whole milliseconds; {@link io.netharness.simulator.Bandwidth} (rounded to whole KB/s of 1000 bytes). A profile
  * with loss, duplication, reordering, corruption, an MTU, another delay distribution or correlation is refused
- * with an {@link IllegalArgumentException} that names the field, and the link is left unchanged. Differences:
- * Toxiproxy closes existing connections when a proxy is disabled, so {@code cut(KEEP_EXISTING)} behaves like
- * {@code DROP_EXISTING}; Toxiproxy reports no per-link statistics ({@link #statistics()} throws); its random
- * jitter is not driven by {@link #seed()}. Connection faults ({@link #addFault}) become Toxiproxy's connection
+ * with an {@link IllegalArgumentException} that names the field, and the link is left unchanged. What it does
+ * not offer, since Toxiproxy cannot: a choice of what a cut does to open connections ({@link #cut()} closes them,
+ * as disabling a proxy does) and statistics of what crossed it; it is a {@link SimulatedLink}, not an
+ * {@link io.netharness.simulator.InProcessLink}. Toxiproxy's random jitter is not driven by {@link #seed()}. Connection faults ({@link #addFault}) become Toxiproxy's connection
  * toxics.
  *
  * <p>Thread-safe; each method is one or a few HTTP calls. {@link #close()} deletes the proxy and is idempotent.
@@ -146,8 +144,7 @@ public final class ToxiproxyLink implements SimulatedLink {
 
     /** Disables the proxy: new connections are refused and, as Toxiproxy does, existing ones are closed. */
     @Override
-    public synchronized void cut(CutMode mode) {
-        Objects.requireNonNull(mode, "mode");
+    public synchronized void cut() {
         requireStarted();
         call(proxy::disable);
         cut = true;
@@ -201,13 +198,6 @@ public final class ToxiproxyLink implements SimulatedLink {
         ToxicFault handle = new ToxicFault(direction, fault, toxicity, toxic);
         faults.add(handle);
         return handle;
-    }
-
-    /** Toxiproxy keeps no per-link figures. */
-    @Override
-    public LinkStatistics statistics() {
-        throw new UnsupportedOperationException("Toxiproxy reports no per-link statistics; use a TcpLink or the "
-                + "NetHarness server's links for figures (" + this + ")");
     }
 
     /** Deletes the proxy; idempotent. */

@@ -11,6 +11,7 @@ import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.DelayDistribution;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.FaultHandle;
+import io.netharness.simulator.InProcessLink;
 import io.netharness.simulator.Latency;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.Loss;
@@ -218,15 +219,20 @@ class ToxiproxyLinkTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("loss: ");
     }
 
+    /** It promises what Toxiproxy can do: no statistics and no choice of cut mode (InProcessLink offers those). */
     @Test
-    void lifecycleIsIdempotentAndStatisticsAreRefused() {
+    void itIsASimulatedLinkButNotAnInProcessLink() {
+        assertThat(SimulatedLink.class).isAssignableFrom(ToxiproxyLink.class);
+        assertThat(InProcessLink.class.isAssignableFrom(ToxiproxyLink.class)).isFalse();
+    }
+
+    @Test
+    void lifecycleIsIdempotent() {
         ToxiproxyLink link = link("lifecycle").build();
         assertThatThrownBy(link::address).isInstanceOf(IllegalStateException.class)
                 .hasMessage("ToxiproxyLink{new} is not started: call start() first");
 
         assertThat(link.start()).isSameAs(link.start());
-        assertThatThrownBy(link::statistics).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageStartingWith("Toxiproxy reports no per-link statistics");
         link.close();
         link.close();
 

@@ -2,8 +2,8 @@ package io.netharness.junit.assertj;
 
 import io.netharness.junit.HarnessServer;
 import io.netharness.simulator.DirectionStatistics;
+import io.netharness.simulator.InProcessLink;
 import io.netharness.simulator.LinkStatistics;
-import io.netharness.simulator.SimulatedLink;
 
 /**
  * Entry point of NetHarness's AssertJ assertions: links, their statistics, and in-process servers. Failure
@@ -21,8 +21,8 @@ public final class NetHarnessAssertions {
 
     private NetHarnessAssertions() {}
 
-    /** Assertions on a link; statistics are read when an assertion needs them. */
-    public static SimulatedLinkAssert assertThat(SimulatedLink actual) {
+    /** Assertions on a link run in this JVM; statistics are read when an assertion needs them. */
+    public static SimulatedLinkAssert assertThat(InProcessLink actual) {
         return new SimulatedLinkAssert(actual);
     }
 

@@ -1,18 +1,18 @@
 package io.netharness.junit.assertj;
 
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.InProcessLink;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
-import io.netharness.simulator.SimulatedLink;
 import org.assertj.core.api.AbstractObjectAssert;
 
 /**
- * Assertions on a {@link SimulatedLink}. Each assertion takes a fresh snapshot of the statistics; navigate with
+ * Assertions on an {@link InProcessLink} (a link that counts what crosses it). Each assertion takes a fresh snapshot of the statistics; navigate with
  * {@link #upstream()}, {@link #downstream()} or {@link #statistics()} to assert several figures of one snapshot.
  */
-public class SimulatedLinkAssert extends AbstractObjectAssert<SimulatedLinkAssert, SimulatedLink> {
+public class SimulatedLinkAssert extends AbstractObjectAssert<SimulatedLinkAssert, InProcessLink> {
 
-    SimulatedLinkAssert(SimulatedLink actual) {
+    SimulatedLinkAssert(InProcessLink actual) {
         super(actual, SimulatedLinkAssert.class);
     }
 

@@ -1,6 +1,7 @@
 package io.netharness.junit.internal;
 
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.InProcessLink;
 import io.netharness.simulator.Seeds;
 import io.netharness.simulator.SimulatedLink;
 import java.util.LinkedHashMap;
@@ -79,11 +80,8 @@ public final class FailureReport {
 
     /** The link's figures, or why it has none (a proxy on a Toxiproxy server keeps none). */
     private static String statistics(SimulatedLink link) {
-        try {
-            return String.valueOf(link.statistics());
-        } catch (UnsupportedOperationException e) {
-            return "no statistics (" + e.getMessage() + ")";
-        }
+        return link instanceof InProcessLink measured ? String.valueOf(measured.statistics())
+                : "no statistics (a proxy on a Toxiproxy server counts nothing)";
     }
 
     /** Report lines for a list of links, for messages of assertions and leak checks. */

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.netharness.simulator.CutMode;
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.InProcessLink;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
-import io.netharness.simulator.SimulatedLink;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class SimulatedLinkAssertTests {
 
     /** A link that only reports chosen figures. */
-    private record Fixed(LinkStatistics statistics, boolean isCut) implements SimulatedLink {
-        @Override public SimulatedLink start() { return this; }
+    private record Fixed(LinkStatistics statistics, boolean isCut) implements InProcessLink {
+        @Override public InProcessLink start() { return this; }
         @Override public InetSocketAddress address() { return new InetSocketAddress("127.0.0.1", 40000); }
         @Override public InetSocketAddress target() { return new InetSocketAddress("127.0.0.1", 5432); }
         @Override public long seed() { return 0x2aL; }

@@ -1,9 +1,9 @@
 package io.netharness.toxiproxy.internal;
 
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.InProcessLink;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
-import io.netharness.simulator.SimulatedLink;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.UdpLink;
 import io.netharness.core.Transport;
@@ -75,7 +75,7 @@ public final class SimulatorLinkEngine implements LinkEngine {
         return resolved;
     }
 
-    private static void start(SimulatedLink link) throws BindException {
+    private static void start(InProcessLink link) throws BindException {
         try {
             link.start();
         } catch (Exception e) { // Netty's sync() rethrows the bind's IOException undeclared
@@ -115,11 +115,11 @@ public final class SimulatorLinkEngine implements LinkEngine {
      */
     private static final class ProxyLink implements RunningLink {
 
-        private final SimulatedLink link;
+        private final InProcessLink link;
         private final TcpLink tcpLink;
         private final TcpFaultToxics faults;
 
-        private ProxyLink(SimulatedLink link, TcpLink tcpLink) {
+        private ProxyLink(InProcessLink link, TcpLink tcpLink) {
             this.link = link;
             this.tcpLink = tcpLink;
             this.faults = tcpLink == null ? null : new TcpFaultToxics(tcpLink);
