@@ -28,8 +28,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * {@code demo}: a multi-client TCP server with a line protocol and four clients (two on the event loop,
- * two threaded), a single-client server turning a second client away, a UDP request/reply exchange with a change of target, and a multicast group with two
- * receivers; every message is printed as it happens. Exits 0 once every reply arrived, 1 otherwise.
+ * two threaded), a single-client server turning a second client away, a UDP request/reply exchange with a change
+ * of target, a multicast group with two receivers, then the same kind of traffic through simulated links that add
+ * latency and lose datagrams ({@link LinkDemo}); every message is printed as it happens. Exits 0 once everything
+ * arrived (or, through the lossy link, was dropped by it), 1 otherwise.
  */
 final class DemoCommand implements Command {
 
@@ -39,7 +41,7 @@ final class DemoCommand implements Command {
 
     @Override
     public String summary() {
-        return "run a server, TCP clients, UDP and multicast peers on loopback and print their traffic";
+        return "run servers, clients and peers on loopback, then through impaired links, printing their traffic";
     }
 
     @Override
@@ -49,23 +51,32 @@ final class DemoCommand implements Command {
             return Main.USAGE;
         }
         TrafficLog log = new TrafficLog(out);
-        log.plain("NetHarness demo: harness-core components on loopback (transport: " + Transport.name() + ")");
+        log.plain("NetHarness demo: harness-core components on loopback (transport: " + Transport.name() + "),"
+                + " then simulated links");
+        log.plain("Terms from Kamaelia, whose Internet components harness-core follows: a server announces each new"
+                + " connection as newCSA (a new ConnectedSocketAdapter: Lifecycle.ConnectionOpened here) and each"
+                + " closed one as shutdownCSA (Lifecycle.ConnectionClosed); socketShutdown is a client's own socket"
+                + " closing (Lifecycle.SocketShutdown).");
         int tcpReplies = tcp(log);
         boolean singleOk = single(log);
         int udpReplies = udp(log);
         int multicastDeliveries = multicast(log);
+        boolean tcpLinkOk = LinkDemo.tcp(log);
+        boolean udpLinkOk = LinkDemo.udp(log);
         int tcpExpected = TCP_CLIENTS * (ROUNDS + 1);
-        boolean ok = tcpReplies == tcpExpected && singleOk && udpReplies == 4 && multicastDeliveries == 4;
+        boolean ok = tcpReplies == tcpExpected && singleOk && udpReplies == 4 && multicastDeliveries == 4
+                && tcpLinkOk && udpLinkOk;
         log.plain(String.format("demo %s: TCP %d/%d replies, single-client server %s, UDP %d/4 replies,"
-                + " multicast %d/4 deliveries", ok ? "finished" : "FAILED", tcpReplies, tcpExpected,
-                singleOk ? "ok" : "FAILED", udpReplies, multicastDeliveries));
+                + " multicast %d/4 deliveries, TCP link %s, lossy UDP link %s", ok ? "finished" : "FAILED",
+                tcpReplies, tcpExpected, singleOk ? "ok" : "FAILED", udpReplies, multicastDeliveries,
+                tcpLinkOk ? "ok" : "FAILED", udpLinkOk ? "ok" : "FAILED"));
         return ok ? 0 : 1;
     }
 
     /** Four clients talk to one server at once; each must get back exactly its own lines. */
     private static int tcp(TrafficLog log) throws Exception {
         int replies = 0;
-        try (MultiClientServer server = new MultiClientServer(info -> new ShoutProtocol(info, log))) {
+        try (MultiClientServer server = new MultiClientServer(info -> new ShoutProtocol(info, log, "tcp"))) {
             server.start();
             CountDownLatch allClosed = watch(server.signal(), log);
             log.print("tcp", "MultiClientServer listening on 127.0.0.1:" + server.port()
@@ -237,10 +248,10 @@ final class DemoCommand implements Command {
             Lifecycle event;
             while ((event = events.poll()) != null) {
                 if (event instanceof Lifecycle.ConnectionOpened opened) {
-                    log.print("tcp", "server: newCSA, connection from port " + opened.remote().getPort());
+                    log.print("tcp", "server: newCSA (connection opened) from port " + opened.remote().getPort());
                 } else if (event instanceof Lifecycle.ConnectionClosed closed) {
-                    log.print("tcp", "server: shutdownCSA, connection from port " + closed.remote().getPort()
-                            + " closed");
+                    log.print("tcp", "server: shutdownCSA (connection closed) from port "
+                            + closed.remote().getPort());
                     allClosed.countDown();
                 }
             }

@@ -15,13 +15,15 @@ final class ShoutProtocol extends StreamComponent<Chunk, Chunk> {
 
     private final ConnectionInfo connection;
     private final TrafficLog log;
+    private final String area;
     // TCP delivers bytes, not lines: keep a partial line until its newline arrives.
     private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
 
-    ShoutProtocol(ConnectionInfo connection, TrafficLog log) {
+    ShoutProtocol(ConnectionInfo connection, TrafficLog log, String area) {
         super("ShoutProtocol[" + connection + "]");
         this.connection = connection;
         this.log = log;
+        this.area = area;
     }
 
     @Override
@@ -34,7 +36,7 @@ final class ShoutProtocol extends StreamComponent<Chunk, Chunk> {
             }
             String line = partial.toString(java.nio.charset.StandardCharsets.UTF_8);
             partial.reset();
-            log.print("tcp", "server    <- " + connection.remotePort() + ": \"" + line + "\"");
+            log.print(area, "server    <- " + connection.remotePort() + ": \"" + line + "\"");
             out.emit(Chunk.ofUtf8(line.toUpperCase(Locale.ROOT) + "\n"));
             if (line.equals("bye")) {
                 out.signal(new Lifecycle.ProducerFinished()); // the server sends what is queued, then closes
