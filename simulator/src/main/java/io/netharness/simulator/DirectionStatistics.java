@@ -19,6 +19,13 @@ import java.util.Objects;
  * {@code delivered == datagramsIn - dropped + duplicated} once nothing is in flight. For TCP links a "datagram"
  * is a chunk of bytes as read from the socket, and a chunk counts as delivered when it is handed to the socket.
  *
+ * <p>{@code droppedBeforeLink} is apart from all that: datagrams addressed to the link that the operating system
+ * dropped before the link could read them (its socket's receive buffer was full), so they never reached
+ * {@code datagramsIn}. The sender sent {@code datagramsIn + droppedBeforeLink}. Read on Linux from the {@code drops}
+ * figure of the link's own UDP sockets in {@code /proc/net/udp} and {@code /proc/net/udp6} when the snapshot is
+ * taken (and kept for sockets the link has closed); always 0 for TCP links, where the kernel drops nothing, and
+ * on systems without that file.
+ *
  * @param bytesIn        payload bytes that arrived at the link
  * @param bytesDelivered payload bytes the receiving socket accepted, copies included
  * @param bytesInFlight  payload bytes the link holds: queued, delayed, or handed to a socket that has not yet
@@ -32,10 +39,11 @@ import java.util.Objects;
  * @param truncated      datagrams cut to the MTU
  * @param droppedBytes   payload bytes read and not delivered, by cause (causes with none are absent)
  * @param delays         the delay each delivered datagram spent in the link
+ * @param droppedBeforeLink datagrams the kernel dropped at the link's sockets before the link read them
  */
 public record DirectionStatistics(long bytesIn, long bytesDelivered, long bytesInFlight, long datagramsIn,
         long delivered, long dropped, long duplicated, long reordered, long corrupted, long truncated,
-        Map<DropCause, Long> droppedBytes, DelayHistogram delays) {
+        Map<DropCause, Long> droppedBytes, DelayHistogram delays, long droppedBeforeLink) {
 
     /** Requires the map and the histogram; keeps an unmodifiable copy of the map without zero entries. */
     public DirectionStatistics {
@@ -47,6 +55,14 @@ public record DirectionStatistics(long bytesIn, long bytesDelivered, long bytesI
             }
         });
         droppedBytes = Map.copyOf(nonZero);
+    }
+
+    /** The figures of a direction whose kernel dropped nothing before the link (TCP links, and tests). */
+    public DirectionStatistics(long bytesIn, long bytesDelivered, long bytesInFlight, long datagramsIn,
+            long delivered, long dropped, long duplicated, long reordered, long corrupted, long truncated,
+            Map<DropCause, Long> droppedBytes, DelayHistogram delays) {
+        this(bytesIn, bytesDelivered, bytesInFlight, datagramsIn, delivered, dropped, duplicated, reordered, corrupted,
+                truncated, droppedBytes, delays, 0);
     }
 
     /** Payload bytes read and not delivered, whatever the cause. */
@@ -76,6 +92,8 @@ public record DirectionStatistics(long bytesIn, long bytesDelivered, long bytesI
         }
         return text.append("), in flight ").append(bytesInFlight).append(" bytes, duplicated ").append(duplicated)
                 .append(", reordered ").append(reordered).append(", corrupted ").append(corrupted)
-                .append(", truncated ").append(truncated).append(", delays ").append(delays).toString();
+                .append(", truncated ").append(truncated)
+                .append(droppedBeforeLink != 0 ? ", dropped before the link " + droppedBeforeLink : "")
+                .append(", delays ").append(delays).toString();
     }
 }

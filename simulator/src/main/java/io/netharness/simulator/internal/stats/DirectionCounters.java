@@ -98,10 +98,18 @@ public final class DirectionCounters {
 
     /** The counters now; each is read atomically, the set is not (traffic may be flowing). */
     public DirectionStatistics snapshot() {
+        return snapshot(0);
+    }
+
+    /**
+     * The counters now, with {@code droppedBeforeLink} as counted by the kernel at the direction's sockets (the link
+     * never saw those datagrams, so no counter here can know them).
+     */
+    public DirectionStatistics snapshot(long droppedBeforeLink) {
         Map<DropCause, Long> dropped = new EnumMap<>(DropCause.class);
         droppedBytes.forEach((cause, bytes) -> dropped.put(cause, bytes.sum()));
         return new DirectionStatistics(bytesIn.sum(), bytesDelivered.sum(), bytesInFlight.sum(), datagramsIn.sum(),
                 delivered.sum(), this.dropped.sum(), duplicated.sum(), reordered.sum(), corrupted.sum(),
-                truncated.sum(), dropped, delays.snapshot());
+                truncated.sum(), dropped, delays.snapshot(), droppedBeforeLink);
     }
 }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * One client of a UDP link, NAT style: its own socket towards the target, so the target's replies to that
@@ -67,12 +68,13 @@ final class ClientSession {
         };
     }
 
-    /** Adopts the session's socket once its bind was started. */
-    void bindStarted(ChannelFuture bind) {
+    /** Adopts the session's socket once its bind was started; {@code onBound} sees it bound (unless closed first). */
+    void bindStarted(ChannelFuture bind, Consumer<Channel> onBound) {
         channel = bind.channel();
         bind.addListener(done -> {
             if (done.isSuccess() && !closed) {
                 bound = true;
+                onBound.accept(channel);
                 ByteBuf datagram;
                 while ((datagram = waitingForBind.poll()) != null) {
                     channel.write(new DatagramPacket(datagram, target), channel.voidPromise());
@@ -113,6 +115,11 @@ final class ClientSession {
 
     Outlet toClient() {
         return toClient;
+    }
+
+    /** The session's socket towards the target. */
+    Channel channel() {
+        return channel;
     }
 
     /** Closes the socket and drops what waited for it. */

@@ -47,6 +47,7 @@ public final class MulticastRelay implements Relay {
     private final DirectionCounters counters = new DirectionCounters();
     private final DirectionCounters unused = new DirectionCounters();
     private final PendingFlushes flushes = new PendingFlushes();
+    private final KernelDrops kernelDrops = new KernelDrops();
     private final Object lock = new Object();
     private LinkProfile profile;
     private LinkProfile downstreamProfile = LinkProfile.PERFECT;
@@ -93,6 +94,7 @@ public final class MulticastRelay implements Relay {
                     .handler(new MemberHandler()))
                     .bind(group), "bind " + Datagrams.format(group)).channel();
             member = joined;
+            kernelDrops.watch(joined, Direction.UPSTREAM);
             InetSocketAddress bound = (InetSocketAddress) joined.localAddress();
             await(((DatagramChannel) joined).joinGroup(new InetSocketAddress(group.getAddress(), bound.getPort()),
                     networkInterface), "join " + group.getAddress().getHostAddress() + " on "
@@ -149,9 +151,10 @@ public final class MulticastRelay implements Relay {
         }
     }
 
+    /** The path's counters, with the kernel's drops at the group socket before the link read them. */
     public LinkStatistics statistics() {
         DirectionStatistics none = unused.snapshot();
-        return new LinkStatistics(counters.snapshot(), none);
+        return new LinkStatistics(counters.snapshot(kernelDrops.totals().get(Direction.UPSTREAM)), none);
     }
 
     public void cut(CutMode mode) {
@@ -199,6 +202,7 @@ public final class MulticastRelay implements Relay {
                 Future<?> closing = loop.submit(() -> {
                     path.close();
                     if (member != null) {
+                        kernelDrops.retire(member);
                         member.close();
                     }
                     if (sender != null) {

@@ -51,6 +51,7 @@ public final class UdpRelay implements Relay {
     private final DirectionCounters downstreamCounters = new DirectionCounters();
     private final Map<InetSocketAddress, ClientSession> sessions = new HashMap<>();
     private final PendingFlushes flushes = new PendingFlushes();
+    private final KernelDrops kernelDrops = new KernelDrops();
     private final Object lock = new Object();
     // Set in start(); the profiles and the observer wait here until then.
     private LinkProfile upstreamProfile;
@@ -102,6 +103,7 @@ public final class UdpRelay implements Relay {
                     + (cause != null ? ": " + cause.getMessage() : " within 10 s"), cause);
         }
         front = bind.channel();
+        kernelDrops.watch(front, Direction.UPSTREAM);
         if (sessionIdleNanos > 0) {
             long period = Math.max(sessionIdleNanos / 4, 1_000_000);
             sweeper = loop.scheduleAtFixedRate(this::expireIdleSessions, period, period, TimeUnit.NANOSECONDS);
@@ -132,8 +134,11 @@ public final class UdpRelay implements Relay {
         }
     }
 
+    /** The link's counters, with the kernel's drops at the front socket (upstream) and the session sockets. */
     public LinkStatistics statistics() {
-        return new LinkStatistics(upstreamCounters.snapshot(), downstreamCounters.snapshot());
+        Map<Direction, Long> beforeLink = kernelDrops.totals();
+        return new LinkStatistics(upstreamCounters.snapshot(beforeLink.get(Direction.UPSTREAM)),
+                downstreamCounters.snapshot(beforeLink.get(Direction.DOWNSTREAM)));
     }
 
     public void observer(FateObserver newObserver) {
@@ -213,6 +218,7 @@ public final class UdpRelay implements Relay {
                     downstream.close();
                     List<ChannelFuture> closes = closeSessions();
                     if (front != null) {
+                        kernelDrops.retire(front);
                         closes.add(front.close());
                     }
                     return closes;
@@ -238,6 +244,11 @@ public final class UdpRelay implements Relay {
     }
 
     private List<ChannelFuture> closeSessions() {
+        List<Channel> channels = new ArrayList<>();
+        for (ClientSession session : sessions.values()) {
+            channels.add(session.channel());
+        }
+        kernelDrops.retire(channels);
         List<ChannelFuture> closes = new ArrayList<>();
         for (ClientSession session : sessions.values()) {
             closes.add(session.close());
@@ -269,6 +280,7 @@ public final class UdpRelay implements Relay {
         long now = System.nanoTime();
         sessions.values().removeIf(session -> {
             if (now - session.lastActivityNanos() >= sessionIdleNanos) {
+                kernelDrops.retire(session.channel());
                 session.close();
                 return true;
             }
@@ -283,7 +295,8 @@ public final class UdpRelay implements Relay {
             Bootstrap bootstrap = Datagrams.configure(new Bootstrap().group(loop)
                     .channelFactory(UdpTransport.channelFactory(resources.group(), target.getAddress()))
                     .handler(new ReplyHandler(created)));
-            created.bindStarted(bootstrap.bind(Datagrams.localBindFor(target)));
+            created.bindStarted(bootstrap.bind(Datagrams.localBindFor(target)),
+                    bound -> kernelDrops.watch(bound, Direction.DOWNSTREAM));
             sessions.put(client, created);
             session = created;
         }
