@@ -18,31 +18,35 @@ public class DirectionStatisticsAssert extends AbstractObjectAssert<DirectionSta
         this.subject = subject;
     }
 
-    /** Passes if at least one datagram (or chunk) was dropped. */
+    /**
+     * Passes if at least one datagram (or chunk) was dropped, by the link or by the kernel before the link read it
+     * ({@link DirectionStatistics#droppedBeforeLink()}).
+     */
     public DirectionStatisticsAssert hasDropped() {
         return hasDroppedAtLeast(1);
     }
 
-    /** Passes if at least {@code count} datagrams were dropped. */
+    /** Passes if at least {@code count} datagrams were dropped, by the link or by the kernel before the link. */
     public DirectionStatisticsAssert hasDroppedAtLeast(long count) {
         isNotNull();
-        if (actual.dropped() < count) {
+        if (actual.dropped() + actual.droppedBeforeLink() < count) {
             fail("to have dropped at least " + count + " but it dropped " + actual.dropped() + " of "
-                    + actual.datagramsIn());
+                    + actual.datagramsIn() + beforeLink());
         }
         return this;
     }
 
     /**
      * Passes if nothing was dropped: no datagram or chunk, and no byte the link read, whatever the cause (a
-     * transfer cut short by a reset or a failed write counts). Bytes still in flight are not dropped; to check
-     * that a transfer is complete, use {@link #hasDeliveredEverything()}.
+     * transfer cut short by a reset or a failed write counts), and nothing the kernel dropped before the link read
+     * it (a link that could not keep up loses datagrams the code under test would otherwise have got). Bytes still
+     * in flight are not dropped; to check that a transfer is complete, use {@link #hasDeliveredEverything()}.
      */
     public DirectionStatisticsAssert hasDroppedNothing() {
         isNotNull();
-        if (actual.dropped() != 0 || actual.bytesDropped() != 0) {
+        if (actual.dropped() != 0 || actual.bytesDropped() != 0 || actual.droppedBeforeLink() != 0) {
             fail("to have dropped nothing but it dropped " + actual.dropped() + " of " + actual.datagramsIn()
-                    + " (" + actual.bytesDropped() + " of " + actual.bytesIn() + " bytes)");
+                    + " (" + actual.bytesDropped() + " of " + actual.bytesIn() + " bytes)" + beforeLink());
         }
         return this;
     }
@@ -56,6 +60,16 @@ public class DirectionStatisticsAssert extends AbstractObjectAssert<DirectionSta
         if (actual.bytesInFlight() != 0 || actual.bytesDelivered() != actual.bytesIn()) {
             fail("to have delivered every byte it read but it delivered " + actual.bytesDelivered() + " of "
                     + actual.bytesIn() + " (" + actual.bytesInFlight() + " in flight)");
+        }
+        return this;
+    }
+
+    /** Passes if the kernel dropped nothing at the link's sockets before the link read it, whatever the link did. */
+    public DirectionStatisticsAssert hasDroppedNothingBeforeLink() {
+        isNotNull();
+        if (actual.droppedBeforeLink() != 0) {
+            fail("to have had nothing dropped before the link but the kernel dropped " + actual.droppedBeforeLink()
+                    + " datagrams the link never read");
         }
         return this;
     }
@@ -79,19 +93,24 @@ public class DirectionStatisticsAssert extends AbstractObjectAssert<DirectionSta
     }
 
     /**
-     * Passes if the share of arrived datagrams that were dropped lies between {@code min} and {@code max}
-     * (inclusive). Choose the bounds for the sample size: the failure message prints it.
+     * Passes if the share of datagrams sent to the link that were dropped lies between {@code min} and {@code max}
+     * (inclusive): {@code (dropped + droppedBeforeLink) / (datagramsIn + droppedBeforeLink)}, so drops by the
+     * kernel before the link count as they would for the code under test. Choose the bounds for the sample size:
+     * the failure message prints it.
      */
     public DirectionStatisticsAssert hasLossRateBetween(double min, double max) {
         isNotNull();
-        if (actual.datagramsIn() == 0) {
+        long sent = actual.datagramsIn() + actual.droppedBeforeLink();
+        if (sent == 0) {
             fail("to have a loss rate between " + min + " and " + max + " but nothing arrived");
         }
-        double rate = (double) actual.dropped() / actual.datagramsIn();
+        long lost = actual.dropped() + actual.droppedBeforeLink();
+        double rate = (double) lost / sent;
         if (rate < min || rate > max) {
             fail("to have a loss rate between " + min + " and " + max + " but it was "
-                    + String.format(Locale.ROOT, "%.4f", rate) + " (" + actual.dropped() + " dropped of "
-                    + actual.datagramsIn() + ")");
+                    + String.format(Locale.ROOT, "%.4f", rate) + " (" + lost + " dropped of " + sent
+                    + (actual.droppedBeforeLink() != 0 ? ", " + actual.droppedBeforeLink()
+                            + " of them by the kernel before the link" : "") + ")");
         }
         return this;
     }
@@ -144,6 +163,12 @@ public class DirectionStatisticsAssert extends AbstractObjectAssert<DirectionSta
                     + actual.datagramsIn());
         }
         return this;
+    }
+
+    /** What the kernel dropped before the link, for messages; empty when nothing. */
+    private String beforeLink() {
+        return actual.droppedBeforeLink() == 0 ? "" : " and the kernel dropped " + actual.droppedBeforeLink()
+                + " before the link read them";
     }
 
     private void fail(String expectation) {

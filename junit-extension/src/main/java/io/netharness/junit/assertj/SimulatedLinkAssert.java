@@ -16,28 +16,40 @@ public class SimulatedLinkAssert extends AbstractObjectAssert<SimulatedLinkAsser
         super(actual, SimulatedLinkAssert.class);
     }
 
-    /** Passes if the link dropped at least one datagram (or chunk) in either direction. */
+    /**
+     * Passes if at least one datagram (or chunk) was dropped in either direction, by the link or by the kernel before
+     * the link read it.
+     */
     public SimulatedLinkAssert hasDroppedDatagrams() {
         isNotNull();
         LinkStatistics statistics = actual.statistics();
-        if (statistics.upstream().dropped() + statistics.downstream().dropped() == 0) {
+        if (dropped(statistics) == 0) {
             failWithMessage("%s", "Expecting " + name() + " to have dropped datagrams but it dropped none: "
                     + statistics);
         }
         return this;
     }
 
-    /** Passes if the link dropped nothing in either direction. */
+    /**
+     * Passes if nothing was dropped in either direction: neither by the link nor by the kernel before the link read
+     * it ({@link io.netharness.simulator.DirectionStatistics#droppedBeforeLink()}).
+     */
     public SimulatedLinkAssert hasDroppedNothing() {
         isNotNull();
         LinkStatistics statistics = actual.statistics();
-        long dropped = statistics.upstream().dropped() + statistics.downstream().dropped();
+        long dropped = dropped(statistics);
         long bytesDropped = statistics.upstream().bytesDropped() + statistics.downstream().bytesDropped();
         if (dropped != 0 || bytesDropped != 0) {
             failWithMessage("%s", "Expecting " + name() + " to have dropped nothing but it dropped " + dropped
                     + " (" + bytesDropped + " bytes): " + statistics);
         }
         return this;
+    }
+
+    /** Drops by the link and by the kernel before it, both directions. */
+    private static long dropped(LinkStatistics statistics) {
+        return statistics.upstream().dropped() + statistics.downstream().dropped()
+                + statistics.upstream().droppedBeforeLink() + statistics.downstream().droppedBeforeLink();
     }
 
     /** Passes if the link is cut now. */

@@ -112,4 +112,36 @@ class DirectionStatisticsAssertTests {
                 .isThrownBy(() -> assertThat(TWO_OF_FORTY).hasDuplicatedAtLeast(1))
                 .withMessage("Expecting direction to have duplicated at least 1 but it duplicated 0 of 40" + FIGURES);
     }
+
+    private static final DirectionStatistics KERNEL_DROPPED_FIVE = FakeStatistics.withDropsBeforeLink(40, 2, 5);
+    private static final String KERNEL_FIGURES = System.lineSeparator() + "  figures: in 40 (640 bytes), delivered 38"
+            + " (608 bytes), dropped 2 (32 bytes, impairment 32), in flight 0 bytes, duplicated 0, reordered 0,"
+            + " corrupted 0, truncated 0, dropped before the link 5, delays {count 38, mean PT0S, p99 PT0S}";
+
+    @Test
+    void droppedNothingFailsWhenOnlyTheKernelDropped() {
+        DirectionStatistics kernelOnly = FakeStatistics.withDropsBeforeLink(40, 0, 3);
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(kernelOnly).hasDroppedNothing())
+                .withMessageStartingWith("Expecting direction to have dropped nothing but it dropped 0 of 40 (0 of 640 bytes) and the"
+                        + " kernel dropped 3 before the link read them");
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(kernelOnly).hasDroppedNothingBeforeLink())
+                .withMessageStartingWith("Expecting direction to have had nothing dropped before the link but the"
+                        + " kernel dropped 3 datagrams the link never read");
+        assertThat(TWO_OF_FORTY).hasDroppedNothingBeforeLink();
+    }
+
+    @Test
+    void dropsBeforeTheLinkCountAsDropsAndInTheLossRate() {
+        assertThat(KERNEL_DROPPED_FIVE).hasDroppedAtLeast(7).hasLossRateBetween(7 / 45.0, 7 / 45.0);
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(KERNEL_DROPPED_FIVE).hasDroppedAtLeast(8))
+                .withMessage("Expecting direction to have dropped at least 8 but it dropped 2 of 40 and the kernel"
+                        + " dropped 5 before the link read them" + KERNEL_FIGURES);
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(KERNEL_DROPPED_FIVE).hasLossRateBetween(0.0, 0.05))
+                .withMessage("Expecting direction to have a loss rate between 0.0 and 0.05 but it was 0.1556 (7"
+                        + " dropped of 45, 5 of them by the kernel before the link)" + KERNEL_FIGURES);
+    }
 }

@@ -19,6 +19,14 @@ final class FakeStatistics {
                 new Histogram(delivered, mean, p99));
     }
 
+    /** As {@link #of}, with {@code beforeLink} datagrams dropped by the kernel before the link read them. */
+    static DirectionStatistics withDropsBeforeLink(long in, long dropped, long beforeLink) {
+        long delivered = in - dropped;
+        Map<DropCause, Long> droppedBytes = Map.of(DropCause.IMPAIRMENT, dropped * 16);
+        return new DirectionStatistics(in * 16, delivered * 16, 0, in, delivered, dropped, 0, 0, 0, 0, droppedBytes,
+                new Histogram(delivered, Duration.ZERO, Duration.ZERO), beforeLink);
+    }
+
     record Histogram(long count, Duration mean, Duration p99) implements DelayHistogram {
         @Override public Duration min() { return mean; }
         @Override public Duration max() { return p99; }

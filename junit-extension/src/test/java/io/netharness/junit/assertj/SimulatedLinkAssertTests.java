@@ -80,4 +80,15 @@ class SimulatedLinkAssertTests {
                 .isThrownBy(() -> assertThat(LOSSY).upstream().hasDroppedNothing())
                 .withMessageStartingWith("Expecting upstream of link statistics to have dropped nothing");
     }
+
+    @Test
+    void dropsBeforeTheLinkCountForTheWholeLink() {
+        LinkStatistics kernelDropped = new LinkStatistics(FakeStatistics.of(10, 0, Duration.ZERO, Duration.ZERO),
+                FakeStatistics.withDropsBeforeLink(10, 0, 4));
+        assertThat(new Fixed(kernelDropped, false)).hasDroppedDatagrams();
+        assertThatExceptionOfType(AssertionError.class)
+                .isThrownBy(() -> assertThat(new Fixed(kernelDropped, false)).hasDroppedNothing())
+                .withMessage("Expecting FixedLink{127.0.0.1:40000 -> 127.0.0.1:5432} (seed 0x2aL) to have dropped"
+                        + " nothing but it dropped 4 (0 bytes): " + kernelDropped);
+    }
 }
