@@ -147,6 +147,7 @@ class UdpProxyTest {
         assertThat(up.get("bytes_in").getAsLong()).isEqualTo(160);
         assertThat(up.get("delivered").getAsLong()).isEqualTo(10);
         assertThat(up.getAsJsonObject("delay").get("count").getAsLong()).isEqualTo(10);
+        assertThat(up.get("dropped_before_link").getAsLong()).isZero();
         JsonObject down = stats.getAsJsonObject("downstream");
         assertThat(down.get("duplicated").getAsLong()).isEqualTo(10);
         assertThat(down.get("delivered").getAsLong()).isEqualTo(20);

@@ -87,6 +87,7 @@ public final class ProxyJson {
         json.addProperty("reordered", stats.reordered());
         json.addProperty("corrupted", stats.corrupted());
         json.addProperty("truncated", stats.truncated());
+        json.addProperty("dropped_before_link", stats.droppedBeforeLink());
         DelayHistogram delays = stats.delays();
         JsonObject delay = new JsonObject();
         delay.addProperty("count", delays.count());

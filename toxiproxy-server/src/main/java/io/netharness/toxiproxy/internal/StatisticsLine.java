@@ -19,6 +19,7 @@ final class StatisticsLine {
                 .append(stats.bytesDelivered()).append(" B out");
         append(line, stats.dropped(), "dropped");
         append(line, stats.bytesDropped(), "B dropped");
+        append(line, stats.droppedBeforeLink(), "dropped by the kernel before the link");
         append(line, stats.duplicated(), "duplicated");
         append(line, stats.reordered(), "reordered");
         append(line, stats.corrupted(), "corrupted");
