@@ -3,19 +3,17 @@ package io.netharness.simulator.internal.model;
 import io.netharness.simulator.Loss;
 import java.util.random.RandomGenerator;
 
-/** {@link Loss.Random}: lost when a (netem-correlated) uniform number falls below the probability. */
+/** {@link Loss.Random}: losses at the given long-run rate, clustered by the correlation ({@link CorrelatedBernoulli}). */
 final class BernoulliLoss implements LossModel {
 
-    private final CorrelatedUniform uniform;
-    private final double probability;
+    private final CorrelatedBernoulli decisions;
 
     BernoulliLoss(Loss.Random loss, RandomGenerator random) {
-        this.uniform = new CorrelatedUniform(random, loss.correlation());
-        this.probability = loss.probability();
+        this.decisions = new CorrelatedBernoulli(random, loss.probability(), loss.correlation());
     }
 
     @Override
     public boolean lose() {
-        return uniform.chance(probability);
+        return decisions.next();
     }
 }

@@ -3,19 +3,20 @@ package io.netharness.simulator.internal.model;
 import io.netharness.simulator.Duplication;
 import java.util.random.RandomGenerator;
 
-/** {@link Duplication}: whether a datagram is sent twice, from a (netem-correlated) uniform draw. */
+/**
+ * {@link Duplication}: whether a datagram is sent twice, at the given long-run rate, clustered by the correlation
+ * ({@link CorrelatedBernoulli}).
+ */
 public final class DuplicationDecider {
 
-    private final CorrelatedUniform uniform;
-    private final double probability;
+    private final CorrelatedBernoulli decisions;
 
     public DuplicationDecider(Duplication duplication, RandomGenerator random) {
-        this.uniform = new CorrelatedUniform(random, duplication.correlation());
-        this.probability = duplication.probability();
+        this.decisions = new CorrelatedBernoulli(random, duplication.probability(), duplication.correlation());
     }
 
     /** True if the next datagram gets one extra copy. */
     public boolean duplicate() {
-        return uniform.chance(probability);
+        return decisions.next();
     }
 }

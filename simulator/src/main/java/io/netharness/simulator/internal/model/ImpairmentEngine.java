@@ -27,7 +27,7 @@ public final class ImpairmentEngine {
     private final RandomGenerator duplicationRandom;
     private final RandomGenerator corruptionRandom;
     private final RandomGenerator delayRandom;
-    private final CorrelatedUniform reorderUniform;
+    private final RandomGenerator reorderRandom;
 
     private volatile LinkProfile pending;
     private LinkProfile active;
@@ -42,7 +42,7 @@ public final class ImpairmentEngine {
         duplicationRandom = Seeds.generator(seed, "duplication");
         corruptionRandom = Seeds.generator(seed, "corruption");
         delayRandom = Seeds.generator(seed, "delay");
-        reorderUniform = new CorrelatedUniform(Seeds.generator(seed, "reordering"), 0.0);
+        reorderRandom = Seeds.generator(seed, "reordering");
         pending = Objects.requireNonNull(profile, "profile");
         apply(profile);
     }
@@ -80,7 +80,8 @@ public final class ImpairmentEngine {
                 leaves = bucket.busyUntil();
             }
             long departure = leaves + delay.nextNanos();
-            int holdGap = reorderUniform.chance(profile.reordering().probability()) ? profile.reordering().gap() : 0;
+            double reorder = profile.reordering().probability();
+            int holdGap = reorder > 0.0 && reorderRandom.nextDouble() < reorder ? profile.reordering().gap() : 0;
             out.add(new DatagramFate.Copy(departure, corruptBit, holdGap,
                     profile.reordering().maxHold().toNanos()));
         }
