@@ -41,6 +41,12 @@ public @interface Profile {
     /** Mean loss burst length, see {@link SimulatedLink#burstLength()}. */
     double burstLength() default -1;
 
+    /**
+     * Four-state loss model, see {@link SimulatedLink#lossStates()}; {@code {}} inherits it, unless this profile sets
+     * its own {@code loss}, {@code lossCorrelation} or {@code burstLength}, which then replace it.
+     */
+    double[] lossStates() default {};
+
     /** Duplication probability, see {@link SimulatedLink#duplicate()}. */
     double duplicate() default -1;
 

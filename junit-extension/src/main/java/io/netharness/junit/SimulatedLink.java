@@ -123,10 +123,18 @@ public @interface SimulatedLink {
     /** Correlation of each delay with the previous one, 0.0 to 1.0. */
     double latencyCorrelation() default 0.0;
 
-    /** Probability that a datagram (TCP: a chunk, retransmitted after a stall) is lost, 0.0 to 1.0. */
+    /**
+     * Long-run share of datagrams (TCP: chunks, retransmitted after a stall) that are lost, 0.0 to 1.0. It stays the
+     * rate whatever {@link #lossCorrelation()} or {@link #burstLength()} say: those only make losses cluster.
+     */
     double loss() default 0.0;
 
-    /** Correlation of each loss decision with the previous one, 0.0 to 1.0. */
+    /**
+     * Correlation of each loss decision with the previous one, 0.0 to 1.0: after a loss the next datagram is lost
+     * with {@code loss + lossCorrelation * (1 - loss)}, after a delivery with {@code loss * (1 - lossCorrelation)},
+     * so losses come in bursts of {@code 1 / ((1 - loss) * (1 - lossCorrelation))} on average while the rate stays
+     * {@link #loss()} (unlike netem's {@code loss random P CORRELATION}, whose rate falls as the correlation grows).
+     */
     double lossCorrelation() default 0.0;
 
     /**
@@ -135,6 +143,15 @@ public @interface SimulatedLink {
      * loses everything and lasts {@code burstLength} datagrams on average).
      */
     double burstLength() default 0.0;
+
+    /**
+     * netem's four-state loss model ({@code loss state p13 p31 p32 p23 p14}) instead of {@link #loss()}: exactly the
+     * five probabilities {@code {p13, p31, p32, p23, p14}}, e.g. {@code lossStates = {0.01, 0.3, 0.2, 0.1, 0.005}}
+     * (see {@link io.netharness.simulator.Loss.FourState}); {@code {}} means none. The loss rate is then the chain's
+     * own long-run rate ({@code Loss.FourState.meanRate()}, 3.5 % in the example), so {@code loss},
+     * {@code lossCorrelation} and {@code burstLength} must stay 0.
+     */
+    double[] lossStates() default {};
 
     /** Probability that a datagram is delivered twice, 0.0 to 1.0. */
     double duplicate() default 0.0;

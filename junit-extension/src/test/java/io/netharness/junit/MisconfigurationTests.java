@@ -65,6 +65,35 @@ class MisconfigurationTests {
     }
 
     @Test
+    void lossStatesNeedFiveValues() {
+        assertFieldFailure(FourLossStates.class, "@SimulatedLink on field 'link' in MisconfigurationTests.FourLossStates"
+                + " requires that `lossStates` be the five probabilities {p13, p31, p32, p23, p14} of netem's `loss"
+                + " state` (was \"[0.01, 0.3, 0.2, 0.1]\").");
+    }
+
+    @Test
+    void lossStatesLeavingAStateAboveOne() {
+        assertFieldFailure(LossStatesAboveOne.class, "@SimulatedLink on field 'link' in"
+                + " MisconfigurationTests.LossStatesAboveOne requires that `upstream.lossStates` be five probabilities"
+                + " {p13, p31, p32, p23, p14} between 0.0 and 1.0, with p13 + p14 and p31 + p32 at most 1.0"
+                + " (loss.p31 + loss.p32: 1.2 (expected: <= 1.0)) (was \"[0.01, 0.7, 0.5, 0.1, 0.0]\").");
+    }
+
+    @Test
+    void lossStatesWithALossRate() {
+        assertFieldFailure(LossStatesAndLoss.class, "@SimulatedLink on field 'link' in"
+                + " MisconfigurationTests.LossStatesAndLoss requires that `loss` be 0 when `lossStates` is set, as the"
+                + " four-state chain sets the loss rate itself (0.03469 here) (was 0.1).");
+    }
+
+    @Test
+    void lossStatesWithABurstLength() {
+        assertFieldFailure(LossStatesAndBursts.class, "@SimulatedLink on field 'link' in"
+                + " MisconfigurationTests.LossStatesAndBursts requires that `burstLength` be 0 when `lossStates` is"
+                + " set, as the four-state chain shapes how losses cluster (was 3.0).");
+    }
+
+    @Test
     void unknownDistribution() {
         assertFieldFailure(UnknownDistribution.class, "@SimulatedLink on field 'link' in"
                 + " MisconfigurationTests.UnknownDistribution requires that `upstream.distribution` be one of uniform,"
@@ -243,6 +272,34 @@ class MisconfigurationTests {
 
     static class ShortBursts {
         @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", loss = 0.1, burstLength = 0.5) TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class FourLossStates {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", lossStates = {0.01, 0.3, 0.2, 0.1})
+        TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class LossStatesAboveOne {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432",
+                upstream = @Profile(lossStates = {0.01, 0.7, 0.5, 0.1, 0.0})) TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class LossStatesAndLoss {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", loss = 0.1,
+                lossStates = {0.01, 0.3, 0.2, 0.1, 0.005}) TcpLink link;
+
+        @Test void test() {}
+    }
+
+    static class LossStatesAndBursts {
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", burstLength = 3,
+                lossStates = {0.01, 0.3, 0.2, 0.1, 0.005}) TcpLink link;
 
         @Test void test() {}
     }

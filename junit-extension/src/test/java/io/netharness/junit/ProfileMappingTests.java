@@ -52,6 +52,21 @@ class ProfileMappingTests {
     }
 
     @Test
+    void lossStatesGiveTheFourStateModelUnlessADirectionDescribesItsOwnLoss(@SimulatedLink(targetServer = "echo",
+            lossStates = {0.01, 0.3, 0.2, 0.1, 0.005}, upstream = @Profile(loss = 0.02, lossCorrelation = 0.5))
+            TcpLink link) {
+        assertThat(link.profile(Direction.DOWNSTREAM).loss()).isEqualTo(new Loss.FourState(0.01, 0.3, 0.2, 0.1, 0.005));
+        assertThat(link.profile(Direction.UPSTREAM).loss()).isEqualTo(new Loss.Random(0.02, 0.5));
+    }
+
+    @Test
+    void aDirectionMayHaveLossStatesOfItsOwn(@SimulatedLink(targetServer = "echo", loss = 0.05,
+            downstream = @Profile(loss = 0, lossStates = {0.002, 0.1, 0.0, 1.0, 0.0})) TcpLink link) {
+        assertThat(link.profile(Direction.DOWNSTREAM).loss()).isEqualTo(new Loss.FourState(0.002, 0.1, 0.0, 1.0, 0.0));
+        assertThat(link.profile(Direction.UPSTREAM).loss()).isEqualTo(Loss.random(0.05));
+    }
+
+    @Test
     void unsetAttributesGiveAPerfectLink(@SimulatedLink(targetServer = "echo") TcpLink link) {
         assertThat(link.profile(Direction.UPSTREAM)).isEqualTo(LinkProfile.PERFECT);
         assertThat(link.profile(Direction.DOWNSTREAM)).isEqualTo(LinkProfile.PERFECT);

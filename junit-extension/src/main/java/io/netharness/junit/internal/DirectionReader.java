@@ -2,7 +2,9 @@ package io.netharness.junit.internal;
 
 import io.netharness.junit.Profile;
 import io.netharness.junit.SimulatedLink;
+import io.netharness.simulator.Loss;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -62,6 +64,7 @@ final class DirectionReader {
             throw problems.requires("`lossCorrelation` be 0 when `burstLength` is set, as the burst length already"
                     + " shapes how losses cluster (was " + lossCorrelation + ")");
         }
+        Loss.FourState lossStates = lossStates(loss, lossCorrelation, burstLength);
         int reorderGap = profile.reorderGap() == -1 ? link.reorderGap() : profile.reorderGap();
         if (reorderGap < 1) {
             throw problems.attribute(name("reorderGap", profile.reorderGap() == -1), "at least 1", reorderGap);
@@ -80,6 +83,7 @@ final class DirectionReader {
                 loss,
                 lossCorrelation,
                 burstLength,
+                lossStates,
                 probability("duplicate", link.duplicate(), profile.duplicate()),
                 probability("duplicateCorrelation", link.duplicateCorrelation(), profile.duplicateCorrelation()),
                 probability("reorder", link.reorder(), profile.reorder()),
@@ -89,6 +93,45 @@ final class DirectionReader {
                 bandwidth.isBlank() ? 0 : rate(name("bandwidth", profile.bandwidth().isEmpty()), bandwidth),
                 mtu,
                 truncate());
+    }
+
+    /**
+     * The four-state model in force in this direction, or null: the profile's own, else the link's unless the profile
+     * describes its loss otherwise. Where it is in force, {@code loss}, {@code lossCorrelation} and
+     * {@code burstLength} must be 0, since the chain alone sets the rate.
+     */
+    private Loss.FourState lossStates(double loss, double lossCorrelation, double burstLength) {
+        boolean own = profile.lossStates().length > 0;
+        boolean replaced = profile.loss() != -1 || profile.lossCorrelation() != -1 || profile.burstLength() != -1;
+        double[] values = own ? profile.lossStates() : replaced ? new double[0] : link.lossStates();
+        if (values.length == 0) {
+            return null;
+        }
+        String attribute = name("lossStates", !own);
+        if (values.length != 5) {
+            throw problems.attribute(attribute, "the five probabilities {p13, p31, p32, p23, p14} of netem's"
+                    + " `loss state`", Arrays.toString(values));
+        }
+        Loss.FourState model;
+        try {
+            model = new Loss.FourState(values[0], values[1], values[2], values[3], values[4]);
+        } catch (IllegalArgumentException e) {
+            throw problems.attribute(attribute, "five probabilities {p13, p31, p32, p23, p14} between 0.0 and 1.0,"
+                    + " with p13 + p14 and p31 + p32 at most 1.0 (" + e.getMessage() + ")", Arrays.toString(values));
+        }
+        String rate = String.format(Locale.ROOT, "%.4g", model.meanRate());
+        if (loss != 0) {
+            throw problems.requires("`" + name("loss", profile.loss() == -1) + "` be 0 when `" + attribute + "` is"
+                    + " set, as the four-state chain sets the loss rate itself (" + rate + " here) (was " + loss + ")");
+        }
+        if (lossCorrelation != 0 || burstLength != 0) {
+            String other = lossCorrelation != 0 ? name("lossCorrelation", profile.lossCorrelation() == -1)
+                    : name("burstLength", profile.burstLength() == -1);
+            throw problems.requires("`" + other + "` be 0 when `" + attribute + "` is set, as the four-state chain"
+                    + " shapes how losses cluster (was " + (lossCorrelation != 0 ? lossCorrelation : burstLength)
+                    + ")");
+        }
+        return model;
     }
 
     private String distribution() {

@@ -1,5 +1,6 @@
 package io.netharness.junit.internal;
 
+import io.netharness.simulator.Loss;
 import java.time.Duration;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Duration;
  * @param loss average loss probability 0..1
  * @param lossCorrelation 0..1
  * @param burstLength mean burst length in datagrams, 0 for independent losses
+ * @param lossStates netem's four-state loss model replacing the three above, or null
  * @param duplicate 0..1
  * @param duplicateCorrelation 0..1
  * @param reorder 0..1
@@ -31,6 +33,7 @@ public record DirectionSpec(
         double loss,
         double lossCorrelation,
         double burstLength,
+        Loss.FourState lossStates,
         double duplicate,
         double duplicateCorrelation,
         double reorder,

@@ -33,11 +33,15 @@ public final class Profiles {
     }
 
     /**
-     * Without a burst length: independent (or correlated) losses at the given rate. With mean burst length
+     * With {@code lossStates}: that four-state model. Without a burst length: independent (or correlated, with the
+     * same rate) losses at the given rate. With mean burst length
      * {@code b}: a Gilbert model that leaves the bad state with {@code r = 1/b} and enters it with
      * {@code p = loss * r / (1 - loss)}, so that the stationary loss rate {@code p / (p + r)} is {@code loss}.
      */
     static Loss loss(DirectionSpec spec) {
+        if (spec.lossStates() != null) {
+            return spec.lossStates();
+        }
         if (spec.loss() == 0) {
             return Loss.NONE;
         }
