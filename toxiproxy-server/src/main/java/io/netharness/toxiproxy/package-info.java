@@ -18,7 +18,8 @@
  *       {@code seed}; a string form ({@code "42"}) is accepted for clients whose numbers are doubles.</li>
  *   <li>Toxic types for UDP proxies, acting per datagram, with probabilities 0.0–1.0:
  *       {@code loss} ({@code probability}, {@code correlation}), {@code gilbert_elliott} ({@code p}, {@code r},
- *       {@code loss_in_good}, {@code loss_in_bad}), {@code duplicate} ({@code probability}, {@code correlation}),
+ *       {@code loss_in_good}, {@code loss_in_bad}), {@code four_state} ({@code p13}, {@code p31}, {@code p32},
+ *       {@code p23}, {@code p14}), {@code duplicate} ({@code probability}, {@code correlation}),
  *       {@code reorder} ({@code probability}, {@code gap} datagrams, {@code max_hold} ms), {@code corrupt}
  *       ({@code probability}). {@code latency} and {@code bandwidth} apply to UDP proxies too. On a UDP proxy
  *       {@code toxicity} must be 0 or 1.</li>

@@ -177,6 +177,22 @@ class HttpApiRoutesTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void fourStateToxicTakesNetemsFiveProbabilitiesWithDefaultsAndRefusesStatesLeftWithMoreThanOne() {
+        api.post("/proxies", "{\"name\":\"udp4\",\"upstream\":\"127.0.0.1:9\",\"protocol\":\"udp\",\"seed\":7}");
+
+        Answer fourState = api.post("/proxies/udp4/toxics",
+                "{\"type\":\"four_state\",\"stream\":\"upstream\",\"attributes\":{\"p13\":0.01,\"p14\":0.005}}");
+
+        assertThat(fourState.body()).isEqualTo("{\"attributes\":{\"p13\":0.01,\"p31\":1.0,\"p32\":0.0,\"p23\":1.0,"
+                + "\"p14\":0.005},\"name\":\"four_state_upstream\",\"type\":\"four_state\",\"stream\":\"upstream\","
+                + "\"toxicity\":1.0}");
+        assertThat(api.post("/proxies/udp4/toxics",
+                "{\"type\":\"four_state\",\"attributes\":{\"p31\":0.7,\"p32\":0.5}}").body())
+                .isEqualTo("{\"error\":\"bad request body: p31 + p32: 1.2 (expected: <= 1.0)\",\"status\":400}\n");
+        assertThat(api.post("/proxies/tcp-only-four/toxics", "{\"type\":\"four_state\"}").status()).isEqualTo(404);
+    }
+
     static boolean portIsFree(int port) {
         try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
             return true;

@@ -186,6 +186,19 @@ class UdpProxyTest {
     }
 
     @Test
+    void fourStateToxicLosesAtItsChainsRateAndTheSeedFixesWhich() throws Exception {
+        // Long-run loss of the chain: (a + p14) / (1 + a + b + p14) with a = p13/p31 and b = a p32/p23.
+        String fourState = "{\"type\":\"four_state\",\"stream\":\"upstream\",\"attributes\":{\"p13\":0.05,"
+                + "\"p31\":0.3,\"p32\":0.2,\"p23\":0.1,\"p14\":0.01}}";
+        List<Integer> first = sequence(exchange("udp-4s-a", udpProxy("udp-4s-a", 11, fourState), 400));
+        List<Integer> second = sequence(exchange("udp-4s-b", udpProxy("udp-4s-b", 11, fourState), 400));
+
+        // Rate with these values: a = 1/6, b = 1/3, (1/6 + 0.01) / (1.5 + 0.01) = 11.7 %: 47 of 400 expected, bursty.
+        assertThat(400 - first.size()).as("lost").isBetween(5, 140);
+        assertThat(second).as("same seed, same losses").isEqualTo(first);
+    }
+
+    @Test
     void duplicateToxicSendsEveryDatagramTwice() throws Exception {
         List<Integer> through = sequence(exchange("udp-dup", udpProxy("udp-dup", 3,
                 "{\"type\":\"duplicate\",\"stream\":\"downstream\",\"attributes\":{\"probability\":1.0}}"), 50));

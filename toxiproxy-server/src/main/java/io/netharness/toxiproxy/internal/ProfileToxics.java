@@ -16,8 +16,8 @@ import java.util.List;
  * Folds the toxics that shape a whole direction into one {@link LinkProfile} per direction, as Toxiproxy's chain
  * would compose them: latencies add up, the narrowest bandwidth wins. The UDP extensions compose the same way:
  * several {@code loss} (or {@code duplicate}, {@code corrupt}) toxics act as independent chances
- * ({@code 1 - (1 - p1)(1 - p2)}); a {@code gilbert_elliott} toxic replaces random loss; of several
- * {@code reorder} toxics the last added wins.
+ * ({@code 1 - (1 - p1)(1 - p2)}); a {@code gilbert_elliott} or {@code four_state} toxic replaces random loss
+ * (of several such, the last added wins); of several {@code reorder} toxics the last added wins.
  *
  * <p>Toxicity: as in Toxiproxy, every TCP connection has its own chain, so a toxic with toxicity between 0 and 1
  * is in force on some connections and not on others, decided per connection by the proxy's seed; the profile is
@@ -40,7 +40,7 @@ final class ProfileToxics {
         long bytesPerSecond = Long.MAX_VALUE;
         double keep = 1.0;
         double lossCorrelation = 0.0;
-        Loss gilbertElliott = null;
+        Loss chain = null;
         double noDuplicate = 1.0;
         double duplicateCorrelation = 0.0;
         double noCorruption = 1.0;
@@ -64,9 +64,11 @@ final class ProfileToxics {
                     keep *= 1.0 - toxic.doubleAttribute("probability");
                     lossCorrelation = Math.max(lossCorrelation, toxic.doubleAttribute("correlation"));
                 }
-                case GILBERT_ELLIOTT -> gilbertElliott = new Loss.GilbertElliott(toxic.doubleAttribute("p"),
+                case GILBERT_ELLIOTT -> chain = new Loss.GilbertElliott(toxic.doubleAttribute("p"),
                         toxic.doubleAttribute("r"), toxic.doubleAttribute("loss_in_good"),
                         toxic.doubleAttribute("loss_in_bad"));
+                case FOUR_STATE -> chain = new Loss.FourState(toxic.doubleAttribute("p13"), toxic.doubleAttribute("p31"),
+                        toxic.doubleAttribute("p32"), toxic.doubleAttribute("p23"), toxic.doubleAttribute("p14"));
                 case DUPLICATE -> {
                     noDuplicate *= 1.0 - toxic.doubleAttribute("probability");
                     duplicateCorrelation = Math.max(duplicateCorrelation, toxic.doubleAttribute("correlation"));
@@ -84,7 +86,7 @@ final class ProfileToxics {
                 : Latency.of(Duration.ofMillis(latencyMillis), Duration.ofMillis(Math.min(jitterMillis, latencyMillis)));
         Bandwidth bandwidth = bytesPerSecond == Long.MAX_VALUE ? Bandwidth.UNLIMITED
                 : Bandwidth.ofBytesPerSecond(bytesPerSecond);
-        Loss loss = gilbertElliott != null ? gilbertElliott
+        Loss loss = chain != null ? chain
                 : keep < 1.0 ? new Loss.Random(1.0 - keep, lossCorrelation) : Loss.NONE;
         Duplication duplication = noDuplicate < 1.0 ? new Duplication(1.0 - noDuplicate, duplicateCorrelation)
                 : Duplication.NONE;

@@ -135,6 +135,18 @@ final class ToxicParser {
                         + ", below average_size)");
             }
         }
+        if (type == ToxicType.FOUR_STATE) {
+            atMostOne(attributes, "p13", "p14");
+            atMostOne(attributes, "p31", "p32");
+        }
         return attributes;
+    }
+
+    /** The four-state chain leaves a state with at most probability 1 in all. */
+    private static void atMostOne(Map<String, Number> attributes, String first, String second) {
+        double sum = attributes.get(first).doubleValue() + attributes.get(second).doubleValue();
+        if (sum > 1.0) {
+            throw ApiError.badRequestBody(first + " + " + second + ": " + sum + " (expected: <= 1.0)");
+        }
     }
 }
