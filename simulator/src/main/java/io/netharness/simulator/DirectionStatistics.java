@@ -21,10 +21,10 @@ import java.util.Objects;
  *
  * <p>{@code droppedBeforeLink} is apart from all that: datagrams addressed to the link that the operating system
  * dropped before the link could read them (its socket's receive buffer was full), so they never reached
- * {@code datagramsIn}. The sender sent {@code datagramsIn + droppedBeforeLink}. Read on Linux from the {@code drops}
- * figure of the link's own UDP sockets in {@code /proc/net/udp} and {@code /proc/net/udp6} when the snapshot is
- * taken (and kept for sockets the link has closed); always 0 for TCP links, where the kernel drops nothing, and
- * on systems without that file.
+ * {@code datagramsIn}. The sender sent {@code datagramsIn + droppedBeforeLink}. Read on Linux from the drop counter of
+ * the link's own UDP sockets when the snapshot is taken ({@code getsockopt(SO_MEMINFO)} on epoll, the {@code drops}
+ * column of {@code /proc/net/udp} and {@code /proc/net/udp6} on NIO) and kept for sockets the link has closed;
+ * always 0 for TCP links, where the kernel drops nothing, and on other systems.
  *
  * @param bytesIn        payload bytes that arrived at the link
  * @param bytesDelivered payload bytes the receiving socket accepted, copies included

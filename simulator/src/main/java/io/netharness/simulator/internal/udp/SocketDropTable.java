@@ -12,17 +12,17 @@ import java.util.Map;
 
 /**
  * One reading of the kernel's per-socket UDP receive drops: the {@code drops} column of {@code /proc/net/udp} and
- * {@code /proc/net/udp6} (Linux), by socket inode and by local address. Empty where the files do not exist.
+ * {@code /proc/net/udp6} (Linux), by local address. Empty where the files do not exist. For sockets whose descriptor
+ * cannot be asked directly (NIO's); reading walks the kernel's whole UDP table, so it is done once per statistics.
  */
 final class SocketDropTable {
 
-    /** Inode, local address (kernel's hex form) and drops of one socket. */
-    private record Row(long inode, String local, long drops) {
+    /** Local address (kernel's hex form) and drops of one socket. */
+    private record Row(String local, long drops) {
     }
 
     private static final List<Path> FILES = List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));
 
-    private final Map<Long, Long> byInode = new HashMap<>();
     private final Map<String, Row> byLocal = new HashMap<>();
     private final Map<String, Integer> localCount = new HashMap<>();
 
@@ -42,7 +42,6 @@ final class SocketDropTable {
             for (int i = 1; i < lines.size(); i++) {
                 Row row = parse(lines.get(i));
                 if (row != null) {
-                    table.byInode.put(row.inode, row.drops);
                     table.byLocal.put(row.local, row);
                     table.localCount.merge(row.local, 1, Integer::sum);
                 }
@@ -61,15 +60,10 @@ final class SocketDropTable {
             return null;
         }
         try {
-            return new Row(Long.parseLong(fields[9]), fields[1].toUpperCase(Locale.ROOT), Long.parseLong(fields[12]));
+            return new Row(fields[1].toUpperCase(Locale.ROOT), Long.parseLong(fields[12]));
         } catch (NumberFormatException malformed) {
             return null;
         }
-    }
-
-    /** The drops of the socket with this inode, or 0 if it is not (or no longer) listed. */
-    long dropsOfInode(long inode) {
-        return byInode.getOrDefault(inode, 0L);
     }
 
     /**
