@@ -37,7 +37,8 @@ import java.util.Objects;
  * <p><b>Interface.</b> Multicast on one host works on the loopback interface {@code lo} (the default), which
  * must be named both for the join and for sending; IPv4 groups are tested.
  *
- * <p><b>Capture, cut, lifecycle</b>: as {@link UdpLink} (the capture shows original sender -> receiver).
+ * <p><b>Capture, cut, lifecycle, ready when started</b>: as {@link UdpLink} (the capture shows original sender ->
+ * receiver; the first multicast link of a JVM warms up with a throwaway link on a group of its own on {@code lo}).
  */
 public final class MulticastLink extends RelayedLink<MulticastRelay> {
 
@@ -52,6 +53,7 @@ public final class MulticastLink extends RelayedLink<MulticastRelay> {
 
     @Override
     public MulticastLink start() {
+        LinkWarmup.ensure(LinkWarmup.Kind.MULTICAST);
         startRelay();
         return this;
     }

@@ -58,6 +58,11 @@ import java.util.Objects;
  * thread-safe; they must not be called on the link's own event loops ({@code start} and {@code close} block).
  * Cuts, heals and faults have reached every open connection when the call returns.
  *
+ * <p><b>Ready when started.</b> The first TCP link started in a JVM first runs a throwaway link to an echo server
+ * of its own on loopback (once per JVM; see {@code LinkWarmup}), so the first connection through a link costs what
+ * later ones do instead of the 30-125 ms of class loading and compilation it took in a fresh JVM. Nothing reaches
+ * the target but what clients send. {@code -Dnetharness.warmup=false} turns that off.
+ *
  * <p><b>Seeds.</b> Every decision of connection {@code i} (in accept order) in a direction draws from a generator
  * seeded with {@code Seeds.derive(seed, "tcp/connection/<i>/<upstream|downstream>")}, so the same seed and the
  * same traffic give the same delays, stalls and fault choices.
@@ -86,6 +91,7 @@ public final class TcpLink extends RelayedLink<TcpRelay> {
 
     @Override
     public TcpLink start() {
+        LinkWarmup.ensure(LinkWarmup.Kind.TCP);
         startRelay();
         return this;
     }

@@ -59,6 +59,12 @@ import java.util.Objects;
  * tasks precise to well under a millisecond. {@link #start()} is idempotent; {@link #close()} is idempotent,
  * closes every socket, releases every queued buffer, stops its own thread and closes the capture, waiting at
  * most 10 s; it must not be called on the link's event loop. No restart after close.
+ *
+ * <p><b>Ready when started.</b> When {@link #start()} returns, the link's socket is bound and read, and the first
+ * datagram costs what later ones do: the first UDP link started in a JVM first runs a throwaway link of its own on
+ * loopback (a few hundred milliseconds, once per JVM; see {@code LinkWarmup}), so class loading and compilation do
+ * not stall the first datagrams (in a fresh JVM they took 200-400 ms, long enough for a fast sender to overflow the
+ * link's socket). Nothing reaches the target but what clients send. {@code -Dnetharness.warmup=false} turns that off.
  */
 public final class UdpLink extends RelayedLink<UdpRelay> {
 
@@ -80,6 +86,7 @@ public final class UdpLink extends RelayedLink<UdpRelay> {
 
     @Override
     public UdpLink start() {
+        LinkWarmup.ensure(LinkWarmup.Kind.UDP);
         startRelay();
         return this;
     }
