@@ -4,7 +4,9 @@ import io.netharness.simulator.internal.Check;
 import io.netharness.simulator.internal.udp.FateObserver;
 import io.netharness.simulator.internal.udp.UdpRelay;
 import java.nio.file.Path;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,10 +35,20 @@ import java.util.Objects;
  *
  * <p><b>Replies (NAT-like).</b> Each client source address gets its own socket towards the target, bound to a
  * fresh loopback port (a port-preserving NAT's "session"); whatever arrives on that socket goes back to that
- * client from the link's {@link #address()}, so clients see replies from the address they sent to. Sessions
- * last until {@link #cut(CutMode) cut(DROP_EXISTING)}, {@link #close()}, or an idle timeout if one is set
+ * client, so clients see replies from the address they sent to. Sessions last until
+ * {@link #cut(CutMode) cut(DROP_EXISTING)}, {@link #close()}, or an idle timeout if one is set
  * ({@link Builder#sessionIdleTimeout(Duration)}); no new session is opened while the link is cut. Whatever
  * arrives on a session's socket goes back to its client, from the target or not (a full-cone NAT).
+ *
+ * <p><b>Peer addresses.</b> Replies from the target come from {@link #address()}. By default
+ * ({@link ReplyAddresses#PER_PEER}) a reply from any other address, such as the new port a TFTP server answers from
+ * (its transfer ID), comes from a link-side address of its own (same host as {@link #address()}, a new port), and
+ * what a client sends to that address goes to that peer through the client's session: the client sees the server's
+ * port change and answers the right one, as without the link ({@link #peerAddresses()} lists the mapping). Both
+ * directions keep their one stream of decisions, whatever address a datagram crossed. With
+ * {@link ReplyAddresses#LINK_ADDRESS} every reply comes from {@link #address()} and clients reach only the target,
+ * which breaks protocols whose server answers from another port. A link keeps at most 1,024 peer addresses (later
+ * peers' replies come from {@link #address()}); they live as long as sessions do.
  *
  * <p><b>Cut.</b> {@link #cut(CutMode)} drops every datagram that arrives afterwards, both ways (counted as
  * dropped); with {@link CutMode#KEEP_EXISTING} datagrams already delayed still arrive, with
@@ -71,7 +83,18 @@ public final class UdpLink extends RelayedLink<UdpRelay> {
     private UdpLink(Builder builder, long seed) {
         super(builder.target, seed, new UdpRelay(builder.listen, builder.target, seed, builder.upstream,
                 builder.downstream, builder.eventLoopGroup, builder.capture, builder.maxQueued,
-                builder.sessionIdleTimeout));
+                builder.sessionIdleTimeout, builder.replyAddresses == ReplyAddresses.PER_PEER));
+    }
+
+    /** Which addresses replies come from, and where clients can send; see "Peer addresses" above. */
+    public enum ReplyAddresses {
+        /**
+         * The default: the target's replies come from {@link UdpLink#address()}, every other upstream peer's from a
+         * link-side address of its own that forwards to that peer.
+         */
+        PER_PEER,
+        /** Every reply comes from {@link UdpLink#address()}, and clients reach only the target. */
+        LINK_ADDRESS
     }
 
     /** A builder; {@link Builder#target} is required. */
@@ -102,6 +125,14 @@ public final class UdpLink extends RelayedLink<UdpRelay> {
         return relay.sessions();
     }
 
+    /**
+     * Upstream peers other than the target that have answered a client, each with the link-side address that stands
+     * for it (see "Peer addresses"); empty with {@link ReplyAddresses#LINK_ADDRESS}. Requires a started link.
+     */
+    public Map<InetSocketAddress, InetSocketAddress> peerAddresses() {
+        return relay.peerAddresses();
+    }
+
     /** Datagram copies waiting in the link (delayed, queued behind the bandwidth, or held for reordering). */
     public int inFlight() {
         return relay.inFlight();
@@ -116,6 +147,7 @@ public final class UdpLink extends RelayedLink<UdpRelay> {
     public static final class Builder extends ProxyLinkBuilder<Builder> {
         private int maxQueued = 65_536;
         private Duration sessionIdleTimeout;
+        private ReplyAddresses replyAddresses = ReplyAddresses.PER_PEER;
 
         private Builder() {
         }
@@ -138,6 +170,12 @@ public final class UdpLink extends RelayedLink<UdpRelay> {
                 throw new IllegalArgumentException("sessionIdleTimeout: " + timeout + " (expected: > 0)");
             }
             this.sessionIdleTimeout = timeout;
+            return this;
+        }
+
+        /** Which addresses replies come from; default {@link ReplyAddresses#PER_PEER}. */
+        public Builder replyAddresses(ReplyAddresses replyAddresses) {
+            this.replyAddresses = Objects.requireNonNull(replyAddresses, "replyAddresses");
             return this;
         }
 

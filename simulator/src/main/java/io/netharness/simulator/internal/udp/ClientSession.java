@@ -6,18 +6,22 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * One client of a UDP link, NAT style: its own socket towards the target, so the target's replies to that
- * socket are known to belong to this client. Datagrams due before the socket is bound wait here. Its outlets
- * write to {@link PendingFlushes}, flushed by whoever ends the batch. Event loop only.
+ * socket are known to belong to this client. The same socket carries what the client sends to other upstream peers
+ * through their {@link PeerSocket}s. Datagrams due before the socket is bound wait here. Its outlets write to
+ * {@link PendingFlushes}, flushed by whoever ends the batch. Event loop only.
  */
 final class ClientSession {
 
     private final InetSocketAddress client;
     private final InetSocketAddress target;
-    private final ArrayDeque<ByteBuf> waitingForBind = new ArrayDeque<>();
+    private final ArrayDeque<DatagramPacket> waitingForBind = new ArrayDeque<>();
+    private final Map<InetSocketAddress, Outlet> toPeers = new HashMap<>(4);
     private final Outlet toTarget;
     private final Outlet toClient;
     private final PendingFlushes flushes;
@@ -33,7 +37,7 @@ final class ClientSession {
         this.toTarget = new Outlet() {
             @Override
             public void send(ByteBuf datagram) {
-                sendToTarget(datagram);
+                sendUpstream(datagram, target);
             }
 
             @Override
@@ -75,9 +79,9 @@ final class ClientSession {
             if (done.isSuccess() && !closed) {
                 bound = true;
                 onBound.accept(channel);
-                ByteBuf datagram;
+                DatagramPacket datagram;
                 while ((datagram = waitingForBind.poll()) != null) {
-                    channel.write(new DatagramPacket(datagram, target), channel.voidPromise());
+                    channel.write(datagram, channel.voidPromise());
                 }
                 channel.flush();
             } else {
@@ -86,13 +90,14 @@ final class ClientSession {
         });
     }
 
-    private void sendToTarget(ByteBuf datagram) {
+    private void sendUpstream(ByteBuf datagram, InetSocketAddress to) {
+        DatagramPacket packet = new DatagramPacket(datagram, to);
         if (closed) {
-            datagram.release();
+            packet.release();
         } else if (bound) {
-            flushes.write(channel, new DatagramPacket(datagram, target));
+            flushes.write(channel, packet);
         } else {
-            waitingForBind.add(datagram);
+            waitingForBind.add(packet);
         }
     }
 
@@ -117,6 +122,26 @@ final class ClientSession {
         return toClient;
     }
 
+    /** Sends to {@code peer} (an upstream address other than the target) from this client's socket. */
+    Outlet toPeer(InetSocketAddress peer) {
+        return toPeers.computeIfAbsent(peer, to -> new Outlet() {
+            @Override
+            public void send(ByteBuf datagram) {
+                sendUpstream(datagram, to);
+            }
+
+            @Override
+            public InetSocketAddress captureSource() {
+                return client;
+            }
+
+            @Override
+            public InetSocketAddress captureDestination() {
+                return to;
+            }
+        });
+    }
+
     /** The session's socket towards the target. */
     Channel channel() {
         return channel;
@@ -130,7 +155,7 @@ final class ClientSession {
     }
 
     private void releaseWaiting() {
-        ByteBuf datagram;
+        DatagramPacket datagram;
         while ((datagram = waitingForBind.poll()) != null) {
             datagram.release();
         }

@@ -31,8 +31,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The machinery of a UDP link: a front socket the clients send to, one socket per client towards the target
- * ({@link ClientSession}), and one {@link ImpairedPath} per direction shared by all clients, so the decisions
- * of a direction follow the order in which datagrams reach the link. Everything runs on one event loop.
+ * ({@link ClientSession}), a link-side socket per other upstream peer that answered ({@link PeerSockets}), and one
+ * {@link ImpairedPath} per direction shared by all of them, so the decisions of a direction follow the order in which
+ * datagrams reach the link, whichever socket they arrive on. Everything runs on one event loop.
  */
 public final class UdpRelay implements Relay {
 
@@ -46,6 +47,7 @@ public final class UdpRelay implements Relay {
     private final Path captureFile;
     private final int maxQueued;
     private final long sessionIdleNanos;
+    private final boolean peerAddresses;
     private io.netty.util.concurrent.ScheduledFuture<?> sweeper;
     private final DirectionCounters upstreamCounters = new DirectionCounters();
     private final DirectionCounters downstreamCounters = new DirectionCounters();
@@ -63,11 +65,13 @@ public final class UdpRelay implements Relay {
     private ImpairedPath upstream;
     private ImpairedPath downstream;
     private volatile Channel front;
+    private PeerSockets peers;
 
     public UdpRelay(InetSocketAddress listen, InetSocketAddress target, long seed, LinkProfile upstreamProfile,
             LinkProfile downstreamProfile, EventLoopGroup suppliedGroup, Path captureFile, int maxQueued,
-            Duration sessionIdleTimeout) {
+            Duration sessionIdleTimeout, boolean peerAddresses) {
         this.sessionIdleNanos = sessionIdleTimeout == null ? 0 : sessionIdleTimeout.toNanos();
+        this.peerAddresses = peerAddresses;
         this.listen = listen;
         this.target = target;
         this.seed = seed;
@@ -104,6 +108,8 @@ public final class UdpRelay implements Relay {
         }
         front = bind.channel();
         kernelDrops.watch(front, Direction.UPSTREAM);
+        peers = new PeerSockets(loop, resources.group(), ((InetSocketAddress) front.localAddress()).getAddress(),
+                flushes, kernelDrops, this::fromClientToPeer);
         if (sessionIdleNanos > 0) {
             long period = Math.max(sessionIdleNanos / 4, 1_000_000);
             sweeper = loop.scheduleAtFixedRate(this::expireIdleSessions, period, period, TimeUnit.NANOSECONDS);
@@ -192,6 +198,17 @@ public final class UdpRelay implements Relay {
         return onLoop(sessions::size);
     }
 
+    /**
+     * Upstream peer addresses other than the target that have a link-side address of their own, and that address
+     * (empty unless peer addresses are on).
+     */
+    public Map<InetSocketAddress, InetSocketAddress> peerAddresses() {
+        if (loop == null || loop.isShuttingDown()) {
+            return Map.of();
+        }
+        return onLoop(() -> peers == null ? Map.of() : peers.addresses());
+    }
+
     /** Copies in flight in both directions. */
     public int inFlight() {
         if (loop == null || loop.isShuttingDown()) {
@@ -253,6 +270,9 @@ public final class UdpRelay implements Relay {
         for (ClientSession session : sessions.values()) {
             closes.add(session.close());
         }
+        if (peers != null) {
+            closes.addAll(peers.closeAll());
+        }
         sessions.clear();
         return closes;
     }
@@ -286,6 +306,7 @@ public final class UdpRelay implements Relay {
             }
             return false;
         });
+        peers.expireIdle(now, sessionIdleNanos);
     }
 
     private ClientSession session(InetSocketAddress client) {
@@ -301,6 +322,31 @@ public final class UdpRelay implements Relay {
             session = created;
         }
         return session;
+    }
+
+    /** A datagram a client sent to the link-side address of {@code peer}: on to that peer, from the client's session. */
+    private void fromClientToPeer(PeerSocket peer, DatagramPacket packet) {
+        long now = System.nanoTime();
+        if (upstream.isCut()) {
+            upstream.refuse(packet.content().retain(), packet.content().readableBytes(), now);
+            return;
+        }
+        ClientSession session = session(packet.sender());
+        session.touch(now);
+        peer.touch(now);
+        upstream.accept(packet.content().retain(), session.toPeer(peer.peer()));
+    }
+
+    /**
+     * Where a reply from {@code sender} goes back to the session's client: from the link's address if it came from
+     * the target (or peer addresses are off, or too many exist), else from the link-side address of that peer.
+     */
+    private Outlet back(ClientSession session, InetSocketAddress sender, long now) {
+        if (!peerAddresses || sender.equals(target)) {
+            return session.toClient();
+        }
+        PeerSocket peer = peers.forPeer(sender, now);
+        return peer == null ? session.toClient() : peer.toClient(session.client());
     }
 
     /** Datagrams from clients. */
@@ -331,7 +377,7 @@ public final class UdpRelay implements Relay {
         }
     }
 
-    /** Datagrams from the target to one client's session socket. */
+    /** Datagrams from the target (or another upstream peer) to one client's session socket. */
     private final class ReplyHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         private final ClientSession session;
 
@@ -341,8 +387,9 @@ public final class UdpRelay implements Relay {
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            session.touch(System.nanoTime());
-            downstream.accept(packet.content().retain(), session.toClient());
+            long now = System.nanoTime();
+            session.touch(now);
+            downstream.accept(packet.content().retain(), back(session, packet.sender(), now));
         }
 
         @Override
