@@ -6,9 +6,13 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.unix.IntegerUnixChannelOption;
+import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Small shared helpers of the datagram links. */
@@ -24,12 +28,23 @@ final class Datagrams {
     /** Datagrams read per wake-up before the batch is handed on (and flushed) and other sockets get a turn. */
     private static final int READS_PER_WAKE_UP = 4 * READ_BATCH;
     private static final int SOCKET_BUFFER_BYTES = 4 << 20;
+    /**
+     * The receive buffer asked for with {@code SO_RCVBUFFORCE} where the process may (CAP_NET_ADMIN, e.g. root in a
+     * CI container): {@code SO_RCVBUF} is capped by {@code net.core.rmem_max} (often 4 MiB or less; the kernel doubles
+     * what it grants), which holds about 10,000 small datagrams; this holds four times as many, so a burst from a
+     * sender that fell behind its schedule on a loaded machine does not overflow the link's socket. Memory is only
+     * used while datagrams wait.
+     */
+    private static final int FORCED_RECEIVE_BUFFER_BYTES = 16 << 20;
+    private static final IntegerUnixChannelOption SO_RCVBUFFORCE = new IntegerUnixChannelOption("SO_RCVBUFFORCE", 1, 33);
+    private static final boolean MAY_FORCE_BUFFERS = hasNetAdmin();
 
     private Datagrams() {
     }
 
     /**
-     * Options every link socket gets: whole datagrams, and large kernel buffers so bursts are not lost. On
+     * Options every link socket gets: whole datagrams, and large kernel buffers so bursts are not lost (forced beyond
+     * {@code net.core.rmem_max} where permitted, see {@link #FORCED_RECEIVE_BUFFER_BYTES}). On
      * epoll a read takes up to {@link #READ_BATCH} datagrams with one {@code recvmmsg}, each in its own
      * {@link #MAX_DATAGRAM} slot of one buffer (the packets are slices of it); NIO reads one at a time.
      * The bootstrap's group must be set.
@@ -43,8 +58,25 @@ final class Datagrams {
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES);
         if (epoll) {
             bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
+            if (MAY_FORCE_BUFFERS) {
+                bootstrap.option(SO_RCVBUFFORCE, FORCED_RECEIVE_BUFFER_BYTES); // after SO_RCVBUF, so it wins
+            }
         }
         return bootstrap;
+    }
+
+    /** Whether this process has CAP_NET_ADMIN (bit 12 of CapEff in /proc/self/status), which SO_RCVBUFFORCE needs. */
+    private static boolean hasNetAdmin() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("CapEff:")) {
+                    return (Long.parseUnsignedLong(line.substring("CapEff:".length()).trim(), 16) & (1L << 12)) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException unknown) {
+            // not Linux, or no procfs: keep to SO_RCVBUF
+        }
+        return false;
     }
 
     /**
