@@ -3,8 +3,10 @@ package io.netharness.benchmarks;
 import io.netharness.benchmarks.endpoint.Loops;
 import io.netharness.benchmarks.report.Goal;
 import io.netharness.benchmarks.report.Section;
+import io.netharness.benchmarks.scenario.ColdReplay;
 import io.netharness.benchmarks.scenario.ConnectionScale;
 import io.netharness.benchmarks.scenario.DelayPrecision;
+import io.netharness.benchmarks.scenario.FirstUseCost;
 import io.netharness.benchmarks.scenario.ImpairmentCost;
 import io.netharness.benchmarks.scenario.PerTestCost;
 import io.netharness.benchmarks.scenario.RoundTripLatency;
@@ -24,7 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Runs the seven measurements and prints one Markdown report: environment, a table per measurement,
+ * Runs the measurements and prints one Markdown report: environment, a table per measurement,
  * and the goals with what this run achieved. {@code --smoke} runs everything with tiny sizes;
  * {@code --only 1,3} runs a subset; {@code --out FILE} also writes the report to a file.
  */
@@ -71,7 +73,8 @@ public final class Suite {
         for (int number : only) {
             Measurement measurement = MEASUREMENTS.get(number);
             if (measurement == null) {
-                throw new IllegalArgumentException("--only: no measurement " + number + " (expected: 1-7)");
+                throw new IllegalArgumentException("--only: no measurement " + number + " (expected: 1-"
+                        + MEASUREMENTS.size() + ")");
             }
             long start = System.nanoTime();
             Section section = measurement.run(config);
@@ -95,6 +98,8 @@ public final class Suite {
         all.put(5, PerTestCost::run);
         all.put(6, ConnectionScale::run);
         all.put(7, ImpairmentCost::run);
+        all.put(8, FirstUseCost::run);
+        all.put(9, ColdReplay::run);
         return Map.copyOf(all);
     }
 

@@ -15,15 +15,20 @@ import java.time.Duration;
  * @param delaySamples     datagrams per configured delay (measurement 4)
  * @param lifecycleSamples test lifecycles timed per variant (measurement 5)
  * @param scaleConnections concurrent connections (measurement 6)
+ * @param firstUseJvms     fresh JVMs per row (measurement 8)
+ * @param firstUseMessages messages through the first link of each fresh JVM (measurement 8)
+ * @param replayDatagrams  datagrams per cold JVM, at 20,000/s (measurement 9)
  */
 public record SuiteConfig(int rounds, long tcpBytes, long cappedBytes, int pingWarmup, int pingSamples,
-                          Duration udpDuration, int delaySamples, int lifecycleSamples, int scaleConnections) {
+                          Duration udpDuration, int delaySamples, int lifecycleSamples, int scaleConnections,
+                          int firstUseJvms, int firstUseMessages, int replayDatagrams) {
 
     public static SuiteConfig full() {
-        return new SuiteConfig(5, 256L << 20, 64L << 20, 5_000, 20_000, Duration.ofSeconds(1), 500, 500, 10_000);
+        return new SuiteConfig(5, 256L << 20, 64L << 20, 5_000, 20_000, Duration.ofSeconds(1), 500, 500, 10_000,
+                20, 1_000, 100_000);
     }
 
     public static SuiteConfig smoke() {
-        return new SuiteConfig(1, 1L << 20, 256L << 10, 50, 200, Duration.ofMillis(100), 20, 5, 40);
+        return new SuiteConfig(1, 1L << 20, 256L << 10, 50, 200, Duration.ofMillis(100), 20, 5, 40, 1, 20, 1_000);
     }
 }

@@ -19,7 +19,7 @@ class SuiteSmokeTest {
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
 
         for (String title : Set.of("### 1. ", "### 2. ", "### 3. ", "### 4. ", "### 5. ", "### 6. ", "### 7. ",
-                "### Goals")) {
+                "### 8. ", "### 9. ", "### Goals")) {
             assertThat(report).contains(title);
         }
         assertThat(report).doesNotContain("NaN").doesNotContain("Infinity");
