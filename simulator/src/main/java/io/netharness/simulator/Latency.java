@@ -14,13 +14,21 @@ import java.util.Objects;
  * repeats the first). Unlike netem's {@code (1 - c) * fresh + c * previous}, this keeps the spread equal to
  * {@code jitter} at any correlation.
  *
+ * <p><b>Order.</b> By default a datagram drawn a shorter delay overtakes an earlier one, as on a real path (and in
+ * netem). {@link #keepingOrder()} makes the jitter order-preserving instead: each datagram leaves at its arrival plus
+ * its drawn delay, or right after the datagram before it if that is later, so datagrams never overtake each other
+ * (explicit {@link Reordering} still does). Delays are drawn per datagram either way, from the same seed. TCP links
+ * never let chunks overtake, so the option changes nothing there.
+ *
  * @param base         the mean delay; {@code >= 0}
  * @param jitter       the spread around {@code base}: half-width for {@link DelayDistribution#UNIFORM},
  *                     standard deviation for the others; {@code 0 <= jitter <= base}
  * @param distribution shape of the random part
  * @param correlation  0.0-1.0, how much each random part follows the previous one
+ * @param keepsOrder   true if no datagram may leave before one that arrived before it
  */
-public record Latency(Duration base, Duration jitter, DelayDistribution distribution, double correlation) {
+public record Latency(Duration base, Duration jitter, DelayDistribution distribution, double correlation,
+        boolean keepsOrder) {
 
     /** No delay at all. */
     public static final Latency NONE = new Latency(Duration.ZERO, Duration.ZERO, DelayDistribution.UNIFORM, 0.0);
@@ -37,6 +45,11 @@ public record Latency(Duration base, Duration jitter, DelayDistribution distribu
         Check.probability("latency.correlation", correlation);
     }
 
+    /** A latency whose jitter may reorder datagrams (the default); see "Order" above. */
+    public Latency(Duration base, Duration jitter, DelayDistribution distribution, double correlation) {
+        this(base, jitter, distribution, correlation, false);
+    }
+
     /** A fixed delay without jitter. */
     public static Latency of(Duration base) {
         return new Latency(base, Duration.ZERO, DelayDistribution.UNIFORM, 0.0);
@@ -49,12 +62,17 @@ public record Latency(Duration base, Duration jitter, DelayDistribution distribu
 
     /** This latency with another distribution. */
     public Latency withDistribution(DelayDistribution newDistribution) {
-        return new Latency(base, jitter, newDistribution, correlation);
+        return new Latency(base, jitter, newDistribution, correlation, keepsOrder);
     }
 
     /** This latency with another correlation (0.0-1.0). */
     public Latency withCorrelation(double newCorrelation) {
-        return new Latency(base, jitter, distribution, newCorrelation);
+        return new Latency(base, jitter, distribution, newCorrelation, keepsOrder);
+    }
+
+    /** This latency with order-preserving jitter: datagrams never overtake each other (see "Order" above). */
+    public Latency keepingOrder() {
+        return new Latency(base, jitter, distribution, correlation, true);
     }
 
     /** True when no datagram is ever delayed. */
@@ -68,6 +86,6 @@ public record Latency(Duration base, Duration jitter, DelayDistribution distribu
             return "Latency.NONE";
         }
         return "Latency[" + Check.format(base) + " ± " + Check.format(jitter) + " " + distribution
-                + (correlation == 0.0 ? "" : ", correlation " + correlation) + "]";
+                + (correlation == 0.0 ? "" : ", correlation " + correlation) + (keepsOrder ? ", order kept" : "") + "]";
     }
 }

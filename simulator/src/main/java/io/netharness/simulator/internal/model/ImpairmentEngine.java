@@ -36,6 +36,7 @@ public final class ImpairmentEngine {
     private CorruptionDecider corruption;
     private DelaySampler delay;
     private TokenBucket bucket;
+    private long lastDeparture = Long.MIN_VALUE;
 
     public ImpairmentEngine(long seed, LinkProfile profile) {
         lossRandom = Seeds.generator(seed, "loss");
@@ -80,6 +81,11 @@ public final class ImpairmentEngine {
                 leaves = bucket.busyUntil();
             }
             long departure = leaves + delay.nextNanos();
+            if (profile.latency().keepsOrder()) {
+                // Order-preserving jitter: never before the copy decided before it (ties leave in arrival order).
+                departure = Math.max(departure, lastDeparture);
+            }
+            lastDeparture = Math.max(lastDeparture, departure);
             double reorder = profile.reordering().probability();
             int holdGap = reorder > 0.0 && reorderRandom.nextDouble() < reorder ? profile.reordering().gap() : 0;
             out.add(new DatagramFate.Copy(departure, corruptBit, holdGap,
