@@ -20,10 +20,28 @@ abstract class LinkBuilder<B extends LinkBuilder<B>> {
     LinkBuilder() {
     }
 
-    /** The seed of every random decision; default a fresh one from {@link Seeds#random()}. */
+    /**
+     * The seed of every random decision; default a fresh one from {@link Seeds#random()}. Two links given the same
+     * seed make the same decisions for the same traffic: two {@link MulticastLink}s with one seed on one group lose
+     * exactly the same datagrams. To give the links of one test each a seed of its own that still replays, derive
+     * them from one seed with {@link #seed(long, String)}.
+     */
     public B seed(long seed) {
         this.seed = seed;
         return self();
+    }
+
+    /**
+     * A seed of this link's own derived from a shared one: {@code Seeds.derive(seed, "link/" + name)}, the derivation
+     * the JUnit extension uses for its links. Links built with one {@code seed} and different names decide
+     * independently (for example one {@link MulticastLink} per receiver, named after it); the same seed and name give
+     * the same decisions again, in any JVM.
+     *
+     * @param seed the test's (or run's) seed
+     * @param name a name unique among the links sharing {@code seed}, e.g. {@code "receiver-a"}
+     */
+    public B seed(long seed, String name) {
+        return seed(Seeds.derive(seed, "link/" + Objects.requireNonNull(name, "name")));
     }
 
     /** The seed given, or a fresh random one: drawn once per link, at build. */

@@ -34,6 +34,12 @@ import java.util.Objects;
  * statistics apply; {@link Direction#DOWNSTREAM} may be set but has no traffic, and its statistics stay zero.
  * Decisions draw from {@code Seeds.derive(seed, "multicast/upstream")}.
  *
+ * <p><b>Seeds, one per receiver.</b> A link's decisions come from its seed alone, so two links given the same seed
+ * lose, duplicate and delay exactly the same datagrams of the group: receivers meant to be independent need seeds of
+ * their own. Without {@code seed(...)} each link draws a fresh one; to replay, give each its own derived from one
+ * seed, {@code .seed(testSeed, "receiver-a")} ({@link Builder#seed(long, String)}), as the JUnit extension does. A link
+ * that joins a group on which a started link has its seed logs a warning.
+ *
  * <p><b>Interface.</b> Multicast on one host works on the loopback interface {@code lo} (the default), which
  * must be named both for the join and for sending; IPv4 groups are tested.
  *
@@ -41,6 +47,8 @@ import java.util.Objects;
  * receiver; the first multicast link of a JVM warms up with a throwaway link on a group of its own on {@code lo}).
  */
 public final class MulticastLink extends RelayedLink<MulticastRelay> {
+
+    private static final SameSeedWarning seedsInUse = new SameSeedWarning();
 
     private MulticastLink(Builder builder, NetworkInterface networkInterface, long seed) {
         super(builder.receiver, seed, new MulticastRelay(builder.group, networkInterface,
@@ -55,7 +63,14 @@ public final class MulticastLink extends RelayedLink<MulticastRelay> {
     public MulticastLink start() {
         LinkWarmup.ensure(LinkWarmup.Kind.MULTICAST);
         startRelay();
+        seedsInUse.claim(this);
         return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        seedsInUse.release(this);
+        super.close();
     }
 
     /** Test hook: sees every decision in order, on the event loop. */
