@@ -124,6 +124,14 @@ public @interface SimulatedLink {
     double latencyCorrelation() default 0.0;
 
     /**
+     * Whether jitter keeps datagrams in order, both directions: each leaves at its arrival plus its drawn delay, or
+     * right after the datagram before it if that is later, so none overtakes another (explicit {@link #reorder()}
+     * still does). Default {@code false}: a datagram drawn a shorter delay overtakes, as on a real path. TCP links
+     * never reorder anyway. See {@link io.netharness.simulator.Latency#keepingOrder()}.
+     */
+    boolean jitterKeepsOrder() default false;
+
+    /**
      * Long-run share of datagrams (TCP: chunks, retransmitted after a stall) that are lost, 0.0 to 1.0. It stays the
      * rate whatever {@link #lossCorrelation()} or {@link #burstLength()} say: those only make losses cluster.
      */

@@ -67,6 +67,14 @@ class ProfileMappingTests {
     }
 
     @Test
+    void jitterKeepsOrderGivesBothDirectionsAnOrderPreservingLatency(@SimulatedLink(targetServer = "echo",
+            latency = "10ms", jitter = "4ms", jitterKeepsOrder = true) TcpLink link) {
+        Latency expected = Latency.of(Duration.ofMillis(10), Duration.ofMillis(4)).keepingOrder();
+        assertThat(link.profile(Direction.UPSTREAM).latency()).isEqualTo(expected);
+        assertThat(link.profile(Direction.DOWNSTREAM).latency()).isEqualTo(expected);
+    }
+
+    @Test
     void unsetAttributesGiveAPerfectLink(@SimulatedLink(targetServer = "echo") TcpLink link) {
         assertThat(link.profile(Direction.UPSTREAM)).isEqualTo(LinkProfile.PERFECT);
         assertThat(link.profile(Direction.DOWNSTREAM)).isEqualTo(LinkProfile.PERFECT);

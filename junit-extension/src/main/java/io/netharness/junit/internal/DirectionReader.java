@@ -80,6 +80,7 @@ final class DirectionReader {
                 jitter,
                 distribution(),
                 probability("latencyCorrelation", link.latencyCorrelation(), profile.latencyCorrelation()),
+                link.jitterKeepsOrder(),
                 loss,
                 lossCorrelation,
                 burstLength,

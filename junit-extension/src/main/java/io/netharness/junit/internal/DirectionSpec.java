@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param jitter delay variation, at most {@code latency}
  * @param distribution a {@code DelayDistribution} constant name: UNIFORM, NORMAL, PARETO or PARETO_NORMAL
  * @param latencyCorrelation 0..1
+ * @param jitterKeepsOrder whether datagrams never overtake each other
  * @param loss average loss probability 0..1
  * @param lossCorrelation 0..1
  * @param burstLength mean burst length in datagrams, 0 for independent losses
@@ -30,6 +31,7 @@ public record DirectionSpec(
         Duration jitter,
         String distribution,
         double latencyCorrelation,
+        boolean jitterKeepsOrder,
         double loss,
         double lossCorrelation,
         double burstLength,

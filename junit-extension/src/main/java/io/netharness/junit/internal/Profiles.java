@@ -19,7 +19,8 @@ public final class Profiles {
     public static LinkProfile toLinkProfile(DirectionSpec spec) {
         return LinkProfile.builder()
                 .latency(new Latency(spec.latency(), spec.jitter(),
-                        DelayDistribution.valueOf(spec.distribution()), spec.latencyCorrelation()))
+                        DelayDistribution.valueOf(spec.distribution()), spec.latencyCorrelation(),
+                        spec.jitterKeepsOrder()))
                 .loss(loss(spec))
                 .duplication(spec.duplicate() == 0 ? Duplication.NONE
                         : new Duplication(spec.duplicate(), spec.duplicateCorrelation()))
