@@ -6,8 +6,8 @@ import io.netharness.core.Lifecycle;
 import io.netharness.core.Outbox;
 import io.netharness.core.StreamComponent;
 import io.netharness.core.Transport;
-import io.netharness.core.multicast.MulticastReceiver;
-import io.netharness.core.multicast.MulticastSender;
+import io.netharness.core.udp.MulticastReceiver;
+import io.netharness.core.udp.MulticastSender;
 import io.netharness.core.tcp.MultiClientServer;
 import io.netharness.core.tcp.SingleClientServer;
 import io.netharness.core.tcp.TcpClient;
@@ -76,7 +76,7 @@ final class DemoCommand implements Command {
     /** Four clients talk to one server at once; each must get back exactly its own lines. */
     private static int tcp(TrafficLog log) throws Exception {
         int replies = 0;
-        try (MultiClientServer server = new MultiClientServer(info -> new ShoutProtocol(info, log, "tcp"))) {
+        try (MultiClientServer server = MultiClientServer.builder(info -> new ShoutProtocol(info, log, "tcp")).build()) {
             server.start();
             CountDownLatch allClosed = watch(server.signal(), log);
             log.print("tcp", "MultiClientServer listening on 127.0.0.1:" + server.port()
@@ -87,8 +87,8 @@ final class DemoCommand implements Command {
             try {
                 for (int i = 1; i <= TCP_CLIENTS; i++) {
                     boolean threaded = i % 2 == 0;
-                    TcpClient client = threaded ? TcpClient.threaded("127.0.0.1", server.port())
-                            : TcpClient.onEventLoop("127.0.0.1", server.port());
+                    TcpClient client = threaded ? TcpClient.builder("127.0.0.1", server.port()).threaded().build()
+                            : TcpClient.builder("127.0.0.1", server.port()).build();
                     clients.add(client);
                     client.start();
                     readers.add(new LineReader(client.outbox()));
@@ -126,11 +126,11 @@ final class DemoCommand implements Command {
 
     /** A single-client server talks to its client; a second client is accepted and closed at once. */
     private static boolean single(TrafficLog log) throws Exception {
-        try (SingleClientServer server = new SingleClientServer()) {
+        try (SingleClientServer server = SingleClientServer.builder().build()) {
             server.start();
             log.print("single", "SingleClientServer listening on 127.0.0.1:" + server.port());
-            try (TcpClient first = TcpClient.onEventLoop("127.0.0.1", server.port());
-                    TcpClient second = TcpClient.threaded("127.0.0.1", server.port())) {
+            try (TcpClient first = TcpClient.builder("127.0.0.1", server.port()).build();
+                    TcpClient second = TcpClient.builder("127.0.0.1", server.port()).threaded().build()) {
                 first.start();
                 log.print("single", "first client -> \"just us?\"");
                 first.inbox().put(Chunk.ofUtf8("just us?\n"));
@@ -153,7 +153,7 @@ final class DemoCommand implements Command {
         try (Responder first = new Responder("server-a", log); Responder second = new Responder("server-b", log);
                 UdpPeer client = UdpPeer.builder().target(first.address()).build()) {
             client.start();
-            log.print("udp", "UdpPeer on 127.0.0.1:" + client.localAddress().getPort() + " targets server-a");
+            log.print("udp", "UdpPeer on 127.0.0.1:" + client.address().getPort() + " targets server-a");
             for (int n = 1; n <= 4; n++) {
                 if (n == 4) {
                     client.retarget(second.address());
@@ -189,7 +189,7 @@ final class DemoCommand implements Command {
         }
 
         InetSocketAddress address() {
-            return peer.localAddress();
+            return peer.address();
         }
 
         @Override

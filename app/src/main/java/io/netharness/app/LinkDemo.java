@@ -38,10 +38,10 @@ final class LinkDemo {
     /** One line through a TCP link with latency; true if it came back intact and no sooner than two latencies. */
     static boolean tcp(TrafficLog log) throws Exception {
         LinkProfile slow = LinkProfile.builder().latency(Latency.of(TCP_ONE_WAY)).build();
-        try (MultiClientServer server = new MultiClientServer(info -> new ShoutProtocol(info, log, "link"))) {
+        try (MultiClientServer server = MultiClientServer.builder(info -> new ShoutProtocol(info, log, "link")).build()) {
             server.start();
             try (TcpLink link = TcpLink.builder().target(server.port()).profile(slow).seed(SEED).build().start();
-                    TcpClient client = TcpClient.onEventLoop("127.0.0.1", link.address().getPort())) {
+                    TcpClient client = TcpClient.builder("127.0.0.1", link.address().getPort()).build()) {
                 log.print("link", "TcpLink on 127.0.0.1:" + link.address().getPort() + " -> server 127.0.0.1:"
                         + server.port() + ", latency " + TCP_ONE_WAY.toMillis() + " ms each way");
                 client.start();
@@ -145,7 +145,7 @@ final class LinkDemo {
         }
 
         java.net.InetSocketAddress address() {
-            return peer.localAddress();
+            return peer.address();
         }
 
         @Override

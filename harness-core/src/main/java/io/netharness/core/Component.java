@@ -30,8 +30,8 @@ public interface Component<I, O> extends AutoCloseable {
     /** Lifecycle news out of the component, such as {@link Lifecycle.SocketShutdown}. */
     Outbox<Lifecycle> signal();
 
-    /** Starts the component; idempotent. */
-    void start();
+    /** Starts the component; idempotent. Returns this component, so building and starting read as one line. */
+    Component<I, O> start();
 
     /** Stops the component and releases what it owns; idempotent. */
     @Override

@@ -113,10 +113,11 @@ public final class Pipeline<I, O> implements Component<I, O> {
     }
 
     @Override
-    public void start() {
+    public Pipeline<I, O> start() {
         for (int i = components.size() - 1; i >= 0; i--) {
             components.get(i).start();
         }
+        return this;
     }
 
     @Override

@@ -37,7 +37,7 @@ import java.util.function.Function;
  * @param <I> the message type consumed
  * @param <O> the message type emitted
  */
-public abstract class StreamComponent<I, O> extends Boxes<I, O> {
+public abstract class StreamComponent<I, O> implements Component<I, O> {
 
     /** Where a {@link StreamComponent} callback emits messages. */
     public interface Emitter<O> {
@@ -48,6 +48,7 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
         void signal(Lifecycle message);
     }
 
+    private final Boxes<I, O> boxes;
     private final LifecycleState state;
     private final FailureRecorder failures;
     private final EventExecutor executor;
@@ -80,7 +81,7 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
 
     /** A component named {@code name} whose inbox and outbox hold {@code capacity} messages, on {@code executor}. */
     protected StreamComponent(String name, int capacity, EventExecutor executor) {
-        super(Objects.requireNonNull(name, "name"), capacity);
+        this.boxes = new Boxes<>(Objects.requireNonNull(name, "name"), capacity);
         this.state = new LifecycleState(name);
         this.failures = new FailureRecorder(name::toString, signal());
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -95,6 +96,26 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
                 out.emit(function.apply(message));
             }
         };
+    }
+
+    @Override
+    public final Inbox<I> inbox() {
+        return boxes.inbox();
+    }
+
+    @Override
+    public final Outbox<O> outbox() {
+        return boxes.outbox();
+    }
+
+    @Override
+    public final Inbox<Lifecycle> control() {
+        return boxes.control();
+    }
+
+    @Override
+    public final Outbox<Lifecycle> signal() {
+        return boxes.signal();
     }
 
     /** Handles one inbox message; runs on this component's executor. */
@@ -117,12 +138,13 @@ public abstract class StreamComponent<I, O> extends Boxes<I, O> {
     }
 
     @Override
-    public void start() {
+    public StreamComponent<I, O> start() {
         if (state.tryStart()) {
             inbox().onArrival(this::schedule);
             control().onArrival(this::schedule);
             schedule();
         }
+        return this;
     }
 
     /**

@@ -13,7 +13,7 @@ import java.net.InetAddress;
  * The one switch that picks Netty's transport for TCP, UDP and multicast alike: native epoll when
  * {@code Epoll.isAvailable()}, else NIO. The system property {@code netharness.transport} ({@code epoll} or
  * {@code nio}) forces a choice; any other value is refused. The one difference users can see is documented on
- * {@link io.netharness.core.multicast.MulticastReceiver} (leaving a group under NIO).
+ * {@link io.netharness.core.udp.MulticastReceiver} (leaving a group under NIO).
  *
  * <p>Every component runs on the {@link #sharedGroup() shared group} unless given an {@link EventLoopGroup}
  * of its own; a component never shuts down a group, since it owns none. The shared group is created on

@@ -77,10 +77,10 @@ class ComponentFailureTest {
 
     @Test
     void aProtocolHandlerThatThrowsClosesItsConnectionAndFailsTheServersClose() throws Exception {
-        MultiClientServer server = new MultiClientServer(info -> StreamComponent.<Chunk, Chunk>map("parser",
+        MultiClientServer server = MultiClientServer.builder(info -> StreamComponent.<Chunk, Chunk>map("parser",
                 chunk -> {
                     throw new NumberFormatException("not a number: " + chunk.toUtf8());
-                }));
+                })).build();
         server.start();
         try (Socket client = new Socket("127.0.0.1", server.port())) {
             client.setSoTimeout((int) Await.TIMEOUT.toMillis());
@@ -98,18 +98,18 @@ class ComponentFailureTest {
     @Test
     void aFactoryThatThrowsFailsTheServersCloseAndTheOtherClientsAreServed() throws Exception {
         int[] calls = {0};
-        MultiClientServer server = new MultiClientServer(info -> {
+        MultiClientServer server = MultiClientServer.builder(info -> {
             if (calls[0]++ == 0) {
                 throw new IllegalStateException("first connection refused by the factory");
             }
             return StreamComponent.map("echo", chunk -> chunk);
-        });
+        }).build();
         server.start();
-        try (TcpClient first = TcpClient.threaded("127.0.0.1", server.port())) {
+        try (TcpClient first = TcpClient.builder("127.0.0.1", server.port()).threaded().build()) {
             first.start();
             Await.signalOf(first.signal(), Lifecycle.SocketShutdown.class);
         }
-        try (TcpClient second = TcpClient.threaded("127.0.0.1", server.port())) {
+        try (TcpClient second = TcpClient.builder("127.0.0.1", server.port()).threaded().build()) {
             second.start();
             second.inbox().put(Chunk.ofUtf8("ping"));
             assertThat(Await.readUtf8(second.outbox(), 4)).isEqualTo("ping");

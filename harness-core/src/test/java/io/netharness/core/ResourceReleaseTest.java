@@ -3,9 +3,8 @@ package io.netharness.core;
 import static io.netharness.core.Await.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netharness.core.internal.ThreadedTcpClient;
-import io.netharness.core.multicast.MulticastReceiver;
-import io.netharness.core.multicast.MulticastSender;
+import io.netharness.core.udp.MulticastReceiver;
+import io.netharness.core.udp.MulticastSender;
 import io.netharness.core.tcp.ConnectionSettings;
 import io.netharness.core.tcp.MultiClientServer;
 import io.netharness.core.tcp.SingleClientServer;
@@ -34,9 +33,8 @@ class ResourceReleaseTest {
         try {
             ConnectionSettings tcp = ConnectionSettings.defaults().withEventLoopGroup(group);
             DatagramSettings udp = DatagramSettings.defaults().withEventLoopGroup(group);
-            MultiClientServer multi = new MultiClientServer(info -> StreamComponent.map("echo", (Chunk c) -> c),
-                    new InetSocketAddress("127.0.0.1", 0), tcp);
-            SingleClientServer single = new SingleClientServer(0, tcp);
+            MultiClientServer multi = MultiClientServer.builder(info -> StreamComponent.map("echo", (Chunk c) -> c)).bindAddress(new InetSocketAddress("127.0.0.1", 0)).settings(tcp).build();
+            SingleClientServer single = SingleClientServer.builder().port(0).settings(tcp).build();
             UdpPostboxPeer postbox = UdpPostboxPeer.builder().settings(udp).build();
             MulticastReceiver receiver = MulticastReceiver.builder(InetAddress.getByName(
                     "239.255." + ThreadLocalRandom.current().nextInt(1, 255) + ".7")).settings(udp).build();
@@ -47,17 +45,17 @@ class ResourceReleaseTest {
             List<TcpClient> clients = new ArrayList<>();
             List<String> clientThreads = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                TcpClient threaded = TcpClient.threaded(multi.localAddress(), tcp);
-                TcpClient onLoop = TcpClient.onEventLoop(multi.localAddress(), tcp);
+                TcpClient threaded = TcpClient.builder(multi.address()).settings(tcp).threaded().build();
+                TcpClient onLoop = TcpClient.builder(multi.address()).settings(tcp).build();
                 clients.add(threaded);
                 clients.add(onLoop);
                 threaded.start();
                 onLoop.start();
-                clientThreads.add(ThreadedTcpClient.THREAD_NAME_PREFIX + threaded.localAddress().getPort() + "-");
+                clientThreads.add(TcpClient.THREAD_NAME_PREFIX + threaded.localAddress().getPort() + "-");
                 threaded.inbox().put(Chunk.ofUtf8("x"));
                 assertThat(Await.readUtf8(threaded.outbox(), 1)).isEqualTo("x");
             }
-            UdpPeer peer = UdpPeer.builder().fixedTarget(postbox.localAddress()).settings(udp).build();
+            UdpPeer peer = UdpPeer.builder().fixedTarget(postbox.address()).settings(udp).build();
             peer.start();
             peer.inbox().put(Chunk.ofUtf8("u"));
             assertThat(postbox.outbox().take(TIMEOUT).text()).isEqualTo("u");
@@ -67,8 +65,8 @@ class ResourceReleaseTest {
             assertThat(receiver.outbox().take(TIMEOUT).text()).isEqualTo("m");
             int tcpPort = multi.port();
             int singlePort = single.port();
-            int udpPort = postbox.localAddress().getPort();
-            int peerPort = peer.localAddress().getPort();
+            int udpPort = postbox.address().getPort();
+            int peerPort = peer.address().getPort();
             assertThat(liveThreadsStartingWith(clientThreads)).hasSize(6);
 
             clients.forEach(TcpClient::close);
@@ -94,7 +92,7 @@ class ResourceReleaseTest {
     void failedBindLeavesNoThreadOrSocket() throws Exception {
         try (UdpPostboxPeer holder = UdpPostboxPeer.builder().build()) {
             holder.start();
-            int port = holder.localAddress().getPort();
+            int port = holder.address().getPort();
             for (int i = 0; i < 20; i++) {
                 UdpPeer clash = UdpPeer.builder().port(port).build();
                 try {

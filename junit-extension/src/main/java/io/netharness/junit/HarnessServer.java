@@ -4,7 +4,7 @@ import io.netharness.core.Chunk;
 import io.netharness.core.StreamComponent;
 import io.netharness.core.tcp.MultiClientServer;
 import io.netharness.core.tcp.ProtocolFactory;
-import io.netharness.core.multicast.MulticastReceiver;
+import io.netharness.core.udp.MulticastReceiver;
 import io.netharness.core.udp.Datagram;
 import io.netharness.core.udp.UdpPostboxPeer;
 import java.net.InetAddress;
@@ -43,7 +43,7 @@ public final class HarnessServer implements AutoCloseable {
 
     private HarnessServer(ServerKind kind, ProtocolFactory factory) {
         this.kind = kind;
-        this.server = new MultiClientServer(factory);
+        this.server = MultiClientServer.builder(factory).build();
         this.udp = null;
         this.multicast = null;
         this.udpRecorder = null;
@@ -138,7 +138,7 @@ public final class HarnessServer implements AutoCloseable {
         if (multicast != null) {
             return multicast.group();
         }
-        return udp != null ? udp.localAddress() : server.localAddress();
+        return udp != null ? udp.address() : server.address();
     }
 
     /** The port it listens on; only once started. */

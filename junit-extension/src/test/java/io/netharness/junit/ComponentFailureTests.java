@@ -57,13 +57,13 @@ class ComponentFailureTests {
     }
 
     private static MultiClientServer parsingServer(String failure) {
-        return new MultiClientServer(info -> StreamComponent.<Chunk, Chunk>map("parser", chunk -> {
+        return MultiClientServer.builder(info -> StreamComponent.<Chunk, Chunk>map("parser", chunk -> {
             String text = chunk.toUtf8();
             if (!text.chars().allMatch(Character::isDigit)) {
                 throw new NumberFormatException(failure + text);
             }
             return chunk;
-        }));
+        })).build();
     }
 
     /** Sends {@code text} and waits until the server closes the connection (the handler failed) or echoes. */

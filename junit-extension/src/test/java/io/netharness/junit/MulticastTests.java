@@ -9,7 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.netharness.core.Chunk;
-import io.netharness.core.multicast.MulticastSender;
+import io.netharness.core.udp.MulticastSender;
 import io.netharness.simulator.MulticastLink;
 import io.netharness.simulator.UdpLink;
 import java.net.InetAddress;

@@ -58,10 +58,10 @@ public final class ConnectionScale {
     }
 
     static Run once(Variant variant, int count) throws InterruptedException {
-        try (MultiClientServer server = new MultiClientServer(info -> StreamComponent.map("echo", chunk -> chunk))) {
+        try (MultiClientServer server = MultiClientServer.builder(info -> StreamComponent.map("echo", chunk -> chunk)).build()) {
             server.start();
-            try (Hop hop = variant == Variant.DIRECT ? Hops.tcp(variant, server.localAddress(), Impairment.NONE)
-                    : new RemoteHop(variant, server.localAddress())) {
+            try (Hop hop = variant == Variant.DIRECT ? Hops.tcp(variant, server.address(), Impairment.NONE)
+                    : new RemoteHop(variant, server.address())) {
                 String warmUp = warmUp(hop, count);
                 MemorySnapshot before = hop instanceof RemoteHop remote ? remote.memory() : null;
                 try (ConnectionFlood flood = new ConnectionFlood()) {

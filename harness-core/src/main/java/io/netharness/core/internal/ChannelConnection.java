@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A {@link Connection} over one Netty channel; {@link #install} puts its handlers in the channel's pipeline. */
-public final class ChannelConnection extends Boxes<Chunk, Chunk> implements Connection {
+public final class ChannelConnection extends BoxedComponent<Chunk, Chunk> implements Connection {
 
     private final Channel channel;
     private final String name;
@@ -65,7 +65,9 @@ public final class ChannelConnection extends Boxes<Chunk, Chunk> implements Conn
 
     /** Does nothing: a connection is running from the moment it is handed out. */
     @Override
-    public void start() {
+    public ChannelConnection start() {
+
+        return this;
     }
 
     @Override

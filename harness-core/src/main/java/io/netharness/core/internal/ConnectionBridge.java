@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * stop (auto-read off) until it frees room. Inbox messages are written while the channel is writable. On
  * close the inbox is closed and a {@link Lifecycle.SocketShutdown} follows the last delivered chunk.
  */
-public final class ConnectionBridge extends ChannelInboundHandlerAdapter {
+final class ConnectionBridge extends ChannelInboundHandlerAdapter {
 
     private static final System.Logger LOG = System.getLogger(ConnectionBridge.class.getName());
 

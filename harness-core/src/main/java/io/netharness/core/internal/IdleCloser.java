@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * Closes a connection that saw no reads or writes for a while (Kamaelia's TimeOutCSA), announcing an
  * {@link Lifecycle.IdleTimedOut} first. Sits behind a Netty {@link IdleStateHandler} made by {@link #detector}.
  */
-public final class IdleCloser extends ChannelInboundHandlerAdapter {
+final class IdleCloser extends ChannelInboundHandlerAdapter {
 
     private final Duration idleTime;
     private final Outbox<Lifecycle> signal;

@@ -31,9 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * cheap. Lifecycle as {@link TcpServer}.
  *
  * <pre>{@code
- * try (MultiClientServer echo = new MultiClientServer(info -> StreamComponent.map("echo", chunk -> chunk))) {
- *     echo.start();
- *     // connect clients to echo.localAddress()
+ * try (MultiClientServer echo = MultiClientServer.builder(info -> StreamComponent.map("echo", chunk -> chunk))
+ *         .build().start()) {
+ *     // connect clients to echo.address()
  * }
  * }</pre>
  */
@@ -43,16 +43,48 @@ public final class MultiClientServer implements AutoCloseable {
     private final TcpServer server;
     private final Map<Connection, Component<Chunk, Chunk>> handlers = new ConcurrentHashMap<>();
 
-    /** A server on loopback port 0 with default settings. */
-    public MultiClientServer(ProtocolFactory factory) {
-        this(factory, new InetSocketAddress(Addresses.LOOPBACK, 0), ConnectionSettings.defaults());
+    private MultiClientServer(Builder builder) {
+        this.factory = builder.factory;
+        this.server = TcpServer.builder().bindAddress(builder.bindAddress).settings(builder.settings)
+                .onConnection(this::accept).build();
     }
 
-    /** A server on {@code bindAddress} whose connections use {@code settings}. */
-    public MultiClientServer(ProtocolFactory factory, InetSocketAddress bindAddress, ConnectionSettings settings) {
-        this.factory = Objects.requireNonNull(factory, "factory");
-        this.server = TcpServer.builder().bindAddress(bindAddress).settings(settings)
-                .onConnection(this::accept).build();
+    /** A builder for a server on {@code 127.0.0.1:0} that gives each connection a handler from {@code factory}. */
+    public static Builder builder(ProtocolFactory factory) {
+        return new Builder(Objects.requireNonNull(factory, "factory"));
+    }
+
+    /** Configures a {@link MultiClientServer}. */
+    public static final class Builder {
+        private final ProtocolFactory factory;
+        private InetSocketAddress bindAddress = Addresses.loopback(0);
+        private ConnectionSettings settings = ConnectionSettings.defaults();
+
+        private Builder(ProtocolFactory factory) {
+            this.factory = factory;
+        }
+
+        /** Listen on loopback at {@code port} (0 picks a free one). */
+        public Builder port(int port) {
+            bindAddress = Addresses.loopback(port);
+            return this;
+        }
+
+        /** Listen on {@code address}, e.g. {@code [::1]:0} or a wildcard address. */
+        public Builder bindAddress(InetSocketAddress address) {
+            bindAddress = Addresses.checkBindAddress(address);
+            return this;
+        }
+
+        /** Box sizes, idle timeout and timeouts of every accepted connection, and the event loops. */
+        public Builder settings(ConnectionSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public MultiClientServer build() {
+            return new MultiClientServer(this);
+        }
     }
 
     private void accept(Connection connection) {
@@ -109,12 +141,13 @@ public final class MultiClientServer implements AutoCloseable {
     }
 
     /** Binds the listening socket; idempotent. */
-    public void start() {
+    public MultiClientServer start() {
         server.start();
+        return this;
     }
 
-    public InetSocketAddress localAddress() {
-        return server.localAddress();
+    public InetSocketAddress address() {
+        return server.address();
     }
 
     public int port() {

@@ -5,6 +5,7 @@ import io.netharness.core.Component;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.Outbox;
+import io.netharness.core.internal.Addresses;
 import io.netharness.core.internal.LifecycleState;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -32,18 +33,48 @@ public final class SingleClientServer implements Component<Chunk, Chunk> {
     private final Outbox<Lifecycle> signal = Outbox.unbounded("SingleClientServer.signal");
     private final AtomicReference<Connection> current = new AtomicReference<>();
 
-    /** A single-client server on loopback port 0 with default settings. */
-    public SingleClientServer() {
-        this(0, ConnectionSettings.defaults());
-    }
-
-    /** A single-client server on loopback {@code port} (0 picks a free one). */
-    public SingleClientServer(int port, ConnectionSettings settings) {
-        Objects.requireNonNull(settings, "settings");
+    private SingleClientServer(Builder builder) {
+        ConnectionSettings settings = builder.settings;
         this.inbox = new Inbox<>("SingleClientServer.inbox", settings.boxCapacity());
         this.outbox = new Outbox<>("SingleClientServer.outbox", settings.boxCapacity());
-        this.server = TcpServer.builder().port(port).settings(settings).onConnection(this::accept).build();
+        this.server = TcpServer.builder().bindAddress(builder.bindAddress).settings(settings)
+                .onConnection(this::accept).build();
         server.signal().linkTo(signal);
+    }
+
+    /** A builder for a single-client server on {@code 127.0.0.1:0} with default settings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Configures a {@link SingleClientServer}. */
+    public static final class Builder {
+        private InetSocketAddress bindAddress = Addresses.loopback(0);
+        private ConnectionSettings settings = ConnectionSettings.defaults();
+
+        private Builder() {
+        }
+
+        /** Listen on loopback at {@code port} (0 picks a free one). */
+        public Builder port(int port) {
+            bindAddress = Addresses.loopback(port);
+            return this;
+        }
+
+        /** Listen on {@code address}, e.g. {@code [::1]:0} or a wildcard address. */
+        public Builder bindAddress(InetSocketAddress address) {
+            bindAddress = Addresses.checkBindAddress(address);
+            return this;
+        }
+
+        public Builder settings(ConnectionSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        public SingleClientServer build() {
+            return new SingleClientServer(this);
+        }
     }
 
     private void accept(Connection connection) {
@@ -61,15 +92,16 @@ public final class SingleClientServer implements Component<Chunk, Chunk> {
     }
 
     @Override
-    public void start() {
+    public SingleClientServer start() {
         if (state.tryStart()) {
             server.start();
         }
+        return this;
     }
 
     /** The address the server listens on. */
-    public InetSocketAddress localAddress() {
-        return server.localAddress();
+    public InetSocketAddress address() {
+        return server.address();
     }
 
     public int port() {

@@ -3,8 +3,6 @@ package io.netharness.core.tcp;
 import io.netharness.core.Chunk;
 import io.netharness.core.Component;
 import io.netharness.core.internal.Addresses;
-import io.netharness.core.internal.EventLoopTcpClient;
-import io.netharness.core.internal.ThreadedTcpClient;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
@@ -14,9 +12,17 @@ import java.util.Objects;
  * {@link io.netharness.core.Lifecycle.SocketShutdown} when the connection closes or a
  * {@link io.netharness.core.Lifecycle.ConnectionFailed} when it could not be made.
  *
- * <p>Two implementations share this interface: {@link #onEventLoop} runs the socket on a Netty event loop
- * (idle connections cost no thread); {@link #threaded} uses a blocking {@link java.net.Socket} with a
- * reader and a writer thread of its own, named {@code netharness-tcp-client-LOCALPORT-reader} and {@code -writer}.
+ * <p>Two implementations share this interface, both made by {@link #builder}: by default the socket runs on a
+ * Netty event loop (idle connections cost no thread); {@link Builder#threaded()} uses a blocking
+ * {@link java.net.Socket} with a reader and a writer thread of its own, named
+ * {@value #THREAD_NAME_PREFIX}{@code LOCALPORT-reader} and {@code -writer}.
+ *
+ * <pre>{@code
+ * try (TcpClient client = TcpClient.builder("127.0.0.1", server.port()).build().start()) {
+ *     client.inbox().put(Chunk.ofUtf8("hello"));
+ *     Chunk reply = client.outbox().take(Duration.ofSeconds(5));
+ * }
+ * }</pre>
  *
  * <p><b>Lifecycle.</b> {@link #start()} connects and returns once connected; if the connection cannot be
  * made it throws (an {@link java.io.UncheckedIOException} whose message names {@code host:port}, with the
@@ -26,25 +32,27 @@ import java.util.Objects;
  */
 public interface TcpClient extends Component<Chunk, Chunk> {
 
-    /** An event-loop client for {@code host:port} with {@link ConnectionSettings#defaults()}. */
-    static TcpClient onEventLoop(String host, int port) {
-        return onEventLoop(Addresses.resolve(host, port, 1), ConnectionSettings.defaults());
+    /** Prefix of the names of a threaded client's threads; then come the local port and the role. */
+    String THREAD_NAME_PREFIX = "netharness-tcp-client-";
+
+    /** A builder for a client of {@code host:port} ({@code host} is resolved when the builder is made). */
+    static Builder builder(String host, int port) {
+        return new Builder(Addresses.resolve(host, port, 1));
     }
 
-    /** An event-loop client for {@code server}. */
-    static TcpClient onEventLoop(InetSocketAddress server, ConnectionSettings settings) {
-        return new EventLoopTcpClient(checkTarget(server), Objects.requireNonNull(settings, "settings"));
+    /** A builder for a client of {@code server}, a resolved address with a port above 0. */
+    static Builder builder(InetSocketAddress server) {
+        Objects.requireNonNull(server, "server");
+        Addresses.checkPort(server.getPort(), 1);
+        if (server.isUnresolved()) {
+            throw new IllegalArgumentException("server: " + server + " (expected: a resolved address)");
+        }
+        return new Builder(server);
     }
 
-    /** A threaded client for {@code host:port} with {@link ConnectionSettings#defaults()}. */
-    static TcpClient threaded(String host, int port) {
-        return threaded(Addresses.resolve(host, port, 1), ConnectionSettings.defaults());
-    }
-
-    /** A threaded client for {@code server}; the settings' event-loop group is not used. */
-    static TcpClient threaded(InetSocketAddress server, ConnectionSettings settings) {
-        return new ThreadedTcpClient(checkTarget(server), Objects.requireNonNull(settings, "settings"));
-    }
+    /** Connects; idempotent. Throws, naming the server, if the connection cannot be made. */
+    @Override
+    TcpClient start();
 
     /** The server this client connects to. */
     InetSocketAddress remoteAddress();
@@ -55,12 +63,33 @@ public interface TcpClient extends Component<Chunk, Chunk> {
     /** Whether the connection is open. */
     boolean isConnected();
 
-    private static InetSocketAddress checkTarget(InetSocketAddress server) {
-        Objects.requireNonNull(server, "server");
-        Addresses.checkPort(server.getPort(), 1);
-        if (server.isUnresolved()) {
-            throw new IllegalArgumentException("server: " + server + " (expected: a resolved address)");
+    /** Configures a {@link TcpClient}: event loop (the default) or threaded, and its settings. */
+    final class Builder {
+        private final InetSocketAddress server;
+        private ConnectionSettings settings = ConnectionSettings.defaults();
+        private boolean threaded;
+
+        private Builder(InetSocketAddress server) {
+            this.server = server;
         }
-        return server;
+
+        /** Box sizes, timeouts and (for the event-loop client) the event loops. */
+        public Builder settings(ConnectionSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * A blocking socket with a reader and a writer thread of its own (Kamaelia's ThreadedTCPClient) instead of
+         * an event loop; the settings' event-loop group is not used.
+         */
+        public Builder threaded() {
+            threaded = true;
+            return this;
+        }
+
+        public TcpClient build() {
+            return threaded ? new ThreadedTcpClient(server, settings) : new EventLoopTcpClient(server, settings);
+        }
     }
 }

@@ -114,9 +114,9 @@ public final class TcpServer implements AutoCloseable {
     }
 
     /** Binds the listening socket; idempotent. */
-    public void start() {
+    public TcpServer start() {
         if (!state.tryStart()) {
-            return;
+            return this;
         }
         control.onArrival(this::handleControl);
         ChannelFuture bind = new ServerBootstrap()
@@ -143,6 +143,7 @@ public final class TcpServer implements AutoCloseable {
             throw new IllegalStateException(message, cause);
         }
         serverChannel = bind.channel();
+        return this;
     }
 
     private void accept(Channel child) {
@@ -208,14 +209,14 @@ public final class TcpServer implements AutoCloseable {
     }
 
     /** The address the server listens on; throws {@link IllegalStateException} unless started. */
-    public InetSocketAddress localAddress() {
-        state.checkStarted("read the local address");
+    public InetSocketAddress address() {
+        state.checkStarted("read the address");
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
     /** The port the server listens on. */
     public int port() {
-        return localAddress().getPort();
+        return address().getPort();
     }
 
     /** How many accepted connections are open. */

@@ -4,7 +4,6 @@ import io.netharness.core.Chunk;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.internal.Addresses;
-import io.netharness.core.internal.DatagramComponent;
 import io.netharness.core.internal.DatagramEndpoint;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -115,7 +114,7 @@ public final class UdpPeer extends DatagramComponent<Chunk> {
     }
 
     @Override
-    protected Datagram addressed(Chunk chunk) {
+    Datagram addressed(Chunk chunk) {
         InetSocketAddress to = target;
         if (to == null) {
             throw new IllegalStateException("UdpPeer has no target: build it with target(...) or call retarget(...)"
@@ -197,5 +196,11 @@ public final class UdpPeer extends DatagramComponent<Chunk> {
             throw new IllegalArgumentException("target: " + address + " (expected: a resolved address)");
         }
         return address;
+    }
+
+    @Override
+    public UdpPeer start() {
+        super.start();
+        return this;
     }
 }

@@ -2,7 +2,6 @@ package io.netharness.core.udp;
 
 import io.netharness.core.Lifecycle;
 import io.netharness.core.internal.Addresses;
-import io.netharness.core.internal.DatagramComponent;
 import io.netharness.core.internal.DatagramEndpoint;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -33,7 +32,7 @@ public final class UdpPostboxPeer extends DatagramComponent<Datagram> {
 
     /** Each datagram already names its recipient. */
     @Override
-    protected Datagram addressed(Datagram datagram) {
+    Datagram addressed(Datagram datagram) {
         return datagram;
     }
 
@@ -81,5 +80,11 @@ public final class UdpPostboxPeer extends DatagramComponent<Datagram> {
     @Override
     public String toString() {
         return endpoint().describe("");
+    }
+
+    @Override
+    public UdpPostboxPeer start() {
+        super.start();
+        return this;
     }
 }

@@ -21,10 +21,10 @@ class ServersTest {
 
     @Test
     void singleClientServerClosesSecondClientWhileFirstIsConnected() throws Exception {
-        try (SingleClientServer server = new SingleClientServer()) {
+        try (SingleClientServer server = SingleClientServer.builder().build()) {
             server.start();
-            try (TcpClient first = TcpClient.onEventLoop("127.0.0.1", server.port());
-                    TcpClient second = TcpClient.threaded("127.0.0.1", server.port())) {
+            try (TcpClient first = TcpClient.builder("127.0.0.1", server.port()).build();
+                    TcpClient second = TcpClient.builder("127.0.0.1", server.port()).threaded().build()) {
                 first.start();
                 first.inbox().put(Chunk.ofUtf8("from first"));
                 assertThat(Await.readUtf8(server.outbox(), 10)).isEqualTo("from first");
@@ -45,9 +45,9 @@ class ServersTest {
 
     @Test
     void singleClientServerTakesNextClientAfterFirstLeaves() throws Exception {
-        try (SingleClientServer server = new SingleClientServer()) {
+        try (SingleClientServer server = SingleClientServer.builder().build()) {
             server.start();
-            TcpClient first = TcpClient.onEventLoop("127.0.0.1", server.port());
+            TcpClient first = TcpClient.builder("127.0.0.1", server.port()).build();
             first.start();
             Await.signalOf(server.signal(), Lifecycle.ConnectionOpened.class);
             first.close();
@@ -55,7 +55,7 @@ class ServersTest {
             Await.until("the first client is gone", () -> !server.hasClient());
 
             server.inbox().put(Chunk.ofUtf8("waiting"));
-            try (TcpClient next = TcpClient.threaded("127.0.0.1", server.port())) {
+            try (TcpClient next = TcpClient.builder("127.0.0.1", server.port()).threaded().build()) {
                 next.start();
                 assertThat(Await.readUtf8(next.outbox(), 7)).isEqualTo("waiting");
             }
@@ -66,13 +66,12 @@ class ServersTest {
     void thousandConcurrentClientsEachGetOnlyTheirOwnReplies() throws Exception {
         int clientCount = 1_000;
         long began = System.nanoTime();
-        try (MultiClientServer server = new MultiClientServer(
-                info -> StreamComponent.map("reply", (Chunk c) -> Chunk.ofUtf8("re:" + c.toUtf8())))) {
+        try (MultiClientServer server = MultiClientServer.builder(info -> StreamComponent.map("reply", (Chunk c) -> Chunk.ofUtf8("re:" + c.toUtf8()))).build()) {
             server.start();
             List<TcpClient> clients = new ArrayList<>(clientCount);
             try {
                 for (int i = 0; i < clientCount; i++) {
-                    TcpClient client = TcpClient.onEventLoop("127.0.0.1", server.port());
+                    TcpClient client = TcpClient.builder("127.0.0.1", server.port()).build();
                     clients.add(client);
                     client.start();
                 }
@@ -96,7 +95,7 @@ class ServersTest {
     void protocolHandlerSeesConnectAndDisconnectWithAddresses() throws Exception {
         BlockingQueue<Lifecycle> seen = new LinkedBlockingQueue<>();
         BlockingQueue<ConnectionInfo> infos = new LinkedBlockingQueue<>();
-        try (MultiClientServer server = new MultiClientServer(info -> {
+        try (MultiClientServer server = MultiClientServer.builder(info -> {
             infos.add(info);
             return new StreamComponent<Chunk, Chunk>("watcher") {
                 @Override
@@ -110,9 +109,9 @@ class ServersTest {
                     super.onControl(message, out);
                 }
             };
-        })) {
+        }).build()) {
             server.start();
-            TcpClient client = TcpClient.onEventLoop("127.0.0.1", server.port());
+            TcpClient client = TcpClient.builder("127.0.0.1", server.port()).build();
             client.start();
             ConnectionInfo info = infos.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(info).isNotNull();
@@ -131,18 +130,18 @@ class ServersTest {
     @Test
     void protocolHandlerCanStopTheWholeServer() throws Exception {
         Component<Chunk, Chunk> unused = null;
-        try (MultiClientServer server = new MultiClientServer(info -> new StreamComponent<Chunk, Chunk>("stopper") {
+        try (MultiClientServer server = MultiClientServer.builder(info -> new StreamComponent<Chunk, Chunk>("stopper") {
             @Override
             protected void onMessage(Chunk message, Emitter<Chunk> out) {
                 if (message.toUtf8().contains("stop")) {
                     out.signal(new Lifecycle.ServerShutdown());
                 }
             }
-        })) {
+        }).build()) {
             server.start();
             int port = server.port();
-            TcpClient bystander = TcpClient.onEventLoop("127.0.0.1", port);
-            TcpClient stopper = TcpClient.threaded("127.0.0.1", port);
+            TcpClient bystander = TcpClient.builder("127.0.0.1", port).build();
+            TcpClient stopper = TcpClient.builder("127.0.0.1", port).threaded().build();
             bystander.start();
             stopper.start();
 
@@ -150,7 +149,7 @@ class ServersTest {
 
             Await.signalOf(bystander.signal(), Lifecycle.SocketShutdown.class);
             Await.signalOf(stopper.signal(), Lifecycle.SocketShutdown.class);
-            try (TcpClient late = TcpClient.onEventLoop("127.0.0.1", port)) {
+            try (TcpClient late = TcpClient.builder("127.0.0.1", port).build()) {
                 assertThatThrownBy(late::start).hasMessageContaining("127.0.0.1:" + port);
             }
             bystander.close();
@@ -165,7 +164,7 @@ class ServersTest {
         BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
         try (TcpServer server = TcpServer.builder().settings(idle).onConnection(accepted::add).build()) {
             server.start();
-            try (TcpClient client = TcpClient.onEventLoop("127.0.0.1", server.port())) {
+            try (TcpClient client = TcpClient.builder("127.0.0.1", server.port()).build()) {
                 long began = System.nanoTime();
                 client.start();
 
@@ -186,7 +185,7 @@ class ServersTest {
         BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
         try (TcpServer server = TcpServer.builder().settings(small).onConnection(accepted::add).build()) {
             server.start();
-            try (TcpClient client = TcpClient.threaded("127.0.0.1", server.port())) {
+            try (TcpClient client = TcpClient.builder("127.0.0.1", server.port()).threaded().build()) {
                 client.start();
                 Connection connection = accepted.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 assertThat(connection).isNotNull();

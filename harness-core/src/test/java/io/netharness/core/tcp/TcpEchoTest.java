@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class TcpEchoTest {
 
-    private static final BiFunction<String, Integer, TcpClient> EVENT_LOOP = TcpClient::onEventLoop;
-    private static final BiFunction<String, Integer, TcpClient> THREADED = TcpClient::threaded;
+    private static final BiFunction<String, Integer, TcpClient> EVENT_LOOP = (host, port) -> TcpClient.builder(host, port).build();
+    private static final BiFunction<String, Integer, TcpClient> THREADED = (host, port) -> TcpClient.builder(host, port).threaded().build();
 
     @Test
     void echoesBytesThroughEventLoopClient() throws Exception {
@@ -41,10 +41,9 @@ class TcpEchoTest {
 
     @Test
     void echoesOverIpv6Loopback() throws Exception {
-        try (MultiClientServer server = new MultiClientServer(info -> StreamComponent.map("echo", c -> c),
-                new InetSocketAddress("::1", 0), ConnectionSettings.defaults())) {
+        try (MultiClientServer server = MultiClientServer.builder(info -> StreamComponent.map("echo", c -> c)).bindAddress(new InetSocketAddress("::1", 0)).settings(ConnectionSettings.defaults()).build()) {
             server.start();
-            try (TcpClient client = TcpClient.onEventLoop("::1", server.port())) {
+            try (TcpClient client = TcpClient.builder("::1", server.port()).build()) {
                 client.start();
                 client.inbox().put(Chunk.ofUtf8("six"));
 
@@ -56,9 +55,9 @@ class TcpEchoTest {
 
     @Test
     void sendsWhatWasQueuedBeforeConnecting() throws Exception {
-        try (MultiClientServer server = echoServer(); TcpClient client = TcpClient.threaded("127.0.0.1", 1)) {
+        try (MultiClientServer server = echoServer(); TcpClient client = TcpClient.builder("127.0.0.1", 1).threaded().build()) {
             server.start();
-            try (TcpClient early = TcpClient.onEventLoop("127.0.0.1", server.port())) {
+            try (TcpClient early = TcpClient.builder("127.0.0.1", server.port()).build()) {
                 early.inbox().put(Chunk.ofUtf8("queued"));
                 early.start();
 
@@ -87,14 +86,14 @@ class TcpEchoTest {
     }
 
     static MultiClientServer echoServer() {
-        return new MultiClientServer(info -> StreamComponent.map("echo", chunk -> chunk));
+        return MultiClientServer.builder(info -> StreamComponent.map("echo", chunk -> chunk)).build();
     }
 
     @Test
     void takeNamesTheOutboxWhenNothingArrives() throws Exception {
         try (MultiClientServer server = echoServer()) {
             server.start();
-            try (TcpClient client = TcpClient.onEventLoop("127.0.0.1", server.port())) {
+            try (TcpClient client = TcpClient.builder("127.0.0.1", server.port()).build()) {
                 client.start();
                 org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> client.outbox().take(java.time.Duration.ofMillis(50)))

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netharness.core.Await;
 import io.netharness.core.Chunk;
 import io.netharness.core.Lifecycle;
-import io.netharness.core.internal.ThreadedTcpClient;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.InetAddress;
@@ -18,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class TcpFailureTest {
 
     private static final List<BiFunction<String, Integer, TcpClient>> CLIENTS =
-            List.of(TcpClient::onEventLoop, TcpClient::threaded);
+            List.of((host, port) -> TcpClient.builder(host, port).build(),
+                    (host, port) -> TcpClient.builder(host, port).threaded().build());
 
     @Test
     void connectingToClosedPortFailsNamingHostAndPort() throws Exception {
@@ -80,7 +80,7 @@ class TcpFailureTest {
                 client.start();
 
                 Lifecycle.SocketShutdown shutdown = Await.signalOf(client.signal(), Lifecycle.SocketShutdown.class);
-                assertThat(shutdown.remote()).isEqualTo(server.localAddress());
+                assertThat(shutdown.remote()).isEqualTo(server.address());
                 assertThatThrownBy(() -> client.inbox().put(Chunk.ofUtf8("x"))).isInstanceOf(IllegalStateException.class);
             } finally {
                 server.close();
@@ -93,7 +93,7 @@ class TcpFailureTest {
         java.util.concurrent.BlockingQueue<Connection> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
         try (TcpServer server = TcpServer.builder().onConnection(accepted::add).build()) {
             server.start();
-            TcpClient client = TcpClient.threaded("127.0.0.1", server.port());
+            TcpClient client = TcpClient.builder("127.0.0.1", server.port()).threaded().build();
             client.start();
             Lifecycle.ConnectionOpened opened = Await.signalOf(server.signal(), Lifecycle.ConnectionOpened.class);
             assertThat(opened.remote()).isEqualTo(client.localAddress());
@@ -117,7 +117,7 @@ class TcpFailureTest {
         java.util.concurrent.BlockingQueue<Connection> accepted = new java.util.concurrent.LinkedBlockingQueue<>();
         try (TcpServer server = TcpServer.builder().onConnection(accepted::add).build()) {
             server.start();
-            TcpClient client = TcpClient.onEventLoop("127.0.0.1", server.port());
+            TcpClient client = TcpClient.builder("127.0.0.1", server.port()).build();
             client.start();
             Connection connection = accepted.poll(Await.TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             assertThat(connection).isNotNull();
@@ -135,7 +135,7 @@ class TcpFailureTest {
         assertThatThrownBy(() -> TcpServer.builder().port(70_000))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port: 70000 (expected: 0-65535)");
-        assertThatThrownBy(() -> TcpClient.onEventLoop("127.0.0.1", 0))
+        assertThatThrownBy(() -> TcpClient.builder("127.0.0.1", 0).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port: 0 (expected: 1-65535)");
         assertThatThrownBy(() -> ConnectionSettings.defaults().withIdleTimeout(java.time.Duration.ZERO))
@@ -147,9 +147,9 @@ class TcpFailureTest {
     void threadedClientLeavesNoThreadBehind() throws Exception {
         try (MultiClientServer server = TcpEchoTest.echoServer()) {
             server.start();
-            TcpClient client = TcpClient.threaded("127.0.0.1", server.port());
+            TcpClient client = TcpClient.builder("127.0.0.1", server.port()).threaded().build();
             client.start();
-            String prefix = ThreadedTcpClient.THREAD_NAME_PREFIX + client.localAddress().getPort() + "-";
+            String prefix = TcpClient.THREAD_NAME_PREFIX + client.localAddress().getPort() + "-";
             List<Thread> ours = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().startsWith(prefix)).toList();
             assertThat(ours).extracting(Thread::getName).containsExactlyInAnyOrder(prefix + "reader", prefix + "writer");

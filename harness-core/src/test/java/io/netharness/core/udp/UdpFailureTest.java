@@ -18,13 +18,13 @@ class UdpFailureTest {
     void oversizedDatagramIsRefusedNamingSizeAndLimit() throws Exception {
         try (UdpPostboxPeer server = UdpPostboxPeer.builder().build()) {
             server.start();
-            try (UdpPeer client = UdpPeer.to(server.localAddress())) {
+            try (UdpPeer client = UdpPeer.to(server.address())) {
                 client.start();
                 Chunk tooBig = Chunk.of(new byte[Datagram.MAX_IPV4_PAYLOAD + 1]);
 
                 assertThatThrownBy(() -> client.inbox().put(tooBig))
                         .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessage("datagram: 65508 bytes to 127.0.0.1:" + server.localAddress().getPort()
+                        .hasMessage("datagram: 65508 bytes to 127.0.0.1:" + server.address().getPort()
                                 + " (expected: 0-65507, the largest UDP payload over IPv4)");
                 assertThat(client.inbox().size()).isZero();
 
@@ -61,7 +61,7 @@ class UdpFailureTest {
     void bindingPortInUseFailsNamingAddress() throws Exception {
         try (UdpPostboxPeer first = UdpPostboxPeer.builder().build()) {
             first.start();
-            int port = first.localAddress().getPort();
+            int port = first.address().getPort();
             UdpPeer second = UdpPeer.builder().port(port).build();
             assertThatThrownBy(second::start)
                     .isInstanceOf(UncheckedIOException.class)
@@ -93,9 +93,9 @@ class UdpFailureTest {
     @Test
     void localAddressBeforeStartIsAClearError() {
         try (UdpPeer peer = UdpPeer.builder().build()) {
-            assertThatThrownBy(peer::localAddress)
+            assertThatThrownBy(peer::address)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("cannot read the local address: UdpPeer is not started");
+                    .hasMessage("cannot read the address: UdpPeer is not started");
             assertThat(peer).hasToString("UdpPeer{new}");
         }
     }
@@ -125,7 +125,7 @@ class UdpFailureTest {
         int count = 100;
         try (UdpPostboxPeer server = UdpPostboxPeer.builder().build()) {
             server.start();
-            try (UdpPeer client = UdpPeer.to(server.localAddress())) {
+            try (UdpPeer client = UdpPeer.to(server.address())) {
                 client.start();
                 for (int i = 0; i < count; i++) {
                     client.inbox().put(Chunk.ofUtf8("d" + i));
@@ -161,7 +161,7 @@ class UdpFailureTest {
                 UdpPeer client = UdpPeer.builder().settings(DatagramSettings.defaults().withEventLoopGroup(group)).build()) {
             server.start();
             client.start();
-            client.retarget(server.localAddress());
+            client.retarget(server.address());
             java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
             group.execute(() -> {
                 try {
@@ -178,7 +178,7 @@ class UdpFailureTest {
 
             for (int i = 0; i < 5; i++) {
                 Lifecycle.SendFailed failed = (Lifecycle.SendFailed) client.signal().take(Await.TIMEOUT);
-                assertThat(failed.recipient()).isEqualTo(server.localAddress());
+                assertThat(failed.recipient()).isEqualTo(server.address());
                 assertThat(failed.cause()).hasMessage("UdpPeer closed its socket before sending it");
             }
             assertThat(server.outbox().poll()).isNull();

@@ -18,22 +18,22 @@ class UdpPeerTest {
     void fixedTargetPeerSendsToItsTargetAndReceivesRepliesWithSender() throws Exception {
         try (UdpPostboxPeer server = UdpPostboxPeer.builder().build()) {
             server.start();
-            try (UdpPeer client = UdpPeer.to(server.localAddress())) {
+            try (UdpPeer client = UdpPeer.to(server.address())) {
                 client.start();
                 client.inbox().put(Chunk.ofUtf8("ping"));
 
                 Datagram request = server.outbox().take(TIMEOUT);
                 assertThat(request.text()).isEqualTo("ping");
-                assertThat(request.sender()).isEqualTo(client.localAddress());
-                assertThat(request.recipient().getPort()).isEqualTo(server.localAddress().getPort());
+                assertThat(request.sender()).isEqualTo(client.address());
+                assertThat(request.recipient().getPort()).isEqualTo(server.address().getPort());
 
                 server.inbox().put(request.reply(Chunk.ofUtf8("pong")));
                 Datagram reply = client.outbox().take(TIMEOUT);
                 assertThat(reply.text()).isEqualTo("pong");
-                assertThat(reply.sender()).isEqualTo(server.localAddress());
+                assertThat(reply.sender()).isEqualTo(server.address());
                 assertThat(client.hasFixedTarget()).isTrue();
-                assertThat(client).hasToString("UdpPeer{" + "127.0.0.1:" + client.localAddress().getPort()
-                        + "->127.0.0.1:" + server.localAddress().getPort() + "}");
+                assertThat(client).hasToString("UdpPeer{" + "127.0.0.1:" + client.address().getPort()
+                        + "->127.0.0.1:" + server.address().getPort() + "}");
             }
         }
     }
@@ -56,12 +56,12 @@ class UdpPeerTest {
                 UdpPostboxPeer second = UdpPostboxPeer.builder().build()) {
             first.start();
             second.start();
-            try (UdpPeer peer = UdpPeer.builder().target(first.localAddress()).build()) {
+            try (UdpPeer peer = UdpPeer.builder().target(first.address()).build()) {
                 peer.start();
                 for (int i = 0; i < 50; i++) {
                     peer.inbox().put(Chunk.ofUtf8("a" + i));
                 }
-                peer.retarget(second.localAddress());
+                peer.retarget(second.address());
                 for (int i = 0; i < 50; i++) {
                     peer.inbox().put(Chunk.ofUtf8("b" + i));
                 }
@@ -73,7 +73,7 @@ class UdpPeerTest {
                     assertThat(second.outbox().take(TIMEOUT).text()).isEqualTo("b" + i);
                 }
                 assertThat(first.outbox().size()).isZero();
-                assertThat(peer.target()).contains(second.localAddress());
+                assertThat(peer.target()).contains(second.address());
             }
         }
     }
@@ -87,7 +87,7 @@ class UdpPeerTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("UdpPeer has no target: build it with target(...) or call retarget(...) before sending");
 
-            peer.retarget(server.localAddress());
+            peer.retarget(server.address());
             peer.inbox().put(Chunk.ofUtf8("somewhere"));
             assertThat(server.outbox().take(TIMEOUT).text()).isEqualTo("somewhere");
         }
@@ -101,13 +101,13 @@ class UdpPeerTest {
             hub.start();
             a.start();
             b.start();
-            hub.inbox().put(Datagram.to(a.localAddress(), "for a"));
-            hub.inbox().put(Datagram.to(b.localAddress(), "for b"));
-            hub.inbox().put(Datagram.to(a.localAddress(), "again a"));
+            hub.inbox().put(Datagram.to(a.address(), "for a"));
+            hub.inbox().put(Datagram.to(b.address(), "for b"));
+            hub.inbox().put(Datagram.to(a.address(), "again a"));
 
             Datagram first = a.outbox().take(TIMEOUT);
             assertThat(first.text()).isEqualTo("for a");
-            assertThat(first.sender()).isEqualTo(hub.localAddress());
+            assertThat(first.sender()).isEqualTo(hub.address());
             assertThat(a.outbox().take(TIMEOUT).text()).isEqualTo("again a");
             assertThat(b.outbox().take(TIMEOUT).text()).isEqualTo("for b");
         }
@@ -121,7 +121,7 @@ class UdpPeerTest {
         }
         try (UdpPostboxPeer server = UdpPostboxPeer.builder().build()) {
             server.start();
-            try (UdpPeer client = UdpPeer.to(server.localAddress())) {
+            try (UdpPeer client = UdpPeer.to(server.address())) {
                 client.start();
                 client.inbox().put(Chunk.of(payload));
 
@@ -137,13 +137,13 @@ class UdpPeerTest {
         InetSocketAddress any6 = new InetSocketAddress("::1", 0);
         try (UdpPostboxPeer server = UdpPostboxPeer.builder().bindAddress(any6).build()) {
             server.start();
-            try (UdpPeer client = UdpPeer.builder().bindAddress(any6).fixedTarget(server.localAddress()).build()) {
+            try (UdpPeer client = UdpPeer.builder().bindAddress(any6).fixedTarget(server.address()).build()) {
                 client.start();
                 client.inbox().put(Chunk.ofUtf8("six"));
 
                 Datagram received = server.outbox().take(TIMEOUT);
                 assertThat(received.text()).isEqualTo("six");
-                assertThat(received.sender()).isEqualTo(client.localAddress());
+                assertThat(received.sender()).isEqualTo(client.address());
             }
         }
     }
@@ -152,7 +152,7 @@ class UdpPeerTest {
     void producerFinishedSendsQueuedDatagramsThenClosesAndPassesItOn() throws Exception {
         try (UdpPostboxPeer server = UdpPostboxPeer.builder().build()) {
             server.start();
-            UdpPeer client = UdpPeer.to(server.localAddress());
+            UdpPeer client = UdpPeer.to(server.address());
             client.start();
             for (int i = 0; i < 20; i++) {
                 client.inbox().put(Chunk.ofUtf8("n" + i));
@@ -177,7 +177,7 @@ class UdpPeerTest {
         DatagramSettings small = DatagramSettings.defaults().withBoxCapacity(4);
         try (UdpPostboxPeer server = UdpPostboxPeer.builder().settings(small).build()) {
             server.start();
-            try (UdpPeer client = UdpPeer.to(server.localAddress())) {
+            try (UdpPeer client = UdpPeer.to(server.address())) {
                 client.start();
                 int count = 40; // well within the kernel's receive buffer, so none may be lost
                 for (int i = 0; i < count; i++) {
@@ -197,13 +197,13 @@ class UdpPeerTest {
                 UdpPostboxPeer second = UdpPostboxPeer.builder().build()) {
             first.start();
             second.start();
-            try (UdpPeer peer = UdpPeer.builder().target(first.localAddress()).build()) {
+            try (UdpPeer peer = UdpPeer.builder().target(first.address()).build()) {
                 peer.start();
                 peer.inbox().put(Chunk.ofUtf8("one"));
                 assertThat(first.outbox().take(TIMEOUT).text()).isEqualTo("one");
 
-                peer.targets().put(second.localAddress());
-                Await.until("the new target is taken", () -> peer.target().orElseThrow().equals(second.localAddress()));
+                peer.targets().put(second.address());
+                Await.until("the new target is taken", () -> peer.target().orElseThrow().equals(second.address()));
                 peer.inbox().put(Chunk.ofUtf8("two"));
 
                 assertThat(second.outbox().take(TIMEOUT).text()).isEqualTo("two");

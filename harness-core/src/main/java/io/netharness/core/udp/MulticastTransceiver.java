@@ -1,4 +1,4 @@
-package io.netharness.core.multicast;
+package io.netharness.core.udp;
 
 import io.netharness.core.Chunk;
 import io.netharness.core.Component;
@@ -139,9 +139,9 @@ public final class MulticastTransceiver implements Component<Chunk, Datagram> {
 
     /** Binds and joins, then opens the sending socket; idempotent. */
     @Override
-    public void start() {
+    public MulticastTransceiver start() {
         if (!state.tryStart()) {
-            return;
+            return this;
         }
         try {
             receiver.start();
@@ -151,6 +151,7 @@ public final class MulticastTransceiver implements Component<Chunk, Datagram> {
             close();
             throw e;
         }
+        return this;
     }
 
     /** The group and port (the chosen one if built with port 0); throws unless started. */

@@ -1,9 +1,10 @@
-package io.netharness.core.internal;
+package io.netharness.core.tcp;
 
 import io.netharness.core.Chunk;
 import io.netharness.core.Lifecycle;
-import io.netharness.core.tcp.ConnectionSettings;
-import io.netharness.core.tcp.TcpClient;
+import io.netharness.core.internal.Addresses;
+import io.netharness.core.internal.BoxedComponent;
+import io.netharness.core.internal.LifecycleState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,7 +13,7 @@ import java.net.InetSocketAddress;
  * What the event-loop and the threaded {@link TcpClient} share: the server, the settings, the lifecycle
  * state, the boxes and what a failed connect does, so the two differ only in how they move bytes. Not API.
  */
-public abstract class AbstractTcpClient extends Boxes<Chunk, Chunk> implements TcpClient {
+abstract class AbstractTcpClient extends BoxedComponent<Chunk, Chunk> implements TcpClient {
 
     protected final InetSocketAddress server;
     protected final ConnectionSettings settings;

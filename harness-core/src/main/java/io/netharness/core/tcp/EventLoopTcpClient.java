@@ -1,7 +1,9 @@
-package io.netharness.core.internal;
+package io.netharness.core.tcp;
 
-import io.netharness.core.tcp.ConnectionSettings;
-import io.netharness.core.tcp.TcpClient;
+import io.netharness.core.internal.Addresses;
+import io.netharness.core.internal.ChannelConnection;
+import io.netharness.core.internal.Futures;
+import io.netharness.core.internal.Transports;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -12,20 +14,20 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 
 /** {@link TcpClient} whose socket runs on a Netty event loop. */
-public final class EventLoopTcpClient extends AbstractTcpClient {
+final class EventLoopTcpClient extends AbstractTcpClient {
 
     private final EventLoopGroup group;
     private volatile Channel channel;
 
-    public EventLoopTcpClient(InetSocketAddress server, ConnectionSettings settings) {
+    EventLoopTcpClient(InetSocketAddress server, ConnectionSettings settings) {
         super("TcpClient", server, settings);
         this.group = settings.eventLoopGroup().orElseGet(Transports::sharedGroup);
     }
 
     @Override
-    public void start() {
+    public TcpClient start() {
         if (!state.tryStart()) {
-            return;
+            return this;
         }
         ChannelFuture connect = new Bootstrap()
                 .group(group)
@@ -54,6 +56,7 @@ public final class EventLoopTcpClient extends AbstractTcpClient {
             connect.channel().close();
             throw connectFailed(cause);
         }
+        return this;
     }
 
     @Override

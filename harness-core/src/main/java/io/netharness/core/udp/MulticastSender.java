@@ -1,8 +1,7 @@
-package io.netharness.core.multicast;
+package io.netharness.core.udp;
 
 import io.netharness.core.Chunk;
 import io.netharness.core.internal.Addresses;
-import io.netharness.core.internal.DatagramComponent;
 import io.netharness.core.internal.DatagramEndpoint;
 import io.netharness.core.internal.Multicast;
 import io.netharness.core.udp.Datagram;
@@ -44,7 +43,7 @@ public final class MulticastSender extends DatagramComponent<Chunk> {
     }
 
     @Override
-    protected Datagram addressed(Chunk chunk) {
+    Datagram addressed(Chunk chunk) {
         return Datagram.to(group, chunk);
     }
 
@@ -103,8 +102,14 @@ public final class MulticastSender extends DatagramComponent<Chunk> {
 
     /** The sender's own address: what receivers see as {@link Datagram#sender()}. Throws unless started. */
     @Override
-    public InetSocketAddress localAddress() {
-        return super.localAddress();
+    public InetSocketAddress address() {
+        return super.address();
+    }
+
+    @Override
+    public MulticastSender start() {
+        super.start();
+        return this;
     }
 
     /** {@code MulticastSender{new}}, {@code MulticastSender{127.0.0.1:4000->239.1.2.3:5000}}, {@code ...{closed}}. */

@@ -1,4 +1,4 @@
-package io.netharness.core.multicast;
+package io.netharness.core.udp;
 
 import static io.netharness.core.Await.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +38,7 @@ class MulticastTest {
                 for (int i = 0; i < 10; i++) {
                     Datagram datagram = receiver.outbox().take(TIMEOUT);
                     assertThat(datagram.text()).isEqualTo("m" + i);
-                    assertThat(datagram.sender()).isEqualTo(sender.localAddress());
+                    assertThat(datagram.sender()).isEqualTo(sender.address());
                 }
             }
         }

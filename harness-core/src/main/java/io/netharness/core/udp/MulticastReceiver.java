@@ -1,8 +1,7 @@
-package io.netharness.core.multicast;
+package io.netharness.core.udp;
 
 import io.netharness.core.Chunk;
 import io.netharness.core.internal.Addresses;
-import io.netharness.core.internal.DatagramComponent;
 import io.netharness.core.internal.DatagramEndpoint;
 import io.netharness.core.internal.Multicast;
 import io.netharness.core.udp.Datagram;
@@ -58,7 +57,7 @@ public final class MulticastReceiver extends DatagramComponent<Chunk> {
     }
 
     @Override
-    protected Datagram addressed(Chunk chunk) {
+    Datagram addressed(Chunk chunk) {
         throw new IllegalStateException("MulticastReceiver only receives; send with a MulticastSender"
                 + " or a MulticastTransceiver");
     }
@@ -113,10 +112,10 @@ public final class MulticastReceiver extends DatagramComponent<Chunk> {
 
     /** Binds and joins the group; idempotent. Throws naming the address or group if either fails. */
     @Override
-    public synchronized void start() {
+    public synchronized MulticastReceiver start() {
         if (endpoint().isClosed() || endpoint().isOpen()) {
             endpoint().start(); // idempotent while running; refuses a restart after close
-            return;
+            return this;
         }
         endpoint().start();
         try {
@@ -125,6 +124,7 @@ public final class MulticastReceiver extends DatagramComponent<Chunk> {
             endpoint().close();
             throw e;
         }
+        return this;
     }
 
     /** Joins the group again after {@link #leaveGroup()}; does nothing while joined. */

@@ -1,9 +1,8 @@
-package io.netharness.core.internal;
+package io.netharness.core.tcp;
 
 import io.netharness.core.Chunk;
 import io.netharness.core.Lifecycle;
-import io.netharness.core.tcp.ConnectionSettings;
-import io.netharness.core.tcp.TcpClient;
+import io.netharness.core.internal.Addresses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,10 +17,7 @@ import java.util.Arrays;
  * what arrives on the inbox (which Kamaelia's ThreadedTCPClient never did). Blocking puts into the outbox
  * give back-pressure: a slow reader of the outbox stops the socket being read.
  */
-public final class ThreadedTcpClient extends AbstractTcpClient {
-
-    /** Prefix of the names of every thread this class starts; then come the local port and the role. */
-    public static final String THREAD_NAME_PREFIX = "netharness-tcp-client-";
+final class ThreadedTcpClient extends AbstractTcpClient {
 
     private static final System.Logger LOG = System.getLogger(ThreadedTcpClient.class.getName());
     private static final int READ_BUFFER_BYTES = 64 * 1024;
@@ -31,14 +27,14 @@ public final class ThreadedTcpClient extends AbstractTcpClient {
     private volatile Thread writer;
     private volatile boolean closing;
 
-    public ThreadedTcpClient(InetSocketAddress server, ConnectionSettings settings) {
+    ThreadedTcpClient(InetSocketAddress server, ConnectionSettings settings) {
         super("ThreadedTcpClient", server, settings);
     }
 
     @Override
-    public void start() {
+    public TcpClient start() {
         if (!state.tryStart()) {
-            return;
+            return this;
         }
         try {
             socket.setTcpNoDelay(true);
@@ -55,6 +51,7 @@ public final class ThreadedTcpClient extends AbstractTcpClient {
         reader.start();
         writer.start();
         control().onArrival(() -> writer.interrupt()); // wakes the writer from its inbox wait
+        return this;
     }
 
     private void readLoop() {
