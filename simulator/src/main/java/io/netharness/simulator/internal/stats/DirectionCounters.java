@@ -91,9 +91,24 @@ public final class DirectionCounters {
         droppedBytes(bytesCut, DropCause.IMPAIRMENT);
     }
 
-    /** Bytes in flight now (for the check that a closed link holds none). */
+    /** Bytes in flight now. */
     public long bytesInFlight() {
         return bytesInFlight.sum();
+    }
+
+    /**
+     * Once its link is closed, every byte read was delivered or counted as dropped. Anything else is a bug of the
+     * link's own accounting, which must never let a statistic say "nothing dropped" when bytes went missing.
+     *
+     * @param what names the link and direction in the failure, e.g. {@code "TCP link to 127.0.0.1:5432, upstream"}
+     * @throws IllegalStateException if bytes are still in flight
+     */
+    public void requireNothingInFlight(String what) {
+        long left = bytesInFlight.sum();
+        if (left != 0) {
+            throw new IllegalStateException(what + ": " + left + " bytes neither delivered nor counted as dropped"
+                    + " after close (" + snapshot() + ")");
+        }
     }
 
     /** The counters now; each is read atomically, the set is not (traffic may be flowing). */

@@ -413,18 +413,11 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         }
     }
 
-    /**
-     * Once closed, every byte read was delivered or counted as dropped. Anything else is a bug of the link's own
-     * accounting, which must never let a statistic say "nothing dropped" when bytes went missing.
-     */
+    /** Once closed, every byte read was delivered or counted as dropped (see {@link DirectionCounters}). */
     private void checkNothingInFlight() {
         for (Direction direction : Direction.values()) {
-            DirectionCounters directionCounters = counters.get(direction);
-            if (directionCounters.bytesInFlight() != 0) {
-                throw new IllegalStateException("TCP link to " + target + ": " + directionCounters.bytesInFlight()
-                        + " bytes " + direction.name().toLowerCase(Locale.ROOT) + " neither delivered nor counted as"
-                        + " dropped after close (" + directionCounters.snapshot() + ")");
-            }
+            counters.get(direction).requireNothingInFlight("TCP link to " + target + ", "
+                    + direction.name().toLowerCase(Locale.ROOT));
         }
     }
 

@@ -119,7 +119,7 @@ public final class ImpairedPath {
         int bytes = datagram.readableBytes();
         counters.arrived(bytes);
         if (closed || cut || inFlight() >= maxQueued) {
-            refuse(datagram, bytes, now);
+            drop(datagram, bytes, now);
             return;
         }
         try {
@@ -152,8 +152,18 @@ public final class ImpairedPath {
         departNow(now);
     }
 
-    /** Counts and releases a datagram that arrived while the link could not take it. On the event loop. */
-    public void refuse(ByteBuf datagram, int bytes, long now) {
+    /**
+     * Counts (as arrived, then dropped) and releases a datagram that arrived while the link could not take it,
+     * before it reached {@link #accept}. On the event loop.
+     */
+    public void refuse(ByteBuf datagram, long now) {
+        int bytes = datagram.readableBytes();
+        counters.arrived(bytes);
+        drop(datagram, bytes, now);
+    }
+
+    /** Counts as dropped and releases a datagram already counted as arrived. */
+    private void drop(ByteBuf datagram, int bytes, long now) {
         observer.decided(direction, bytes, now, null);
         counters.dropped(bytes, closed ? DropCause.CONNECTION_ENDED : DropCause.IMPAIRMENT);
         datagram.release();

@@ -222,6 +222,7 @@ public final class MulticastRelay implements Relay {
         } finally {
             resources.release();
         }
+        counters.requireNothingInFlight("multicast link of " + Datagrams.format(group));
     }
 
     /** Datagrams sent to the group. */

@@ -250,6 +250,8 @@ public final class UdpRelay implements Relay {
         } finally {
             resources.release();
         }
+        upstreamCounters.requireNothingInFlight("UDP link to " + Datagrams.format(target) + ", upstream");
+        downstreamCounters.requireNothingInFlight("UDP link to " + Datagrams.format(target) + ", downstream");
     }
 
     private void closeQuietly() throws InterruptedException {
@@ -328,7 +330,7 @@ public final class UdpRelay implements Relay {
     private void fromClientToPeer(PeerSocket peer, DatagramPacket packet) {
         long now = System.nanoTime();
         if (upstream.isCut()) {
-            upstream.refuse(packet.content().retain(), packet.content().readableBytes(), now);
+            upstream.refuse(packet.content().retain(), now);
             return;
         }
         ClientSession session = session(packet.sender());
@@ -355,7 +357,7 @@ public final class UdpRelay implements Relay {
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
             if (upstream.isCut()) {
                 // No new sessions while cut; the datagram is counted as dropped.
-                upstream.refuse(packet.content().retain(), packet.content().readableBytes(), System.nanoTime());
+                upstream.refuse(packet.content().retain(), System.nanoTime());
                 return;
             }
             ClientSession session = session(packet.sender());
