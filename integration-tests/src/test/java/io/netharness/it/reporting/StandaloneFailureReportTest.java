@@ -1,6 +1,7 @@
 package io.netharness.it.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netharness.junit.HarnessServer;
 import io.netharness.junit.InProcessServer;
@@ -28,21 +29,22 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * A user's run as the issue found it: a fresh project with no SLF4J at all. A failing test must carry the
- * statistics of its links in the failure itself, and NetHarness must print nothing the user did not cause (no
- * "No SLF4J providers were found", no log lines).
+ * A user's run as the issue found it: a fresh project with no SLF4J at all, and without AssertJ (the extension
+ * needs it only for its assertions). A failing test must carry the statistics of its links in the failure itself,
+ * and NetHarness must print nothing the user did not cause (no "No SLF4J providers were found", no log lines).
  */
 class StandaloneFailureReportTest {
 
     private static final long TIME_LIMIT_SECONDS = 60;
 
     @Test
-    void aFailureCarriesItsLinksAndNothingElseIsPrintedWithoutSlf4j(@TempDir Path dir) throws Exception {
+    void aFailureCarriesItsLinksAndNothingElseIsPrintedWithoutSlf4jOrAssertj(@TempDir Path dir) throws Exception {
         String classPath = Arrays.stream(System.getProperty("surefire.test.class.path",
                         System.getProperty("java.class.path")).split(File.pathSeparator))
                 .filter(entry -> !Path.of(entry).getFileName().toString().contains("slf4j"))
+                .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("assertj"))
                 .collect(Collectors.joining(File.pathSeparator));
-        assertThat(classPath).doesNotContain("slf4j");
+        assertThat(classPath).doesNotContain("slf4j").doesNotContain("assertj");
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -57,7 +59,8 @@ class StandaloneFailureReportTest {
         String errors = Files.readString(err);
         assertThat(child.exitValue()).as("exit code; output:%n%s%nerrors:%n%s", printed, errors).isZero();
         assertThat(printed)
-                .contains("FAILED fails(): org.opentest4j.AssertionFailedError: [the client expected \"hello\"]")
+                .contains("FAILED fails(): org.opentest4j.AssertionFailedError: the client expected \"hello\" ==>"
+                        + " expected: <goodbye> but was: <hello>")
                 .contains("Suppressed: io.netharness.junit.internal.ReplayHint: NetHarness test seed 0x")
                 .contains("to replay this test add @NetHarnessSeed(0x")
                 .containsPattern("  link 'link': TcpLink\\{127\\.0\\.0\\.1:\\d+ -> 127\\.0\\.0\\.1:\\d+")
@@ -103,7 +106,7 @@ class StandaloneFailureReportTest {
                 socket.connect(link.address(), 10_000);
                 socket.getOutputStream().write("hello".getBytes(StandardCharsets.UTF_8));
                 String reply = new String(socket.getInputStream().readNBytes(5), StandardCharsets.UTF_8);
-                assertThat(reply).as("the client expected \"hello\"").isEqualTo("goodbye");
+                assertEquals("goodbye", reply, "the client expected \"hello\""); // JUnit's: no AssertJ in the child
             }
         }
     }
