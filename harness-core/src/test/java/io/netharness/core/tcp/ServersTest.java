@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netharness.core.Await;
 import io.netharness.core.Chunk;
-import io.netharness.core.Component;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.StreamComponent;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,9 +129,12 @@ class ServersTest {
         }
     }
 
+    /**
+     * A handler's ServerShutdown stops the listener and every connection; the listener's close completes on its
+     * event loop, possibly after the connections have gone, so the test waits for connects to be refused.
+     */
     @Test
     void protocolHandlerCanStopTheWholeServer() throws Exception {
-        Component<Chunk, Chunk> unused = null;
         try (MultiClientServer server = MultiClientServer.builder(info -> new StreamComponent<Chunk, Chunk>("stopper") {
             @Override
             protected void onMessage(Chunk message, Emitter<Chunk> out) {
@@ -149,13 +154,23 @@ class ServersTest {
 
             Await.signalOf(bystander.signal(), Lifecycle.SocketShutdown.class);
             Await.signalOf(stopper.signal(), Lifecycle.SocketShutdown.class);
+            Await.until("the server refuses new connections", () -> refuses(port));
             try (TcpClient late = TcpClient.builder("127.0.0.1", port).build()) {
                 assertThatThrownBy(late::start).hasMessageContaining("127.0.0.1:" + port);
             }
             bystander.close();
             stopper.close();
         }
-        assertThat(unused).isNull();
+    }
+
+    private static boolean refuses(int port) {
+        try (Socket probe = new Socket("127.0.0.1", port)) {
+            return false;
+        } catch (ConnectException refused) {
+            return true;
+        } catch (IOException other) {
+            return false;
+        }
     }
 
     @Test
