@@ -1,193 +1,136 @@
 package io.netharness.simulator;
 
 import io.netharness.simulator.internal.Check;
+import io.netharness.simulator.internal.FaultRules;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
- * A fault that a {@link TcpLink} applies to the connections crossing it, in the manner of Toxiproxy's "toxics".
+ * A fault of a {@link TcpLink}: a {@link Trigger} (when) composed with an {@link Effect} (what), in the manner of
+ * Toxiproxy's "toxics" but able to say what a static toxic cannot: pass traffic for a while and then cut, flap up and
+ * down, refuse or stall connections, act on the Nth message or one that matches.
  *
- * <p>A fault is an immutable value that says <em>what</em> happens. <em>Where</em> it happens is a separate
- * argument: {@link TcpLink#addFault(Direction, ConnectionFault)} names the direction whose data (or whose
- * receiving peer) the fault acts on, and optionally the fraction of connections it affects. The returned
- * {@link FaultHandle} removes it again.
+ * <pre>{@code
+ * link.addFault(Direction.DOWNSTREAM, ConnectionFault.of(Trigger.after(Duration.ofMillis(500)), Effect.resetPeer()));
+ * link.addFault(ConnectionFault.of(Trigger.flapping(Duration.ofMillis(200), Duration.ofMillis(100)),
+ *         Effect.cut(CutMode.DROP_EXISTING)));
+ * link.addFault(ConnectionFault.refuse());
+ * link.addFault(Direction.DOWNSTREAM, ConnectionFault.of(Trigger.onMessage(Framer.resp(), 3), Effect.drop()));
+ * }</pre>
  *
- * <p>A fault added while connections are open applies to them as well as to later ones; its timers
- * ({@link ResetPeer#after()}, {@link Timeout#after()}) start when it reaches a connection, i.e. when the
- * connection is accepted or when the fault is added, whichever is later.
+ * <p><em>Where</em> it acts is a separate argument: {@link TcpLink#addFault(Direction, ConnectionFault)} names the
+ * direction whose data (or whose receiving peer) an effect on connections acts on, {@link TcpLink#addFault(
+ * ConnectionFault)} acts on both directions, and is the only way to add an effect on the link
+ * ({@link Effect.Scope#LINK}). A share of the connections can be picked by the seed ({@code toxicity}). The returned
+ * {@link FaultHandle} removes the fault again; faults given to the link's builder are in force before it accepts its
+ * first connection.
  *
- * <p>Constructors validate their arguments and throw {@link IllegalArgumentException} with a message that names
- * the field and its valid range, for example {@code limitData.bytes: -1 (expected: >= 0)}.
+ * <p>The constructor refuses combinations that mean nothing, naming both halves: an effect on messages needs a
+ * {@link Trigger.OnMessage}; an effect on the link a trigger of time; an effect that lasts a window with a length;
+ * Toxiproxy's own effects {@link Trigger#onConnect()}. The factories below are the classic toxics as such
+ * combinations.
+ *
+ * @param trigger when the effect acts
+ * @param effect  what it does
  */
-public sealed interface ConnectionFault {
+public record ConnectionFault(Trigger trigger, Effect effect) {
 
-    /** Data in the direction is accepted (read from the sender) but never delivered. */
-    static Blackhole blackhole() {
-        return new Blackhole();
+    public ConnectionFault {
+        Objects.requireNonNull(trigger, "trigger");
+        Objects.requireNonNull(effect, "effect");
+        FaultRules.check(trigger, effect);
     }
 
-    /** After {@code after}, the receiving peer of the direction sees a TCP reset; the other peer a normal close. */
-    static ResetPeer resetPeer(Duration after) {
-        return new ResetPeer(after);
+    /** {@code effect} when {@code trigger} says. */
+    public static ConnectionFault of(Trigger trigger, Effect effect) {
+        return new ConnectionFault(trigger, effect);
+    }
+
+    /** Data in the direction is accepted but never delivered: {@link Effect.Blackhole} on connect. */
+    public static ConnectionFault blackhole() {
+        return of(Trigger.onConnect(), Effect.blackhole());
+    }
+
+    /** Nothing crosses in the direction, and the connection stays open: {@link Effect.Hang} on connect. */
+    public static ConnectionFault hang() {
+        return of(Trigger.onConnect(), Effect.hang());
+    }
+
+    /**
+     * After {@code after}, the receiving peer of the direction sees a TCP reset, the other peer a normal close:
+     * {@link Effect.ResetPeer} {@link Trigger#after(Duration) after} that time. Timed from the fault reaching the
+     * connection, as a Java test expects; {@link #toxiproxyResetPeer} is Toxiproxy's exact behaviour.
+     */
+    public static ConnectionFault resetPeer(Duration after) {
+        Check.nonNegative("resetPeer.after", after);
+        return of(Trigger.after(after), Effect.resetPeer());
     }
 
     /** When the sender of the direction closes, the close reaches the receiver {@code delay} later. */
-    static SlowClose slowClose(Duration delay) {
-        return new SlowClose(delay);
+    public static ConnectionFault slowClose(Duration delay) {
+        return of(Trigger.onConnect(), Effect.slowClose(delay));
     }
 
     /** Data stops; the connection is closed after {@code after} ({@link Duration#ZERO} = never). */
-    static Timeout timeout(Duration after) {
-        return new Timeout(after);
-    }
-
-    /** The connection is closed once exactly {@code bytes} bytes have been delivered in the direction. */
-    static LimitData limitData(long bytes) {
-        return new LimitData(bytes);
-    }
-
-    /** Data is delivered in slices of about {@code averageBytes} bytes, {@code delay} apart. */
-    static Slicer slicer(int averageBytes, int sizeVariationBytes, Duration delay) {
-        return new Slicer(averageBytes, sizeVariationBytes, delay);
-    }
-
-    /**
-     * Toxiproxy's {@code timeout} toxic as Toxiproxy runs it: data is swallowed, and the connection closes once
-     * no data has arrived for {@code timeout} ({@link Duration#ZERO} = never); removing it closes the connections.
-     */
-    static ToxiproxyTimeout toxiproxyTimeout(Duration timeout) {
-        return new ToxiproxyTimeout(timeout);
-    }
-
-    /**
-     * Toxiproxy's {@code reset_peer} toxic as Toxiproxy runs it: the first data starts the timer, data is
-     * swallowed, then both peers get a TCP reset.
-     */
-    static ToxiproxyResetPeer toxiproxyResetPeer(Duration timeout) {
-        return new ToxiproxyResetPeer(timeout);
-    }
-
-    /**
-     * Data is accepted from the sender and silently discarded; nothing reaches the receiver while the fault is
-     * active. Data that arrived before the fault keeps its course. Toxiproxy has no exact twin; its
-     * {@code timeout} toxic with timeout 0 behaves alike.
-     */
-    record Blackhole() implements ConnectionFault {}
-
-    /**
-     * After {@code after}, the connection is torn down: the receiving peer of the direction gets a TCP RST
-     * (closed with {@code SO_LINGER 0}, so it reads "connection reset"), the other peer a normal close. Data still
-     * queued in the link is discarded. Modelled on Toxiproxy's {@code reset_peer}, but timed the way a Java test
-     * expects (from the fault, not from the first data); {@link ToxiproxyResetPeer} is Toxiproxy's exact behaviour.
-     *
-     * @param after time from the fault reaching the connection to the reset; zero resets at once
-     */
-    record ResetPeer(Duration after) implements ConnectionFault {
-        public ResetPeer {
-            Check.nonNegative("resetPeer.after", after);
-        }
-    }
-
-    /**
-     * When the sender of the direction closes its side (FIN), the link delivers what it holds and then waits
-     * {@code delay} before closing towards the receiver. Toxiproxy's {@code slow_close}.
-     *
-     * @param delay extra time before the close is propagated
-     */
-    record SlowClose(Duration delay) implements ConnectionFault {
-        public SlowClose {
-            Check.nonNegative("slowClose.delay", delay);
-        }
-    }
-
-    /**
-     * Stops all data in the direction (it is read and discarded) and closes the connection after {@code after};
-     * with {@link Duration#ZERO} the connection is never closed by the fault and data is discarded until the fault
-     * is removed. Modelled on Toxiproxy's {@code timeout}, but with the fixed deadline a Java test expects;
-     * {@link ToxiproxyTimeout} is Toxiproxy's exact behaviour (an idle timer, and a close on removal).
-     *
-     * @param after time from the fault reaching the connection to the close; zero means never
-     */
-    record Timeout(Duration after) implements ConnectionFault {
-        public Timeout {
-            Check.nonNegative("timeout.after", after);
-        }
+    public static ConnectionFault timeout(Duration after) {
+        return of(Trigger.onConnect(), Effect.timeout(after));
     }
 
     /**
      * Lets exactly {@code bytes} bytes through in the direction (counted from when the fault reached the
-     * connection), then closes the connection; anything beyond is discarded. Toxiproxy's {@code limit_data}.
-     *
-     * @param bytes number of bytes delivered before the close; zero closes on the first byte
+     * connection), then closes the connection; anything beyond is discarded. Toxiproxy's {@code limit_data}:
+     * {@link Effect.Close} {@link Trigger#afterBytes(long) after} that many bytes; zero closes on the first byte.
      */
-    record LimitData(long bytes) implements ConnectionFault {
-        public LimitData {
-            if (bytes < 0) {
-                throw new IllegalArgumentException("limitData.bytes: " + bytes + " (expected: >= 0)");
-            }
+    public static ConnectionFault limitData(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("limitData.bytes: " + bytes + " (expected: >= 0)");
         }
+        return of(Trigger.afterBytes(bytes), Effect.close());
+    }
+
+    /** Data is delivered in slices of about {@code averageBytes} bytes, {@code delay} apart. */
+    public static ConnectionFault slicer(int averageBytes, int sizeVariationBytes, Duration delay) {
+        return of(Trigger.onConnect(), Effect.slicer(averageBytes, sizeVariationBytes, delay));
+    }
+
+    /** Toxiproxy's {@code timeout} toxic as Toxiproxy runs it (see {@link Effect.ToxiproxyTimeout}). */
+    public static ConnectionFault toxiproxyTimeout(Duration timeout) {
+        return of(Trigger.onConnect(), Effect.toxiproxyTimeout(timeout));
+    }
+
+    /** Toxiproxy's {@code reset_peer} toxic as Toxiproxy runs it (see {@link Effect.ToxiproxyResetPeer}). */
+    public static ConnectionFault toxiproxyResetPeer(Duration timeout) {
+        return of(Trigger.onConnect(), Effect.toxiproxyResetPeer(timeout));
     }
 
     /**
-     * Toxiproxy's {@code timeout} toxic with Toxiproxy's own semantics, for code that must behave exactly as a
-     * Toxiproxy server does (NetHarness's Toxiproxy-compatible server uses it). A Java test usually wants
-     * {@link Timeout}, whose deadline is fixed; this one differs in two ways a client notices:
-     * <ul>
-     *   <li>its timer restarts whenever data arrives in the direction (and is swallowed): a sender that keeps
-     *       talking keeps the connection open, so it is an idle timeout, not a deadline;</li>
-     *   <li>removing the fault closes every connection open at that moment (normally, with FIN), whether its
-     *       toxicity picked them or not: Toxiproxy's toxic closes its stage of each connection's chain on removal.</li>
-     * </ul>
-     *
-     * @param timeout quiet time after which the connection is closed, counted from the fault reaching the
-     *                connection or from the last data that arrived; zero means never
+     * The link refuses connections: {@code connect()} fails with "Connection refused" until the fault is removed
+     * ({@link Effect.Refuse} on connect). Add it without a direction.
      */
-    record ToxiproxyTimeout(Duration timeout) implements ConnectionFault {
-        public ToxiproxyTimeout {
-            Check.nonNegative("toxiproxyTimeout.timeout", timeout);
-        }
+    public static ConnectionFault refuse() {
+        return of(Trigger.onConnect(), Effect.refuse());
     }
 
     /**
-     * Toxiproxy's {@code reset_peer} toxic with Toxiproxy's own semantics, for code that must behave exactly as a
-     * Toxiproxy server does. A Java test usually wants {@link ResetPeer}, which resets a set time after the fault
-     * reached the connection; this one:
-     * <ul>
-     *   <li>starts its timer at the first data (or end of stream) that arrives in the direction once it is in force:
-     *       an idle connection is never reset;</li>
-     *   <li>swallows that data and everything after it in the direction;</li>
-     *   <li>when the timer fires, closes the connection; a connection that opened while such a fault was
-     *       registered on the link (in either direction, whether or not its toxicity picked the connection) has
-     *       {@code SO_LINGER 0} on both sockets, as Toxiproxy sets it, so that close, and any other close of that
-     *       connection (a {@link LimitData}, a peer's close), reaches <em>both</em> peers as a TCP reset. On a
-     *       connection that was already open when the fault was added, the reset arrives as a normal close.</li>
-     * </ul>
-     *
-     * @param timeout time from the first data to the reset; zero resets at the first data
+     * For {@code delay} from when the fault is added (the link's start, given to its builder), the link answers no
+     * connection attempt, so a client's {@code connect()} takes at least that long, or hits its own connect timeout
+     * ({@link Effect.StallAccepts} {@link Trigger#during(Duration) during} that time). Add it without a direction.
      */
-    record ToxiproxyResetPeer(Duration timeout) implements ConnectionFault {
-        public ToxiproxyResetPeer {
-            Check.nonNegative("toxiproxyResetPeer.timeout", timeout);
-        }
+    public static ConnectionFault acceptDelay(Duration delay) {
+        Check.nonNegative("acceptDelay.delay", delay);
+        return of(Trigger.during(delay), Effect.stallAccepts());
     }
 
     /**
-     * Splits the data into slices delivered as separate writes, {@code delay} apart. Slice sizes are drawn from
-     * {@code averageBytes ± sizeVariationBytes} by the connection's seeded generator. Toxiproxy's {@code slicer}.
-     *
-     * @param averageBytes mean slice size in bytes, at least 1
-     * @param sizeVariationBytes maximum deviation from the mean, from 0 to {@code averageBytes - 1}
-     * @param delay time between consecutive slices of one chunk; zero writes them back to back
+     * Every connection is accepted ({@code connect()} succeeds) and then nothing crosses it, either way, until the
+     * fault is removed: {@link Effect.Hang} on connect, added without a direction.
      */
-    record Slicer(int averageBytes, int sizeVariationBytes, Duration delay) implements ConnectionFault {
-        public Slicer {
-            if (averageBytes < 1) {
-                throw new IllegalArgumentException("slicer.averageBytes: " + averageBytes + " (expected: >= 1)");
-            }
-            if (sizeVariationBytes < 0 || sizeVariationBytes >= averageBytes) {
-                throw new IllegalArgumentException("slicer.sizeVariationBytes: " + sizeVariationBytes
-                        + " (expected: 0-" + (averageBytes - 1) + ")");
-            }
-            Check.nonNegative("slicer.delay", delay);
-        }
+    public static ConnectionFault acceptThenHang() {
+        return hang();
+    }
+
+    @Override
+    public String toString() {
+        return effect + " " + trigger;
     }
 }

@@ -1,17 +1,20 @@
 package io.netharness.simulator;
 
+import java.util.Optional;
+
 /**
  * A {@link ConnectionFault} in force on a {@link TcpLink}, as returned by
  * {@link TcpLink#addFault(Direction, ConnectionFault, double)}; {@link #remove()} takes it away again.
  *
  * <p>Thread-safe. Removing a fault stops its effect on every connection from the next chunk on, cancels its
- * pending timers (a reset or timeout that has not fired yet never fires) and lets data flow normally again; what
- * the fault already did (discarded data, closed connections) stays done.
+ * pending timers (a reset or timeout that has not fired yet never fires), closes its open windows (a hang releases
+ * what it held, a refusing link listens again) and lets data flow normally again; what the fault already did
+ * (discarded data, closed connections) stays done.
  */
 public interface FaultHandle {
 
-    /** The direction the fault acts on. */
-    Direction direction();
+    /** The direction the fault acts on; empty for a fault on both directions or on the link itself. */
+    Optional<Direction> direction();
 
     /** The fault itself. */
     ConnectionFault fault();

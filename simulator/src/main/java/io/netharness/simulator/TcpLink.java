@@ -7,6 +7,7 @@ import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -72,6 +73,9 @@ public final class TcpLink extends RelayedLink<TcpRelay> {
     private TcpLink(Builder builder, long seed) {
         super(builder.target, seed, new TcpRelay(builder.listen, builder.target, seed, builder.upstream,
                 builder.downstream, builder.eventLoopGroup, builder.settings(), builder.capture));
+        for (Builder.Fault fault : builder.faults) {
+            relay.addFault(fault.direction(), fault.fault(), fault.toxicity());
+        }
     }
 
     /** A builder; {@link Builder#target} is required. */
@@ -138,7 +142,8 @@ public final class TcpLink extends RelayedLink<TcpRelay> {
     /**
      * Applies {@code fault} in {@code direction} to every connection, open or future. It has reached every open
      * connection when this method returns (unless called on the link's own event loop), so data sent afterwards is
-     * subject to it.
+     * subject to it. An effect on the link ({@link Effect.Scope#LINK}) takes no direction: use
+     * {@link #addFault(ConnectionFault)}.
      */
     public FaultHandle addFault(Direction direction, ConnectionFault fault) {
         return addFault(direction, fault, 1.0);
@@ -150,6 +155,25 @@ public final class TcpLink extends RelayedLink<TcpRelay> {
      * toxicity).
      */
     public FaultHandle addFault(Direction direction, ConnectionFault fault, double toxicity) {
+        return add(Objects.requireNonNull(direction, "direction"), fault, toxicity);
+    }
+
+    /**
+     * Applies {@code fault} without a direction: an effect on connections acts on both directions of every
+     * connection (a reset resets both peers; {@link ConnectionFault#acceptThenHang()} hangs both ways), an effect on
+     * the link acts on the link ({@link ConnectionFault#refuse()}, {@link ConnectionFault#acceptDelay(Duration)},
+     * {@link Effect#cut(CutMode)}). It is in force when this method returns (a refusing link no longer listens).
+     */
+    public FaultHandle addFault(ConnectionFault fault) {
+        return add(null, fault, 1.0);
+    }
+
+    /** As {@link #addFault(ConnectionFault)}, on a share {@code toxicity} of the connections (not for the link). */
+    public FaultHandle addFault(ConnectionFault fault, double toxicity) {
+        return add(null, fault, toxicity);
+    }
+
+    private FaultHandle add(Direction direction, ConnectionFault fault, double toxicity) {
         if (isClosed()) {
             throw new IllegalStateException(this + " takes no faults after close()");
         }
@@ -193,11 +217,58 @@ public final class TcpLink extends RelayedLink<TcpRelay> {
 
     /** Builds a {@link TcpLink}; not thread-safe. */
     public static final class Builder extends ProxyLinkBuilder<Builder> {
+        private record Fault(Direction direction, ConnectionFault fault, double toxicity) {}
+
         private long bufferBytes = TcpRelaySettings.DEFAULTS.bufferBytes();
         private Duration initialRto = TcpRelaySettings.DEFAULTS.initialRto();
         private Duration maxRto = TcpRelaySettings.DEFAULTS.maxRto();
+        private Duration targetProbe = Duration.ZERO;
+        private final List<Fault> faults = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * A fault in force from the first connection: the link applies it before it accepts any (a refusing link
+         * never listens before the fault is removed, a stalling one starts stalled). Validated by {@link #build()}.
+         * The handle is in {@link TcpLink#faults()}.
+         */
+        public Builder fault(ConnectionFault fault) {
+            faults.add(new Fault(null, Objects.requireNonNull(fault, "fault"), 1.0));
+            return this;
+        }
+
+        /** As {@link #fault(ConnectionFault)}, in one direction. */
+        public Builder fault(Direction direction, ConnectionFault fault) {
+            return fault(direction, fault, 1.0);
+        }
+
+        /** As {@link #fault(ConnectionFault)}, in one direction, on a share {@code toxicity} of the connections. */
+        public Builder fault(Direction direction, ConnectionFault fault, double toxicity) {
+            faults.add(new Fault(Objects.requireNonNull(direction, "direction"), Objects.requireNonNull(fault,
+                    "fault"), toxicity));
+            return this;
+        }
+
+        /**
+         * While the target refuses the link's connections, the link refuses its clients too (their
+         * {@code connect()} fails with "Connection refused", as against the target itself), trying the target every
+         * 50 ms until it accepts again. The client whose connection found the target down is reset. The link tries
+         * the target once when it starts, so it refuses from the start if the target is down then.
+         */
+        public Builder refuseWhileTargetRefuses() {
+            return refuseWhileTargetRefuses(Duration.ofMillis(50));
+        }
+
+        /** As {@link #refuseWhileTargetRefuses()}, trying the target every {@code probeInterval} (above zero). */
+        public Builder refuseWhileTargetRefuses(Duration probeInterval) {
+            Objects.requireNonNull(probeInterval, "refuseWhileTargetRefuses.probeInterval");
+            if (probeInterval.isNegative() || probeInterval.isZero()) {
+                throw new IllegalArgumentException("refuseWhileTargetRefuses.probeInterval: " + probeInterval
+                        + " (expected: > 0)");
+            }
+            this.targetProbe = probeInterval;
+            return this;
+        }
 
         /** Bytes each direction of a connection may hold before reading from the sender pauses; default 8 MiB. */
         public Builder bufferBytes(long bytes) {
@@ -229,7 +300,8 @@ public final class TcpLink extends RelayedLink<TcpRelay> {
         }
 
         private TcpRelaySettings settings() {
-            return new TcpRelaySettings(bufferBytes, initialRto, maxRto, TcpRelaySettings.DEFAULTS.segmentBytes());
+            return new TcpRelaySettings(bufferBytes, initialRto, maxRto, TcpRelaySettings.DEFAULTS.segmentBytes(),
+                    targetProbe);
         }
     }
 }

@@ -60,16 +60,21 @@ class ConnectionFaultValidationTest {
 
     @Test
     void faultsAreValuesAndHandlesDescribeThem() {
-        assertThat(ConnectionFault.limitData(10)).isEqualTo(new ConnectionFault.LimitData(10));
+        assertThat(ConnectionFault.limitData(10))
+                .isEqualTo(ConnectionFault.of(Trigger.afterBytes(10), Effect.close()))
+                .hasToString("close after 10 bytes");
         assertThat(ConnectionFault.slicer(100, 10, Duration.ofMillis(1)))
-                .isEqualTo(new ConnectionFault.Slicer(100, 10, Duration.ofMillis(1)));
+                .isEqualTo(new ConnectionFault(new Trigger.OnConnect(), new Effect.Slicer(100, 10, Duration.ofMillis(1))));
+        assertThat(ConnectionFault.resetPeer(Duration.ofSeconds(2)))
+                .isEqualTo(ConnectionFault.of(Trigger.after(Duration.ofSeconds(2)), Effect.resetPeer()))
+                .hasToString("resetPeer after 2s");
         try (TcpLink link = TcpLink.to(9)) {
             FaultHandle handle = link.addFault(Direction.DOWNSTREAM, ConnectionFault.timeout(Duration.ZERO), 0.25);
-            assertThat(handle.direction()).isEqualTo(Direction.DOWNSTREAM);
+            assertThat(handle.direction()).contains(Direction.DOWNSTREAM);
             assertThat(handle.fault()).isEqualTo(ConnectionFault.timeout(Duration.ZERO));
             assertThat(handle.toxicity()).isEqualTo(0.25);
             assertThat(handle.isActive()).isTrue();
-            assertThat(handle).hasToString("Fault#0{DOWNSTREAM Timeout[after=PT0S] toxicity 0.25}");
+            assertThat(handle).hasToString("Fault#0{DOWNSTREAM timeout 0ms on connect toxicity 0.25}");
             link.removeFault(handle);
             handle.remove();
             assertThat(handle.isActive()).isFalse();

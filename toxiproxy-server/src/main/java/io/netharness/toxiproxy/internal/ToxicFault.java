@@ -6,6 +6,7 @@ import io.netharness.simulator.Direction;
 import io.netharness.simulator.FaultHandle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 
 /** A connection fault served by a Toxiproxy toxic; {@link #remove()} deletes the toxic. Thread-safe. */
 public final class ToxicFault implements FaultHandle {
@@ -24,8 +25,8 @@ public final class ToxicFault implements FaultHandle {
     }
 
     @Override
-    public Direction direction() {
-        return direction;
+    public Optional<Direction> direction() {
+        return Optional.of(direction);
     }
 
     @Override

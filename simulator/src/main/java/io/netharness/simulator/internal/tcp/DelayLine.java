@@ -46,7 +46,7 @@ final class DelayLine {
     private long queuedBytes;
     private long lastDeliveryNanos = Long.MIN_VALUE;
     private ScheduledFuture<?> timer;
-    private Runnable whenEmpty;
+    private final ArrayDeque<Runnable> whenEmpty = new ArrayDeque<>(1);
     private boolean held;
     private boolean discarded;
 
@@ -98,13 +98,13 @@ final class DelayLine {
 
     /**
      * Runs {@code action} once every queued chunk has been delivered (at once if the line is empty). Used to
-     * propagate a close behind the data that preceded it. A later call replaces an earlier pending action.
+     * propagate a close behind the data that preceded it. Pending actions run in the order they were given.
      */
     void whenEmpty(Runnable action) {
         if (queue.isEmpty()) {
             action.run();
         } else {
-            whenEmpty = action;
+            whenEmpty.add(action);
         }
     }
 
@@ -132,7 +132,7 @@ final class DelayLine {
     void discard() {
         discarded = true;
         cancelTimer();
-        whenEmpty = null;
+        whenEmpty.clear();
         for (Entry entry; (entry = queue.poll()) != null; ) {
             listener.discarded(entry.chunk());
         }
@@ -167,10 +167,10 @@ final class DelayLine {
         if (head != null) {
             // May wake early for a far deadline (see WakeUp); this method then simply sleeps again for the rest.
             timer = loop.schedule(deliverDue, WakeUp.delayNanos(head.deliverAtNanos() - now), TimeUnit.NANOSECONDS);
-        } else if (whenEmpty != null) {
-            Runnable action = whenEmpty;
-            whenEmpty = null;
-            action.run();
+        } else {
+            for (Runnable action; (action = whenEmpty.poll()) != null; ) {
+                action.run();
+            }
         }
         if (delivered) {
             listener.drained();

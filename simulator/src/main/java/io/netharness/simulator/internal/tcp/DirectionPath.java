@@ -1,8 +1,9 @@
 package io.netharness.simulator.internal.tcp;
 
-import io.netharness.simulator.ConnectionFault.Slicer;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.DropCause;
+import io.netharness.simulator.Effect;
+import io.netharness.simulator.Framer;
 import io.netharness.simulator.internal.pcap.TcpFlow;
 import io.netharness.simulator.internal.stats.DirectionCounters;
 import io.netty.buffer.ByteBuf;
@@ -15,12 +16,17 @@ import java.util.random.RandomGenerator;
  * One direction of one proxied connection: takes the chunks read from the sending channel, applies the faults and
  * the profile, and hands them to the receiving channel through a {@link DelayLine}.
  *
- * <p>Back-pressure: reading from the sender stops (auto-read off) while the receiver is not writable or the line
- * holds {@code budgetBytes} or more, and resumes once the receiver is writable and the line is down to half the
- * budget, so a long transfer never buffers more than about the budget plus the receiver's high-water mark.
+ * <p>Faults: a chunk is cut at each point of the stream a fault waits for ({@code afterBytes}), so the bytes before
+ * it pass under the state before and the rest under the state after; while faults act on messages, chunks go through
+ * a {@link MessageFraming} and leave message by message. A hang holds the line as a cut does.
  *
- * <p>Fast path: while the profile changes nothing, no fault applies, the link is not cut and the line is empty,
- * a chunk is written straight through and flushed at the end of the read burst; nothing is scheduled.
+ * <p>Back-pressure: reading from the sender stops (auto-read off) while the receiver is not writable or the line
+ * (with the framing's buffer) holds {@code budgetBytes} or more, and resumes once the receiver is writable and the
+ * line is down to half the budget, so a long transfer never buffers more than about the budget plus the receiver's
+ * high-water mark.
+ *
+ * <p>Fast path: while the profile changes nothing, no fault acts or waits, the link is not cut and the line is
+ * empty, a chunk is written straight through and flushed at the end of the read burst; nothing is scheduled.
  *
  * <p>Capture: when the link records, each chunk is written to the connection's {@link TcpFlow} as it is handed to
  * the receiver, so the file shows what crossed the link, when it crossed.
@@ -30,9 +36,9 @@ import java.util.random.RandomGenerator;
  * while the connection is open is reported to the connection, which resets both sides.
  *
  * <p>Threads: the connection's event loop only. Buffers: each chunk handed to {@link #chunk(ByteBuf)} is either
- * written, queued in the line (which then owns it) or released here.
+ * written, queued in the line or the framing (which then own it) or released here.
  */
-final class DirectionPath implements DelayLine.Listener {
+final class DirectionPath implements DelayLine.Listener, MessageFraming.Output {
 
     private final Direction direction;
     private final Channel sender;
@@ -46,8 +52,10 @@ final class DirectionPath implements DelayLine.Listener {
     private final ProxiedConnection connection;
     private final TcpFlow capture;
 
+    private MessageFraming framing;
     private boolean flushPending;
     private boolean stopped;
+    private boolean cutHeld;
     /** Why a chunk read or discarded from now on is not delivered; set when the path stops. */
     private DropCause dropCause = DropCause.CONNECTION_ENDED;
 
@@ -71,7 +79,10 @@ final class DirectionPath implements DelayLine.Listener {
         return direction;
     }
 
-    /** A chunk read from the sender. */
+    /**
+     * A chunk read from the sender: cut at each stream point a fault waits for, each part handled under the state in
+     * force when it arrives.
+     */
     void chunk(ByteBuf chunk) {
         int size = chunk.readableBytes();
         if (size == 0) {
@@ -79,51 +90,112 @@ final class DirectionPath implements DelayLine.Listener {
             return;
         }
         counters.arrived(size);
-        if (stopped) {
-            drop(chunk, dropCause);
-            return;
-        }
-        if (faults.discardsData(direction)) {
-            drop(chunk, DropCause.FAULT);
-            faults.arrived(direction);
-            return;
-        }
-        long allowed = faults.bytesAllowed(direction);
-        boolean atLimit = size >= allowed;
-        if (size > allowed) {
-            // LimitData: deliver exactly the allowed bytes, discard the rest.
-            ByteBuf kept = chunk.readRetainedSlice((int) allowed);
-            counters.dropped(chunk.readableBytes(), DropCause.FAULT);
-            chunk.release();
-            chunk = kept;
-        }
-        faults.passed(direction, chunk.readableBytes());
-        if (chunk.isReadable()) {
-            forward(chunk);
-        } else {
-            chunk.release();
-        }
-        if (atLimit) {
-            stop(DropCause.FAULT);
-            flush();
-            line.whenEmpty(() -> connection.closeAfterDelivery(direction));
-            return;
+        ByteBuf rest = chunk;
+        try {
+            while (rest != null) {
+                if (stopped) {
+                    drop(rest, dropCause);
+                    rest = null;
+                    break;
+                }
+                long untilPoint = faults.bytesToNextPoint(direction);
+                int readable = rest.readableBytes();
+                if (untilPoint > readable) {
+                    faults.passed(direction, readable);
+                    ByteBuf whole = rest;
+                    rest = null;
+                    accept(whole);
+                    break;
+                }
+                ByteBuf part = rest.readRetainedSlice((int) untilPoint);
+                if (!rest.isReadable()) {
+                    rest.release();
+                    rest = null;
+                }
+                faults.passed(direction, untilPoint);
+                accept(part);
+                faults.reachPoints(direction);
+            }
+        } catch (RuntimeException e) {
+            if (rest != null) {
+                drop(rest, DropCause.CONNECTION_ENDED);
+            }
+            throw e;
         }
         updateReading();
     }
 
-    private void forward(ByteBuf chunk) {
-        Slicer slicer = faults.slicer(direction);
+    /** One part of a chunk, under the state in force now. */
+    private void accept(ByteBuf part) {
+        if (!part.isReadable()) {
+            part.release();
+            return;
+        }
+        if (stopped) {
+            drop(part, dropCause);
+            return;
+        }
+        if (faults.discardsData(direction)) {
+            drop(part, DropCause.FAULT);
+            faults.arrived(direction);
+            return;
+        }
+        Framer framer = faults.framer(direction);
+        if (framer == null && framing == null) {
+            forward(part, 0);
+            return;
+        }
+        if (framing != null && !framing.framer().equals(framer)) {
+            // The message faults went away (or changed framer): bytes of a partial message go on as they are.
+            MessageFraming done = framing;
+            framing = null;
+            done.flush();
+            if (framer == null) {
+                pass(part, 0);
+                return;
+            }
+        }
+        if (framing == null) {
+            framing = new MessageFraming(direction, framer, faults, this, receiver.eventLoop(), receiver.alloc(),
+                    budgetBytes, faults.framedSoFar(direction));
+        }
+        framing.add(part);
+    }
+
+    /** A message (or the rest of one) from the framing: delivered unless the path stopped or a blackhole opened. */
+    @Override
+    public void pass(ByteBuf message, long extraDelayNanos) {
+        if (stopped) {
+            drop(message, dropCause);
+        } else if (faults.discardsData(direction)) {
+            drop(message, DropCause.FAULT);
+        } else {
+            forward(message, extraDelayNanos);
+        }
+    }
+
+    @Override
+    public void dropForFault(ByteBuf message) {
+        drop(message, DropCause.FAULT);
+    }
+
+    @Override
+    public DirectionCounters counters() {
+        return counters;
+    }
+
+    private void forward(ByteBuf chunk, long extraDelayNanos) {
+        Effect.Slicer slicer = faults.slicer(direction);
         boolean direct;
         long now = 0;
         long at = 0;
         try {
             // The planner may ask a user's per-connection selection here, which may fail: the chunk is still ours.
-            direct = slicer == null && line.isEmpty() && !line.isHeld() && planner.isTransparent()
-                    && faults.isEmpty(direction);
+            direct = extraDelayNanos == 0 && slicer == null && line.isEmpty() && !line.isHeld()
+                    && planner.isTransparent() && faults.isQuiet(direction);
             if (!direct) {
                 now = line.nanoTime();
-                at = planner.plan(chunk, now);
+                at = Math.max(planner.plan(chunk, now), now + extraDelayNanos);
             }
         } catch (RuntimeException e) {
             drop(chunk, DropCause.CONNECTION_ENDED);
@@ -155,11 +227,28 @@ final class DirectionPath implements DelayLine.Listener {
     }
 
     /**
-     * The sender will send no more (FIN or close): once the line has delivered everything, run {@code then}
-     * (which propagates the close, after any slow-close delay).
+     * The sender will send no more (FIN or close): a partial message goes on as it is, and once the line has
+     * delivered everything, {@code then} runs (it propagates the close, after any slow-close delay).
      */
     void senderDone(Runnable then) {
-        stop(DropCause.CONNECTION_ENDED);
+        if (framing != null && !stopped) {
+            MessageFraming done = framing;
+            framing = null;
+            done.flush();
+        }
+        if (!stopped) {
+            stop(DropCause.CONNECTION_ENDED);
+        }
+        flush();
+        line.whenEmpty(then);
+    }
+
+    /**
+     * A fault ends the connection at this point of the stream: nothing more is read or delivered in this direction
+     * (it is dropped for the fault), and {@code then} runs once what the line holds has been delivered.
+     */
+    void drainThen(Runnable then) {
+        stop(DropCause.FAULT);
         flush();
         line.whenEmpty(then);
     }
@@ -172,7 +261,13 @@ final class DirectionPath implements DelayLine.Listener {
 
     /** The link was cut ({@code true}) or healed: hold or resume delivery and reading. */
     void hold(boolean hold) {
-        line.hold(hold);
+        cutHeld = hold;
+        refreshHold();
+    }
+
+    /** A fault's window opened or closed: a hang holds the line as a cut does. */
+    void refreshHold() {
+        line.hold(cutHeld || faults.hangs(direction));
         updateReading();
     }
 
@@ -185,6 +280,7 @@ final class DirectionPath implements DelayLine.Listener {
     void discard(DropCause cause) {
         stopped = true;
         dropCause = cause;
+        discardFraming(cause);
         line.discard();
     }
 
@@ -237,6 +333,15 @@ final class DirectionPath implements DelayLine.Listener {
         stopped = true;
         dropCause = cause;
         sender.config().setAutoRead(false);
+        discardFraming(cause);
+    }
+
+    private void discardFraming(DropCause cause) {
+        if (framing != null) {
+            MessageFraming done = framing;
+            framing = null;
+            done.discard(cause);
+        }
     }
 
     private void flush() {
@@ -254,10 +359,11 @@ final class DirectionPath implements DelayLine.Listener {
             return;
         }
         boolean reading = sender.config().isAutoRead();
-        boolean mayRead = !line.isHeld() && receiver.isWritable() && line.queuedBytes() < budgetBytes;
+        long queued = line.queuedBytes() + (framing == null ? 0 : framing.bufferedBytes());
+        boolean mayRead = !line.isHeld() && receiver.isWritable() && queued < budgetBytes;
         if (reading && !mayRead) {
             sender.config().setAutoRead(false);
-        } else if (!reading && mayRead && line.queuedBytes() <= budgetBytes / 2) {
+        } else if (!reading && mayRead && queued <= budgetBytes / 2) {
             sender.config().setAutoRead(true);
         }
     }

@@ -18,6 +18,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,6 +59,12 @@ final class ProxiedConnection {
         /** A capture flow for a connection from {@code client} to the target, or null when the link does not record. */
         TcpFlow capture(InetSocketAddress client);
 
+        /**
+         * Connecting to the target failed with {@code cause}; true if the link now refuses its clients because the
+         * target refused it, so this client must see a reset rather than a clean close.
+         */
+        boolean targetRefused(Throwable cause);
+
         /** Something other than the network failed while relaying (see {@link ProxiedConnection#failed}). */
         void failed(ProxiedConnection connection, Throwable cause);
 
@@ -95,9 +102,10 @@ final class ProxiedConnection {
         this.link = link;
         this.faults = new ConnectionFaults(client.eventLoop(), linkSeed, index, new ConnectionFaults.Actions() {
             @Override
-            public void reset(Direction direction) {
+            public void reset(Set<Direction> directions) {
                 endingFor(DropCause.FAULT);
-                ProxiedConnection.this.reset(direction);
+                directions.forEach(direction -> abort(receiverOf(direction)));
+                ProxiedConnection.this.close();
             }
 
             @Override
@@ -107,8 +115,17 @@ final class ProxiedConnection {
             }
 
             @Override
-            public void removed() {
-                releaseHeldCloses();
+            public void endAfterDelivery(Set<Direction> drain, Set<Direction> resetReceivers) {
+                ProxiedConnection.this.endAfterDelivery(drain, resetReceivers);
+            }
+
+            @Override
+            public void changed() {
+                if (started() && !closing) {
+                    upstream.refreshHold();
+                    downstream.refreshHold();
+                    releaseHeldCloses();
+                }
             }
         });
     }
@@ -149,6 +166,9 @@ final class ProxiedConnection {
             if (!f.isSuccess()) {
                 LOG.log(Level.DEBUG, () -> this + ": target " + targetAddress + " refused: " + f.cause());
                 endingFor(DropCause.TARGET_UNAVAILABLE);
+                if (link.targetRefused(f.cause())) {
+                    abort(client);
+                }
                 close();
             } else if (!client.isActive() || closing) {
                 close();
@@ -313,12 +333,44 @@ final class ProxiedConnection {
         }
     }
 
-    /** Everything allowed in {@code direction} was delivered (LimitData): close once it has left the link. */
-    void closeAfterDelivery(Direction direction) {
-        afterWritten(direction == Direction.UPSTREAM ? target : client, () -> {
-            endingFor(DropCause.FAULT);
-            close();
-        });
+    /**
+     * A fault ends the connection at a point of the stream: nothing more is read in the directions of {@code drain};
+     * once what they hold has been delivered (and written to the sockets), the receivers of {@code resetReceivers}
+     * get a reset, and the connection closes.
+     */
+    void endAfterDelivery(Set<Direction> drain, Set<Direction> resetReceivers) {
+        if (closing || !started()) {
+            return;
+        }
+        int[] pending = {drain.size()};
+        for (Direction direction : drain) {
+            path(direction).drainThen(() -> {
+                if (--pending[0] == 0) {
+                    afterWrittenAll(drain.iterator(), () -> {
+                        endingFor(DropCause.FAULT);
+                        resetReceivers.forEach(reset -> abort(receiverOf(reset)));
+                        close();
+                    });
+                }
+            });
+        }
+    }
+
+    private void afterWrittenAll(java.util.Iterator<Direction> directions, Runnable action) {
+        if (!directions.hasNext()) {
+            action.run();
+        } else {
+            afterWritten(receiverOf(directions.next()), () -> afterWrittenAll(directions, action));
+        }
+    }
+
+    private DirectionPath path(Direction direction) {
+        return direction == Direction.UPSTREAM ? upstream : downstream;
+    }
+
+    /** The channel that receives what travels in {@code direction}. */
+    private Channel receiverOf(Direction direction) {
+        return direction == Direction.UPSTREAM ? target : client;
     }
 
     /**
@@ -388,12 +440,6 @@ final class ProxiedConnection {
             upstream.hold(hold);
             downstream.hold(hold);
         }
-    }
-
-    /** Tears the connection down; the receiver of {@code direction} gets a TCP reset. */
-    void reset(Direction direction) {
-        abort(direction == Direction.UPSTREAM ? target : client);
-        close();
     }
 
     /** The link was cut, dropping existing connections: both sides get a reset. */

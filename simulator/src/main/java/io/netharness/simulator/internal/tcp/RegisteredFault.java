@@ -2,12 +2,17 @@ package io.netharness.simulator.internal.tcp;
 
 import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.Effect;
 import io.netharness.simulator.FaultHandle;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * A fault as registered on one link: the value, where it applies, its toxicity and its sequence number, which
- * (with the link seed and the connection index) decides whether a given connection is affected.
+ * (with the link seed and the connection index) decides whether a given connection is affected and seeds its
+ * random choices.
  */
 final class RegisteredFault implements FaultHandle {
 
@@ -18,6 +23,7 @@ final class RegisteredFault implements FaultHandle {
     private final Consumer<RegisteredFault> remover;
     private volatile boolean active = true;
 
+    /** {@code direction} null: both directions, or the link for an effect on the link. */
     RegisteredFault(long id, Direction direction, ConnectionFault fault, double toxicity,
             Consumer<RegisteredFault> remover) {
         this.id = id;
@@ -32,8 +38,18 @@ final class RegisteredFault implements FaultHandle {
     }
 
     @Override
-    public Direction direction() {
-        return direction;
+    public Optional<Direction> direction() {
+        return Optional.ofNullable(direction);
+    }
+
+    /** The directions an effect on connections acts on: the one given, or both. */
+    Set<Direction> directions() {
+        return direction == null ? EnumSet.allOf(Direction.class) : EnumSet.of(direction);
+    }
+
+    /** True for an effect on the link (refuse, stall accepts, cut), which no connection applies itself. */
+    boolean onLink() {
+        return fault.effect().scope() == Effect.Scope.LINK;
     }
 
     @Override
@@ -67,7 +83,7 @@ final class RegisteredFault implements FaultHandle {
 
     @Override
     public String toString() {
-        return "Fault#" + id + "{" + direction + " " + fault + (toxicity < 1.0 ? " toxicity " + toxicity : "")
-                + (active ? "" : ", removed") + "}";
+        return "Fault#" + id + "{" + (direction == null ? (onLink() ? "link" : "both directions") : direction) + " "
+                + fault + (toxicity < 1.0 ? " toxicity " + toxicity : "") + (active ? "" : ", removed") + "}";
     }
 }

@@ -7,6 +7,8 @@ import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.ConnectionProfiles;
 import io.netharness.simulator.CutMode;
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.Effect;
+import io.netharness.simulator.Trigger;
 import io.netharness.simulator.FaultHandle;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
@@ -19,6 +21,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -42,6 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -81,8 +85,15 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
     private final FailureScope failureScope = FailureScope.current();
     private final AtomicReference<ComponentFailedException> failure = new AtomicReference<>();
 
+    private final LinkFaults linkFaults;
+    private final AtomicInteger faultCuts = new AtomicInteger();
+
     private EventLoopGroup group;
-    private Channel server;
+    private EventLoop controlLoop;
+    private TcpListener listener;
+    private TargetProbe targetProbe;
+    private volatile boolean started;
+    private volatile boolean closed;
     private volatile DirectionProfiles upstreamProfiles;
     private volatile DirectionProfiles downstreamProfiles;
     private volatile boolean cut;
@@ -102,6 +113,22 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
             counters.put(direction, new DirectionCounters());
             stalls.put(direction, new LongAdder());
         }
+        this.linkFaults = new LinkFaults(seed, new LinkFaults.Target() {
+            @Override
+            public Future<Void> refuse(boolean more) {
+                return listener.refuse(more);
+            }
+
+            @Override
+            public Future<Void> stall(boolean more) {
+                return listener.stall(more);
+            }
+
+            @Override
+            public void cut(Effect.Cut faultCut, boolean begins) {
+                cutByFault(faultCut.mode(), begins);
+            }
+        });
     }
 
     /** Binds the listening socket; returns the bound address. Blocks until bound (never call on an event loop). */
@@ -133,18 +160,58 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
                         accept(client, targetBootstrap);
                     }
                 });
+        Bootstrap plugs = new Bootstrap().channel(transport.channel()).handler(TcpListener.Quiet.INSTANCE);
+        listener = new TcpListener(bootstrap, plugs, transport.isEpoll(), this::failedListening);
         try {
-            server = bootstrap.bind(listen).sync().channel();
+            int refusals = 0;
+            int stallsAtStart = 0;
+            for (RegisteredFault fault : faults) {
+                if (fault.onLink() && fault.fault().effect() instanceof Effect.StallAccepts) {
+                    requireStalling(fault.fault());
+                }
+                if (fault.onLink() && linkFaults.opensAtStart(fault)) {
+                    if (fault.fault().effect() instanceof Effect.Refuse) {
+                        refusals++;
+                    } else if (fault.fault().effect() instanceof Effect.StallAccepts) {
+                        stallsAtStart++;
+                    }
+                }
+            }
+            boolean targetDown = settings.mirrorsTargetRefusals() && TargetProbe.refusedAtStart(target);
+            controlLoop = group.next();
+            targetProbe = settings.mirrorsTargetRefusals()
+                    ? new TargetProbe(target, targetBootstrap.clone(), settings.targetProbe(), listener) : null;
+            InetSocketAddress bound = listener.start(listen, controlLoop, refusals + (targetDown ? 1 : 0),
+                    stallsAtStart);
+            controlLoop.submit(() -> {
+                linkFaults.start(controlLoop, faults);
+                if (targetProbe != null) {
+                    targetProbe.start(controlLoop, targetDown);
+                }
+            }).sync();
+            started = true;
+            return bound;
         } catch (RuntimeException | InterruptedException e) {
+            listener.close();
             shutDownOwnGroup();
             closeCapture();
             throw e;
         }
-        return (InetSocketAddress) server.localAddress();
+    }
+
+    private void requireStalling(ConnectionFault fault) {
+        if (listener != null && !listener.canStall()) {
+            throw new UnsupportedOperationException(fault + " needs the epoll transport (Linux), which stalls"
+                    + " accepts by shrinking the listening socket's backlog; this link runs on NIO");
+        }
     }
 
     private void accept(SocketChannel client, Bootstrap targetBootstrap) {
-        if (cut || server == null || !server.isOpen()) {
+        if (listener.isPlug(client.remoteAddress())) {
+            client.close(); // the listener's own connection that kept its accept queue full
+            return;
+        }
+        if (isCut() || closed) {
             // Refused: reset at once so the client sees an error, not an empty stream.
             client.config().setOption(ChannelOption.SO_LINGER, 0);
             client.close();
@@ -155,6 +222,26 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         connection.open(targetBootstrap, target);
     }
 
+    /** The listener could not return to listening or stalling: the link fails as a connection failure does. */
+    private void failedListening(Throwable cause) {
+        String component = "TCP link to " + target + " (listener)";
+        if (!failure.compareAndSet(null, new ComponentFailedException(component, cause))) {
+            failure.get().addSuppressed(cause);
+        }
+        if (failureScope != null) {
+            failureScope.report(new Lifecycle.ComponentFailed(component, cause));
+        }
+    }
+
+    @Override
+    public boolean targetRefused(Throwable cause) {
+        if (targetProbe == null || !TargetProbe.isRefusal(cause)) {
+            return false;
+        }
+        targetProbe.refused();
+        return true;
+    }
+
     /**
      * Wires one direction of a connection. Its decisions draw from generators seeded with
      * {@code Seeds.derive(linkSeed, "tcp/connection/<index>/<upstream|downstream>")} and named sub-streams of it.
@@ -163,8 +250,12 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
     public DirectionPath path(Direction direction, ProxiedConnection connection, Channel sender, Channel receiver) {
         long streamSeed = Seeds.derive(seed, "tcp/connection/" + connection.index() + "/"
                 + direction.name().toLowerCase(Locale.ROOT));
-        ChunkPlanner planner = new ProfilePlanner(() -> profiles(direction), connection.index(), streamSeed, settings,
-                bottlenecks.get(direction), stalls.get(direction), counters.get(direction));
+        ConnectionFaults faultsOfConnection = connection.faults();
+        ChunkPlanner planner = new ProfilePlanner(() -> {
+            DirectionProfiles changed = faultsOfConnection.profiles(direction);
+            return changed != null ? changed : profiles(direction);
+        }, connection.index(), streamSeed, settings, bottlenecks.get(direction), stalls.get(direction),
+                counters.get(direction));
         return new DirectionPath(direction, sender, receiver, planner, connection.faults(), counters.get(direction),
                 Seeds.generator(streamSeed, "slicer"), settings.bufferBytes(), connection, connection.capture());
     }
@@ -190,7 +281,7 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
 
     @Override
     public boolean isCut() {
-        return cut;
+        return cut || faultCuts.get() > 0;
     }
 
     /**
@@ -245,22 +336,95 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         }
     }
 
+    /**
+     * Registers {@code fault}; {@code direction} null means both directions, or the link for an effect on the link.
+     * On a started link it has reached every open connection (or the listener) when this returns, unless called
+     * on one of the link's event loops.
+     */
     public FaultHandle addFault(Direction direction, ConnectionFault fault, double toxicity) {
-        Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(fault, "fault");
         if (!(toxicity >= 0.0 && toxicity <= 1.0)) {
             throw new IllegalArgumentException("toxicity: " + toxicity + " (expected: 0.0-1.0)");
         }
+        boolean onLink = fault.effect().scope() == Effect.Scope.LINK;
+        if (onLink && direction != null) {
+            throw new IllegalArgumentException("direction: " + direction + " for " + fault + " (expected: none, as "
+                    + fault.effect() + " acts on the link: add it with addFault(fault))");
+        }
+        if (onLink && toxicity < 1.0) {
+            throw new IllegalArgumentException("toxicity: " + toxicity + " for " + fault + " (expected: 1.0, as "
+                    + fault.effect() + " acts on the link, not on a share of its connections)");
+        }
+        if (onLink && fault.effect() instanceof Effect.StallAccepts) {
+            requireStalling(fault);
+        }
+        requireOneFramer(direction, fault);
         RegisteredFault registered = new RegisteredFault(nextFaultId.getAndIncrement(), direction, fault, toxicity,
                 this::removed);
         faults.add(registered);
-        onEveryConnection(connection -> connection.faults().apply(registered));
+        if (onLink) {
+            if (started) {
+                onControlLoop(() -> linkFaults.add(registered));
+            }
+        } else {
+            onEveryConnection(connection -> connection.faults().apply(registered));
+        }
         return registered;
+    }
+
+    /** All message faults of a direction must cut the stream the same way; a second framer would contradict. */
+    private void requireOneFramer(Direction direction, ConnectionFault fault) {
+        if (!(messageTrigger(fault) instanceof Trigger.OnMessage added)) {
+            return;
+        }
+        for (RegisteredFault other : faults) {
+            if (other.isActive() && messageTrigger(other.fault()) instanceof Trigger.OnMessage existing
+                    && (direction == null || other.direction().isEmpty() || other.direction().get() == direction)
+                    && !existing.framer().equals(added.framer())) {
+                throw new IllegalArgumentException("framer: " + added.framer() + " for " + fault + " (expected: "
+                        + existing.framer() + ", the framer of " + other + " in force in the same direction)");
+            }
+        }
+    }
+
+    private static Trigger messageTrigger(ConnectionFault fault) {
+        Trigger trigger = fault.trigger();
+        return trigger instanceof Trigger.OnConnection one ? one.then() : trigger;
     }
 
     private void removed(RegisteredFault fault) {
         faults.remove(fault);
-        onEveryConnection(connection -> connection.faults().remove(fault));
+        if (fault.onLink()) {
+            if (started && !closed) {
+                onControlLoop(() -> linkFaults.remove(fault));
+            }
+        } else {
+            onEveryConnection(connection -> connection.faults().remove(fault));
+        }
+    }
+
+    /** Runs {@code action} on the control loop and, unless on a loop of the link, waits for what it returns. */
+    private void onControlLoop(java.util.function.Supplier<Future<Void>> action) {
+        EventLoop loop = controlLoop;
+        if (loop.inEventLoop()) {
+            action.get();
+            return;
+        }
+        if (onOwnEventLoop()) {
+            loop.execute(action::get);
+            return;
+        }
+        try {
+            Future<Future<Void>> submitted = loop.submit(action::get);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_TIMEOUT_SECONDS);
+            if (!submitted.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    || !submitted.getNow().await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("the link's listener did not take a fault within "
+                        + CLOSE_TIMEOUT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void cut(CutMode mode) {
@@ -269,9 +433,21 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         onEveryConnection(mode == CutMode.DROP_EXISTING ? ProxiedConnection::cutOff : c -> c.hold(true));
     }
 
+    /** A fault's cut begins or ends; it is separate from {@link #cut(CutMode)} and {@link #heal()}. */
+    private void cutByFault(CutMode mode, boolean begins) {
+        if (begins) {
+            faultCuts.incrementAndGet();
+            onEveryConnection(mode == CutMode.DROP_EXISTING ? ProxiedConnection::cutOff : c -> c.hold(true));
+        } else if (faultCuts.decrementAndGet() == 0 && !cut) {
+            onEveryConnection(connection -> connection.hold(false));
+        }
+    }
+
     public void heal() {
         cut = false;
-        onEveryConnection(connection -> connection.hold(false));
+        if (!isCut()) {
+            onEveryConnection(connection -> connection.hold(false));
+        }
     }
 
     /**
@@ -366,12 +542,16 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
      * throws a {@link ComponentFailedException} if relaying failed for a reason other than the network.
      */
     public synchronized void close() throws InterruptedException {
+        closed = true;
         for (RegisteredFault fault : faults) {
             fault.deactivate();
         }
         faults.clear();
-        if (server != null) {
-            server.close().await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (targetProbe != null) {
+            targetProbe.close();
+        }
+        if (listener != null) {
+            listener.close();
         }
         for (ProxiedConnection connection : connections) {
             try {

@@ -1,0 +1,304 @@
+package io.netharness.simulator.internal.tcp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.unix.Socket;
+import io.netty.channel.unix.UnixChannel;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The listening side of a TCP link, which faults at connection set-up act on: it listens normally, refuses (does not
+ * listen at all, so a client's {@code connect()} gets "Connection refused"), or stalls (listens with a full accept
+ * queue, so the kernel drops a client's SYN and its {@code connect()} waits).
+ *
+ * <p><b>Refusing</b> needs a port with no listener, and the same port afterwards: a <em>placeholder</em> socket (bound
+ * with {@code SO_REUSEADDR}, never listening) holds the port for the link's life, so no bind to port 0, no outgoing
+ * connection and no bind without {@code SO_REUSEADDR} takes it while the listener is closed; the listener binds beside
+ * it ({@code SO_REUSEADDR} too, which Linux allows while the placeholder does not listen). A socket that asks for
+ * that very port with {@code SO_REUSEADDR} could still take it meanwhile; the link then fails, naming the port. Measured here: a connect while refusing fails in under a
+ * millisecond with {@code ConnectException: Connection refused}.
+ *
+ * <p><b>Stalling</b> lowers the listener's backlog to 1 ({@code listen(2)} again on the open socket, which Linux
+ * allows; needs epoll) after stopping accepts and putting two <em>plug</em> connections of its own in the queue: a
+ * full queue makes the kernel drop SYNs (it does not refuse them). Resuming restores the backlog and accepts again;
+ * {@link #isPlug} lets the link close its plugs instead of relaying them.
+ *
+ * <p>Threads: {@link #start} and {@link #close} block and run off the event loops; the rest runs on the control
+ * loop given at start.
+ */
+final class TcpListener {
+
+    private static final System.Logger LOG = System.getLogger(TcpListener.class.getName());
+
+    /** The plugs read nothing worth keeping; one instance serves them all. */
+    @ChannelHandler.Sharable
+    static final class Quiet extends ChannelInboundHandlerAdapter {
+        static final Quiet INSTANCE = new Quiet();
+    }
+
+    private static final int STALLED_BACKLOG = 1;
+    private static final int PLUGS = STALLED_BACKLOG + 1; // Linux's accept queue is full beyond its backlog
+
+    private final ServerBootstrap bootstrap;
+    private final Bootstrap plugBootstrap;
+    private final boolean canStall;
+    private final Consumer<Throwable> failed;
+    private final Set<SocketAddress> plugAddresses = ConcurrentHashMap.newKeySet();
+    private final List<Channel> plugs = new ArrayList<>();
+    private final List<Promise<Void>> waiters = new ArrayList<>();
+    private EventLoop loop;
+    private SocketChannel placeholder;
+    private InetSocketAddress address;
+    private volatile Channel server;
+    private int refusals;
+    private int stalls;
+    private boolean stalled;
+    private boolean busy;
+    private volatile boolean closed;
+
+    TcpListener(ServerBootstrap bootstrap, Bootstrap plugBootstrap, boolean canStall, Consumer<Throwable> failed) {
+        this.bootstrap = bootstrap.clone().option(ChannelOption.AUTO_READ, false);
+        this.plugBootstrap = plugBootstrap;
+        this.canStall = canStall;
+        this.failed = failed;
+    }
+
+    /** True if stalling works here (the epoll transport). */
+    boolean canStall() {
+        return canStall;
+    }
+
+    /**
+     * Binds {@code listen} (port 0: a free port), refusing or stalling from the start for as many reasons as given
+     * (each later ended by one {@code refuse(false)} or {@code stall(false)}), before any client
+     * can connect; returns the bound address. Blocks.
+     */
+    InetSocketAddress start(InetSocketAddress listen, EventLoop controlLoop, int refusalsAtStart, int stallsAtStart)
+            throws InterruptedException {
+        this.loop = controlLoop;
+        this.refusals = refusalsAtStart;
+        this.stalls = stallsAtStart;
+        boolean refusing = refusals > 0;
+        boolean stalling = stalls > 0;
+        address = bindPlaceholder(listen);
+        if (!refusing) {
+            ChannelFuture bound = bootstrap.bind(address).sync();
+            server = bound.channel();
+            if (stalling) {
+                for (int i = 0; i < PLUGS; i++) {
+                    addPlug(plugBootstrap.clone(controlLoop).connect(address).sync().channel());
+                }
+                try {
+                    listen(server, STALLED_BACKLOG);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot stall accepts on " + address + ": " + e.getMessage(), e);
+                }
+                stalled = true;
+            } else {
+                server.config().setAutoRead(true);
+            }
+        }
+        return address;
+    }
+
+    private InetSocketAddress bindPlaceholder(InetSocketAddress listen) {
+        try {
+            placeholder = SocketChannel.open();
+            placeholder.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            placeholder.bind(listen);
+            return (InetSocketAddress) placeholder.getLocalAddress();
+        } catch (IOException e) {
+            closePlaceholder();
+            throw new UncheckedIOException("cannot bind " + listen + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The connection from {@code remote} is one of the listener's plugs, not a client. Any thread. */
+    boolean isPlug(SocketAddress remote) {
+        return plugAddresses.remove(remote);
+    }
+
+    /** True while the link listens normally (not refusing, not stalled, not closed). Any thread. */
+    boolean isListening() {
+        Channel current = server;
+        return current != null && current.isOpen() && !closed;
+    }
+
+    /** One more ({@code true}) or one fewer reason to refuse; the returned future completes once in effect. */
+    Future<Void> refuse(boolean more) {
+        refusals += more ? 1 : -1;
+        return reconcile();
+    }
+
+    /** One more ({@code true}) or one fewer reason to stall; the returned future completes once in effect. */
+    Future<Void> stall(boolean more) {
+        stalls += more ? 1 : -1;
+        return reconcile();
+    }
+
+    /** Moves the listener one step towards what the reasons ask for; the future completes when it is there. */
+    private Future<Void> reconcile() {
+        Promise<Void> settled = loop.newPromise();
+        waiters.add(settled);
+        step();
+        return settled;
+    }
+
+    private void step() {
+        if (busy) {
+            return; // the pending bind or plug calls step() again when it completes
+        }
+        if (closed) {
+            settle();
+            return;
+        }
+        boolean wantOpen = refusals == 0;
+        boolean wantStalled = wantOpen && stalls > 0;
+        if (!wantOpen && server != null) {
+            Channel listening = server;
+            server = null;
+            stalled = false;
+            listening.close();
+            closePlugs(); // a plug in the closed queue was reset anyway
+        } else if (wantOpen && server == null) {
+            busy = true;
+            bootstrap.bind(address).addListener(
+                    (ChannelFuture f) -> {
+                        busy = false;
+                        if (f.isSuccess()) {
+                            server = f.channel();
+                        } else {
+                            failed.accept(new IllegalStateException("the link could not listen on " + address
+                                    + " again after refusing connections: " + f.cause(), f.cause()));
+                            closed = true;
+                        }
+                        step();
+                    });
+            return;
+        } else if (wantStalled && !stalled) {
+            beginStall();
+            return;
+        } else if (!wantStalled && stalled) {
+            endStall();
+        } else if (server != null && !stalled && !server.config().isAutoRead()) {
+            server.config().setAutoRead(true);
+        }
+        settle();
+    }
+
+    private void beginStall() {
+        busy = true;
+        Channel listening = server;
+        listening.config().setAutoRead(false);
+        int[] pending = {PLUGS};
+        for (int i = 0; i < PLUGS; i++) {
+            plugBootstrap.clone(loop).connect(address).addListener((ChannelFuture f) -> {
+                if (f.isSuccess()) {
+                    addPlug(f.channel());
+                } else {
+                    LOG.log(System.Logger.Level.WARNING, () -> "a plug connection to " + address + " failed: "
+                            + f.cause());
+                }
+                if (--pending[0] == 0) {
+                    busy = false;
+                    if (server == listening && listening.isOpen()) {
+                        try {
+                            listen(listening, STALLED_BACKLOG);
+                            stalled = true;
+                        } catch (IOException e) {
+                            failed.accept(new IllegalStateException("the link could not stall accepts on "
+                                    + address + ": " + e, e));
+                        }
+                    }
+                    step();
+                }
+            });
+        }
+    }
+
+    private void endStall() {
+        stalled = false;
+        try {
+            listen(server, server.config().getOption(ChannelOption.SO_BACKLOG));
+        } catch (IOException e) {
+            failed.accept(new IllegalStateException("the link could not resume accepts on " + address + ": " + e, e));
+        }
+        server.config().setAutoRead(true);
+        closePlugs();
+    }
+
+    private void addPlug(Channel plug) {
+        plugs.add(plug);
+        plugAddresses.add(plug.localAddress());
+    }
+
+    private void closePlugs() {
+        plugs.forEach(Channel::close);
+        plugs.clear();
+    }
+
+    private void settle() {
+        List<Promise<Void>> done = List.copyOf(waiters);
+        waiters.clear();
+        done.forEach(promise -> promise.trySuccess(null));
+    }
+
+    /** Calls listen(2) again on a listening socket: Linux then only changes its backlog. */
+    private static void listen(Channel server, int backlog) throws IOException {
+        if (!(server instanceof UnixChannel unix && unix.fd() instanceof Socket socket)) {
+            throw new IOException("stalling accepts needs the epoll transport (was " + server.getClass().getName()
+                    + ")");
+        }
+        socket.listen(backlog);
+    }
+
+    /** Stops listening and releases the port. Blocks. */
+    void close() throws InterruptedException {
+        if (loop != null && !loop.isShuttingDown()) {
+            try {
+                loop.submit(() -> {
+                    closed = true;
+                    closePlugs();
+                }).await();
+            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+                closed = true;
+            }
+        }
+        closed = true;
+        Channel listening = server;
+        server = null;
+        if (listening != null) {
+            listening.close().await();
+        }
+        closePlaceholder();
+    }
+
+    private void closePlaceholder() {
+        if (placeholder != null) {
+            try {
+                placeholder.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "closing the placeholder of " + address + ": " + e);
+            }
+            placeholder = null;
+        }
+    }
+}
