@@ -33,7 +33,7 @@ import java.util.Objects;
  * @param trigger when the effect acts
  * @param effect  what it does
  */
-public record ConnectionFault(Trigger trigger, Effect effect) {
+public record ConnectionFault(Trigger trigger, Effect effect) implements LinkFault {
 
     public ConnectionFault {
         Objects.requireNonNull(trigger, "trigger");

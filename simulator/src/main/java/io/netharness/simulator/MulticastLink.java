@@ -6,6 +6,9 @@ import io.netharness.simulator.internal.udp.MulticastRelay;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -52,7 +55,9 @@ public final class MulticastLink extends RelayedLink<MulticastRelay> {
 
     private MulticastLink(Builder builder, NetworkInterface networkInterface, long seed) {
         super(builder.receiver, seed, new MulticastRelay(builder.group, networkInterface,
-                builder.receiver, seed, builder.profile, builder.eventLoopGroup, builder.capture, builder.maxQueued));
+                builder.receiver, seed, builder.profile, builder.eventLoopGroup, builder.capture, builder.maxQueued),
+                "multicast", EnumSet.of(Direction.UPSTREAM));
+        builder.faults.forEach(fault -> addDatagramFault(null, fault));
     }
 
     public static Builder builder() {
@@ -73,6 +78,20 @@ public final class MulticastLink extends RelayedLink<MulticastRelay> {
         super.close();
     }
 
+    /**
+     * Applies {@code fault} to this receiver's copies (a {@link Effect#profile profile change} for the windows of its
+     * trigger, or a {@link Effect#cut(CutMode) cut}); it is in force when this returns if its first window opens at
+     * once.
+     */
+    public FaultHandle addFault(DatagramFault fault) {
+        return addDatagramFault(null, fault);
+    }
+
+    /** The faults in force, in the order they were added. */
+    public List<FaultHandle> faults() {
+        return datagramFaults.faults();
+    }
+
     /** Test hook: sees every decision in order, on the event loop. */
     void observeFates(FateObserver observer) {
         relay.observer(observer);
@@ -85,8 +104,15 @@ public final class MulticastLink extends RelayedLink<MulticastRelay> {
         private String interfaceName = "lo";
         private LinkProfile profile = LinkProfile.PERFECT;
         private int maxQueued = 65_536;
+        private final List<DatagramFault> faults = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** A fault in force from the first datagram: its windows are timed from the link's start. */
+        public Builder fault(DatagramFault fault) {
+            faults.add(Objects.requireNonNull(fault, "fault"));
+            return this;
         }
 
         /** The group and port the real sender sends to (required); port 0 picks a free one. */

@@ -3,6 +3,7 @@ package io.netharness.simulator;
 import io.netharness.simulator.internal.Relay;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What {@link TcpLink}, {@link UdpLink} and {@link MulticastLink} share: the new / started / closed lifecycle
@@ -20,14 +21,26 @@ abstract class RelayedLink<R extends Relay> implements InProcessLink {
     private final String name;
     private final InetSocketAddress target;
     private final long seed;
+    /** The faults of a datagram link, or null for a TCP link (whose relay runs its faults itself). */
+    final DatagramFaults datagramFaults;
     private State state = State.NEW;
     private InetSocketAddress address;
 
     RelayedLink(InetSocketAddress target, long seed, R relay) {
+        this(target, seed, relay, null);
+    }
+
+    /** A datagram link: {@code kind} ("udp", "multicast") names its faults' seed streams. */
+    RelayedLink(InetSocketAddress target, long seed, R relay, String kind, Set<Direction> directions) {
+        this(target, seed, relay, new DatagramFaults(relay, seed, kind, directions));
+    }
+
+    private RelayedLink(InetSocketAddress target, long seed, R relay, DatagramFaults datagramFaults) {
         this.name = getClass().getSimpleName(); // "TcpLink", as toString() and the messages show it
         this.target = target;
         this.seed = seed;
         this.relay = relay;
+        this.datagramFaults = datagramFaults;
     }
 
     /**
@@ -45,7 +58,13 @@ abstract class RelayedLink<R extends Relay> implements InProcessLink {
         }
         if (state == State.NEW) {
             try {
+                if (datagramFaults != null) {
+                    datagramFaults.beforeStart();
+                }
                 address = relay.start();
+                if (datagramFaults != null) {
+                    datagramFaults.started();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while starting " + this, e);
@@ -84,17 +103,41 @@ abstract class RelayedLink<R extends Relay> implements InProcessLink {
 
     @Override
     public void profile(Direction direction, LinkProfile profile) {
-        relay.profile(Objects.requireNonNull(direction, "direction"), Objects.requireNonNull(profile, "profile"));
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(profile, "profile");
+        if (datagramFaults != null) {
+            datagramFaults.profile(direction, profile);
+        } else {
+            relay.profile(direction, profile);
+        }
     }
 
     @Override
     public void cut(CutMode mode) {
-        relay.cut(Objects.requireNonNull(mode, "mode"));
+        Objects.requireNonNull(mode, "mode");
+        if (datagramFaults != null) {
+            datagramFaults.cut(mode);
+        } else {
+            relay.cut(mode);
+        }
     }
 
     @Override
     public void heal() {
-        relay.heal();
+        if (datagramFaults != null) {
+            datagramFaults.heal();
+        } else {
+            relay.heal();
+        }
+    }
+
+    /** Adds a datagram fault; {@code direction} null for every direction (or the link, for a cut). */
+    final FaultHandle addDatagramFault(Direction direction, DatagramFault fault) {
+        Objects.requireNonNull(fault, "fault");
+        if (isClosed()) {
+            throw new IllegalStateException(this + " takes no faults after close()");
+        }
+        return datagramFaults.add(direction, fault);
     }
 
     @Override
@@ -119,6 +162,9 @@ abstract class RelayedLink<R extends Relay> implements InProcessLink {
         }
         State was = state;
         state = State.CLOSED;
+        if (datagramFaults != null) {
+            datagramFaults.close();
+        }
         try {
             relay.close();
         } catch (InterruptedException e) {

@@ -48,8 +48,26 @@ import java.util.Objects;
  * the sender's socket buffers fill as on a real slow path. A long transfer never piles up in memory.
  *
  * <p><b>Closing.</b> A half-close (FIN) is passed on once the data before it has been delivered; a reset is
- * passed on as a reset. A client whose connection the target refuses is closed at once. {@link #cut(CutMode)} refuses new connections (reset at once) and holds (keep) or resets
- * (drop) existing ones; {@link #heal()} releases held data in order.
+ * passed on as a reset. A client whose connection the target refuses is closed at once (reset, and later clients
+ * refused, with {@link Builder#refuseWhileTargetRefuses()}). {@link #cut(CutMode)} refuses new connections (reset at
+ * once) and holds (keep) or resets (drop) existing ones; {@link #heal()} releases held data in order.
+ *
+ * <p><b>Faults.</b> A {@link ConnectionFault} is a {@link Trigger} (when) composed with an {@link Effect} (what),
+ * added in one direction, in both ({@link #addFault(ConnectionFault)}), or to the link itself:
+ * <pre>{@code
+ * link.addFault(Direction.DOWNSTREAM, ConnectionFault.of(Trigger.after(Duration.ofMillis(500)), Effect.resetPeer()));
+ * link.addFault(ConnectionFault.of(Trigger.flapping(Duration.ofMillis(200), Duration.ofMillis(100)),
+ *         Effect.cut(CutMode.DROP_EXISTING)));                        // flaps up and down
+ * link.addFault(ConnectionFault.refuse());                             // connect(): "Connection refused"
+ * link.addFault(ConnectionFault.acceptDelay(Duration.ofSeconds(2)));   // connect() waits
+ * link.addFault(Direction.DOWNSTREAM,                                  // the third Redis reply never arrives
+ *         ConnectionFault.of(Trigger.onMessage(Framer.resp(), 3), Effect.drop()));
+ * }</pre>
+ * Faults given to the {@link Builder#fault(ConnectionFault) builder} are in force before the link accepts its first
+ * connection. Faults at connection set-up act on the listening socket: a refusing link does not listen (its port is
+ * held by a bound socket meanwhile), a stalling one keeps its accept queue full so the kernel drops SYNs (epoll only).
+ * Faults on messages cut the stream with a {@link Framer} and forward it message by message while they are in force;
+ * TCP stays ordered, and what dropping a message means is said at {@link Effect}.
  *
  * <p><b>Lifecycle and threads.</b> Built, then {@link #start()} (idempotent) binds 127.0.0.1 port 0 unless told
  * otherwise; {@link #close()} (idempotent) stops listening, closes every connection, releases every buffer it

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,6 +57,10 @@ import java.util.Objects;
  * dropped); with {@link CutMode#KEEP_EXISTING} datagrams already delayed still arrive, with
  * {@link CutMode#DROP_EXISTING} they are discarded and the client sessions forgotten.
  *
+ * <p><b>Faults.</b> A {@link DatagramFault} changes the profile (loss, duplication, reordering, corruption, ...) or
+ * cuts the link for the windows of a {@link Trigger} of time, e.g. every second 200 ms of total loss; faults given to
+ * the builder are in force from the first datagram.
+ *
  * <p><b>Queue.</b> At most {@link Builder#maxQueued(int)} copies (default 65,536) wait per direction; more
  * are tail-dropped, as a router drops when its queue is full, so a bandwidth limit cannot fill the heap.
  *
@@ -83,7 +90,9 @@ public final class UdpLink extends RelayedLink<UdpRelay> {
     private UdpLink(Builder builder, long seed) {
         super(builder.target, seed, new UdpRelay(builder.listen, builder.target, seed, builder.upstream,
                 builder.downstream, builder.eventLoopGroup, builder.capture, builder.maxQueued,
-                builder.sessionIdleTimeout, builder.replyAddresses == ReplyAddresses.PER_PEER));
+                builder.sessionIdleTimeout, builder.replyAddresses == ReplyAddresses.PER_PEER), "udp",
+                EnumSet.allOf(Direction.class));
+        builder.faults.forEach(fault -> addDatagramFault(fault.direction(), fault.fault()));
     }
 
     /** Which addresses replies come from, and where clients can send; see "Peer addresses" above. */
@@ -120,6 +129,25 @@ public final class UdpLink extends RelayedLink<UdpRelay> {
         super.profile(direction, profile);
     }
 
+    /**
+     * Applies {@code fault} in {@code direction} (a {@link Effect#profile profile change}: loss, duplication,
+     * reordering, corruption, latency, ... for the windows of its trigger); it is in force when this returns if its
+     * first window opens at once. A cut takes no direction: use {@link #addFault(DatagramFault)}.
+     */
+    public FaultHandle addFault(Direction direction, DatagramFault fault) {
+        return addDatagramFault(Objects.requireNonNull(direction, "direction"), fault);
+    }
+
+    /** Applies {@code fault} in both directions, or to the link for a {@link Effect#cut(CutMode) cut}. */
+    public FaultHandle addFault(DatagramFault fault) {
+        return addDatagramFault(null, fault);
+    }
+
+    /** The faults in force, in the order they were added. */
+    public List<FaultHandle> faults() {
+        return datagramFaults.faults();
+    }
+
     /** Client addresses that have a session (their own socket towards the target); requires a started link. */
     public int sessions() {
         return relay.sessions();
@@ -145,9 +173,25 @@ public final class UdpLink extends RelayedLink<UdpRelay> {
 
     /** Builds a {@link UdpLink}; not thread-safe. */
     public static final class Builder extends ProxyLinkBuilder<Builder> {
+        private record Fault(Direction direction, DatagramFault fault) {}
+
         private int maxQueued = 65_536;
         private Duration sessionIdleTimeout;
         private ReplyAddresses replyAddresses = ReplyAddresses.PER_PEER;
+        private final List<Fault> faults = new ArrayList<>();
+
+        /** A fault in force from the first datagram: its windows are timed from the link's start. */
+        public Builder fault(Direction direction, DatagramFault fault) {
+            faults.add(new Fault(Objects.requireNonNull(direction, "direction"), Objects.requireNonNull(fault,
+                    "fault")));
+            return this;
+        }
+
+        /** As {@link #fault(Direction, DatagramFault)}, in both directions (or on the link, for a cut). */
+        public Builder fault(DatagramFault fault) {
+            faults.add(new Fault(null, Objects.requireNonNull(fault, "fault")));
+            return this;
+        }
 
         private Builder() {
         }
