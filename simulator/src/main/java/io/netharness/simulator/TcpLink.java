@@ -251,7 +251,12 @@ public final class TcpLink extends RelayedLink<TcpRelay> {
          * The handle is in {@link TcpLink#faults()}.
          */
         public Builder fault(ConnectionFault fault) {
-            faults.add(new Fault(null, Objects.requireNonNull(fault, "fault"), 1.0));
+            return fault(fault, 1.0);
+        }
+
+        /** As {@link #fault(ConnectionFault)}, on a share {@code toxicity} of the connections (not for the link). */
+        public Builder fault(ConnectionFault fault, double toxicity) {
+            faults.add(new Fault(null, Objects.requireNonNull(fault, "fault"), toxicity));
             return this;
         }
 
