@@ -10,6 +10,7 @@ import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.Seeds;
 import io.netharness.simulator.SimulatedLink;
 import io.netharness.toxiproxy.internal.Addresses;
+import io.netharness.toxiproxy.internal.DisabledProxies;
 import io.netharness.toxiproxy.internal.FaultToxics;
 import io.netharness.toxiproxy.internal.ToxicFault;
 import io.netharness.toxiproxy.internal.ToxiproxyProfiles;
@@ -49,6 +50,7 @@ import java.util.Objects;
 public final class ToxiproxyLink implements SimulatedLink {
 
     private final String host;
+    private final int port;
     private final ToxiproxyClient client;
     private final String name;
     private final String listen;
@@ -56,13 +58,16 @@ public final class ToxiproxyLink implements SimulatedLink {
     private final long seed;
     private final Map<Direction, LinkProfile> profiles = new EnumMap<>(Direction.class);
     private final List<ToxicFault> faults = new ArrayList<>();
+    private final List<PendingFault> pendingFaults;
     private State state = State.NEW;
     private Proxy proxy;
     private boolean cut;
 
     private ToxiproxyLink(Builder builder) {
         this.host = builder.host;
+        this.port = builder.port;
         this.client = new ToxiproxyClient(builder.host, builder.port);
+        this.pendingFaults = List.copyOf(builder.faults);
         this.name = builder.name != null ? builder.name : "netharness-" + Long.toUnsignedString(Seeds.random(), 36);
         this.listen = builder.listen;
         this.target = builder.target;
@@ -75,7 +80,11 @@ public final class ToxiproxyLink implements SimulatedLink {
         return new Builder();
     }
 
-    /** Creates the proxy on the Toxiproxy server and installs the profiles' toxics; idempotent. */
+    /**
+     * Creates the proxy on the Toxiproxy server disabled, installs the profiles' toxics and the builder's faults, then
+     * enables it, so that every toxic is in force from the first byte of the first connection; idempotent. If a step
+     * fails the proxy is deleted again.
+     */
     @Override
     public synchronized ToxiproxyLink start() {
         if (state == State.CLOSED) {
@@ -85,15 +94,36 @@ public final class ToxiproxyLink implements SimulatedLink {
             return this;
         }
         try {
-            proxy = client.createProxy(name, listen, Addresses.format(target));
+            DisabledProxies.create(host, port, name, listen, Addresses.format(target));
+            proxy = client.getProxy(name);
         } catch (IOException e) {
             throw new UncheckedIOException("Toxiproxy at " + host + " refused proxy " + name + ": " + e.getMessage(), e);
         }
         state = State.STARTED;
-        for (Direction direction : Direction.values()) {
-            install(direction, profiles.get(direction));
+        try {
+            for (Direction direction : Direction.values()) {
+                install(direction, profiles.get(direction));
+            }
+            for (PendingFault fault : pendingFaults) {
+                addFault(fault.direction(), fault.fault(), fault.toxicity());
+            }
+            call(proxy::enable);
+            proxy = callFor(() -> client.getProxy(name)); // the listen address is known once it listens
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
         return this;
+    }
+
+    /**
+     * Checks that a Toxiproxy toxic expresses {@code fault} (the classic ones: a reset after a time, a close after
+     * some bytes, or on connect a blackhole, slow close, timeout or slicer, in Toxiproxy's units).
+     *
+     * @throws IllegalArgumentException naming what Toxiproxy cannot express
+     */
+    public static void checkFault(ConnectionFault fault) {
+        FaultToxics.check(Objects.requireNonNull(fault, "fault"));
     }
 
     /** Where clients connect: the proxy's listen address (a wildcard host is replaced by the API's host). */
@@ -179,6 +209,9 @@ public final class ToxiproxyLink implements SimulatedLink {
 
     /** As {@link #addFault(Direction, ConnectionFault)}, on a share {@code toxicity} of the connections. */
     public synchronized FaultHandle addFault(Direction direction, ConnectionFault fault, double toxicity) {
+        if (state == State.CLOSED) {
+            throw new IllegalStateException(this + " takes no faults after close()");
+        }
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(fault, "fault");
         if (!(toxicity >= 0.0 && toxicity <= 1.0)) {
@@ -289,6 +322,8 @@ public final class ToxiproxyLink implements SimulatedLink {
 
     private enum State { NEW, STARTED, CLOSED }
 
+    private record PendingFault(Direction direction, ConnectionFault fault, double toxicity) {}
+
     /** Configures a {@link ToxiproxyLink}; {@link #build()} makes no call, {@link ToxiproxyLink#start()} does. */
     public static final class Builder {
 
@@ -300,8 +335,30 @@ public final class ToxiproxyLink implements SimulatedLink {
         private Long seed;
         private LinkProfile upstream = LinkProfile.PERFECT;
         private LinkProfile downstream = LinkProfile.PERFECT;
+        private final List<PendingFault> faults = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * A fault installed as its toxic before the proxy is enabled, so it acts from the first byte (see
+         * {@link ToxiproxyLink#addFault(Direction, ConnectionFault, double)}).
+         *
+         * @throws IllegalArgumentException if Toxiproxy cannot express it or the toxicity is out of range
+         */
+        public Builder fault(Direction direction, ConnectionFault fault, double toxicity) {
+            Objects.requireNonNull(direction, "direction");
+            checkFault(fault);
+            if (!(toxicity >= 0.0 && toxicity <= 1.0)) {
+                throw new IllegalArgumentException("toxicity: " + toxicity + " (expected: 0.0-1.0)");
+            }
+            faults.add(new PendingFault(direction, fault, toxicity));
+            return this;
+        }
+
+        /** As {@link #fault(Direction, ConnectionFault, double)} on every connection. */
+        public Builder fault(Direction direction, ConnectionFault fault) {
+            return fault(direction, fault, 1.0);
         }
 
         /** Where the Toxiproxy API listens; default {@code 127.0.0.1:8474}. */

@@ -80,6 +80,24 @@ class ToxiproxyLinkTest {
     }
 
     @Test
+    void faultsGivenToTheBuilderAreToxicsBeforeTheProxyListens() throws Exception {
+        try (ToxiproxyLink link = link("from-the-first-byte")
+                .fault(Direction.DOWNSTREAM, ConnectionFault.limitData(4)).build().start()) {
+            assertThat(toxics("from-the-first-byte")).hasSize(1);
+            assertThat(link.address().getPort()).as("the port it listens on once enabled").isPositive();
+            try (java.net.Socket socket = RoundTrips.connect(hostPort(link))) {
+                socket.getOutputStream().write("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                assertThat(new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII))
+                        .as("the first connection already meets limit_data").isEqualTo("hell");
+            }
+        }
+        assertThatThrownBy(() -> link("refused").fault(Direction.UPSTREAM, ConnectionFault.refuse()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fault: refuse on connect (expected: one a Toxiproxy toxic expresses: resetPeer after a"
+                        + " time, a close after some bytes, or on connect a blackhole, slow close, timeout or slicer)");
+    }
+
+    @Test
     void connectionFaultsBecomeToxiproxysToxicsAndTheirHandlesRemoveThem() throws Exception {
         try (ToxiproxyLink link = link("faulty").build().start()) {
             FaultHandle limit = link.addFault(Direction.DOWNSTREAM, ConnectionFault.limitData(4));
