@@ -194,8 +194,19 @@ public @interface SimulatedLink {
     /** Overrides for the target-to-client direction; unset attributes inherit the ones above. */
     Profile downstream() default @Profile;
 
-    /** TCP connection faults in force from the start, e.g. {@code faults = @Fault(value = RESET_PEER, after = "2s")}. */
+    /**
+     * Faults in force before the link accepts its first connection (or datagram), e.g.
+     * {@code faults = @Fault(value = RESET_PEER, after = "2s")} or
+     * {@code faults = @Fault(value = DROP, when = @When(message = 3, framer = @Framing(Framing.Kind.RESP)))}; see
+     * {@link Fault}. A UDP or multicast link takes PROFILE and CUT only.
+     */
     Fault[] faults() default {};
+
+    /**
+     * A TCP link refuses its clients ({@code connect()}: "Connection refused") while its target refuses the link,
+     * trying the target every 50 ms until it accepts; the client whose connection found the target down is reset.
+     */
+    boolean refuseWhileTargetRefuses() default false;
 
     /**
      * The link's seed as a decimal or {@code 0x} hexadecimal {@code long}; {@code ""} derives it from the test's

@@ -40,6 +40,11 @@ final class DirectionReader {
         return new DirectionReader(problems, link, link.downstream(), "downstream.").read();
     }
 
+    /** The profile of a PROFILE fault: the link's attributes overridden by {@code profile}'s, named {@code prefix}. */
+    static DirectionSpec overriding(Misconfiguration problems, SimulatedLink link, Profile profile, String prefix) {
+        return new DirectionReader(problems, link, profile, prefix).read();
+    }
+
     private DirectionSpec read() {
         Duration latency = duration("latency", link.latency(), profile.latency());
         String jitterName = name("jitter", profile.jitter().isEmpty());

@@ -10,6 +10,7 @@ import io.netharness.simulator.UdpLink;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,13 +37,24 @@ final class LinkFactory {
         return protocol == Protocol.TCP || protocol == Protocol.UDP || protocol == Protocol.MULTICAST;
     }
 
+    /**
+     * A started link with {@code faults} in force from its first connection or datagram; the simulator's refusal
+     * of a fault (an {@link IllegalArgumentException}) comes out of here before anything listens.
+     */
     static SimulatedLink open(Protocol protocol, InetSocketAddress target, long seed, LinkProfile upstream,
-            LinkProfile downstream, Optional<Path> capture) {
+            LinkProfile downstream, Optional<Path> capture, List<FaultSpec> faults, boolean refuseWhileTargetRefuses) {
         SimulatedLink link;
         if (protocol == Protocol.UDP) {
             UdpLink.Builder builder = UdpLink.builder().target(target).seed(seed).upstream(upstream)
                     .downstream(downstream).eventLoopGroup(Transport.sharedGroup());
             capture.ifPresent(builder::capture);
+            for (FaultSpec fault : faults) {
+                if (fault.direction() == null) {
+                    builder.fault(fault.datagramFault());
+                } else {
+                    builder.fault(fault.direction(), fault.datagramFault());
+                }
+            }
             link = builder.build();
         } else if (protocol == Protocol.MULTICAST) {
             // The link joins the receiver's group (multicast receivers) or 239.255.77.77 (unicast ones) on a port of
@@ -52,11 +64,22 @@ final class LinkFactory {
             MulticastLink.Builder builder = MulticastLink.builder().group(new InetSocketAddress(group, 0))
                     .receiver(target).seed(seed).profile(upstream).eventLoopGroup(Transport.sharedGroup());
             capture.ifPresent(builder::capture);
+            faults.forEach(fault -> builder.fault(fault.datagramFault()));
             link = builder.build();
         } else if (protocol == Protocol.TCP) {
             TcpLink.Builder builder = TcpLink.builder().target(target).seed(seed).upstream(upstream)
                     .downstream(downstream).eventLoopGroup(Transport.sharedGroup());
             capture.ifPresent(builder::capture);
+            if (refuseWhileTargetRefuses) {
+                builder.refuseWhileTargetRefuses();
+            }
+            for (FaultSpec fault : faults) {
+                if (fault.direction() == null) {
+                    builder.fault(fault.connectionFault(), fault.toxicity());
+                } else {
+                    builder.fault(fault.direction(), fault.connectionFault(), fault.toxicity());
+                }
+            }
             link = builder.build();
         } else {
             throw new IllegalArgumentException("unsupported protocol " + protocol);

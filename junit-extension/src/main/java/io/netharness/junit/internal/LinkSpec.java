@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  * @param protocol TCP, UDP, or AUTO when neither the type nor the annotation decides
  * @param upstream impairments from client to target
  * @param downstream impairments from target to client
- * @param faults TCP connection faults in force from the start
+ * @param faults faults in force from the start
+ * @param refuseWhileTargetRefuses whether a TCP link refuses its clients while its target refuses it
  * @param seed the link's seed if the annotation fixes it
  * @param capture whether to record a pcap file
  * @param problems messages about this link, raised when the link is built
@@ -29,6 +30,7 @@ public record LinkSpec(
         DirectionSpec upstream,
         DirectionSpec downstream,
         List<FaultSpec> faults,
+        boolean refuseWhileTargetRefuses,
         OptionalLong seed,
         boolean capture,
         Misconfiguration problems) {

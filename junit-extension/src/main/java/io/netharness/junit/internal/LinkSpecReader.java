@@ -33,7 +33,8 @@ public final class LinkSpecReader {
         Protocol protocol = protocol(problems, link.protocol(), implied, member.type());
         return new LinkSpec(member, name(problems, link, member), target(problems, link, member), protocol,
                 DirectionReader.upstream(problems, link), DirectionReader.downstream(problems, link),
-                FaultReader.read(problems, link.faults()), seed(problems, link.seed()), link.capture(), problems);
+                FaultReader.read(problems, link), link.refuseWhileTargetRefuses(), seed(problems, link.seed()),
+                link.capture(), problems);
     }
 
     private static String name(Misconfiguration problems, SimulatedLink link, Member member) {

@@ -3,7 +3,6 @@ package io.netharness.junit.internal;
 import io.netharness.junit.Protocol;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.SimulatedLink;
-import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.Seeds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,10 +35,7 @@ public final class Links {
             throw spec.problems().requires("its protocol (" + protocol + ") match the protocol of the server `"
                     + spec.target().attribute() + "` names (" + target.server().get().protocol() + ")");
         }
-        if (protocol != Protocol.TCP && !spec.faults().isEmpty()) {
-            throw spec.problems().requires("`faults` be empty, as connection faults apply to TCP links only (this"
-                    + " link is " + protocol + ")");
-        }
+        checkFaultsFit(spec, protocol);
         if (!LinkFactory.supports(protocol)) {
             throw spec.problems().requires("its protocol be TCP, as this version of the simulator has no "
                     + protocol + " link (was " + protocol + ")");
@@ -56,25 +52,18 @@ public final class Links {
             LinkProfile upstream = Profiles.toLinkProfile(spec.upstream());
             LinkProfile downstream = Profiles.toLinkProfile(spec.downstream());
             link = toxiproxy.isPresent()
-                    ? ToxiproxyLinks.open(toxiproxy.get(), spec.name(), target.address(), seed, upstream, downstream)
-                    : LinkFactory.open(protocol, target.address(), seed, upstream, downstream, capture);
-        } catch (IllegalArgumentException e) {
+                    ? ToxiproxyLinks.open(toxiproxy.get(), spec.name(), target.address(), seed, upstream, downstream,
+                            spec.faults())
+                    : LinkFactory.open(protocol, target.address(), seed, upstream, downstream, capture, spec.faults(),
+                            spec.refuseWhileTargetRefuses());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
             // The simulator's (or Toxiproxy's) own validation, e.g. a combination the annotation reader let through.
             throw spec.problems().problem("describes an invalid link" + toxiproxy.map(t -> " for " + t).orElse("")
                     + ": " + e.getMessage(), e);
         }
         ManagedLink managed = new ManagedLink(spec, protocol, link, toxiproxy.isEmpty(), capture,
                 target.server().map(ManagedServer::name));
-        Scopes.registry(owner).add(managed); // registered first: JUnit closes it even if a fault cannot be added
-        if (link instanceof TcpLink tcp) {
-            spec.faults().forEach(fault -> tcp.addFault(fault.direction(), fault.fault(), fault.toxicity()));
-        } else if (toxiproxy.isPresent()) {
-            try {
-                ToxiproxyLinks.addFaults(link, spec.faults());
-            } catch (IllegalArgumentException e) {
-                throw spec.problems().problem("has a fault " + toxiproxy.get() + " cannot serve: " + e.getMessage(), e);
-            }
-        }
+        Scopes.registry(owner).add(managed);
         return managed;
     }
 
@@ -94,12 +83,51 @@ public final class Links {
                 : Optional.empty();
     }
 
-    /** What a proxy on a Toxiproxy server cannot do: captures are the simulator's. */
+    /** What a proxy on a Toxiproxy server cannot do: captures, mirroring the target's refusals, modern faults. */
     private static void requireToxiproxyCanServe(LinkSpec spec, ToxiproxyBackend toxiproxy) {
         String servedBy = "as the link is served by " + toxiproxy + " (configuration parameter `"
                 + ToxiproxyBackend.PROPERTY + "`; declare the field or parameter as TcpLink to keep it in-process)";
         if (spec.capture()) {
             throw spec.problems().requires("`capture` be false, " + servedBy);
+        }
+        if (spec.refuseWhileTargetRefuses()) {
+            throw spec.problems().requires("`refuseWhileTargetRefuses` be false, " + servedBy);
+        }
+        for (FaultSpec fault : spec.faults()) {
+            try {
+                ToxiproxyLinks.checkFaults(java.util.List.of(fault));
+            } catch (IllegalArgumentException e) {
+                throw spec.problems().requires("`" + fault.label() + "` (" + fault.kind() + ") be a fault a Toxiproxy"
+                        + " toxic expresses, " + servedBy + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Datagram links take profile changes and cuts; TCP links every fault; nothing else takes `refuseWhile...`. */
+    private static void checkFaultsFit(LinkSpec spec, Protocol protocol) {
+        if (protocol != Protocol.TCP && spec.refuseWhileTargetRefuses()) {
+            throw spec.problems().requires("`refuseWhileTargetRefuses` be false, as it applies to TCP links only (this"
+                    + " link is " + protocol + ")");
+        }
+        if (protocol == Protocol.TCP) {
+            return;
+        }
+        for (FaultSpec fault : spec.faults()) {
+            if (!fault.kind().equals("PROFILE") && !fault.kind().equals("CUT")) {
+                throw spec.problems().requires("`" + fault.label() + "` be PROFILE or CUT, the faults a " + protocol
+                        + " link has (was " + fault.kind() + ")");
+            }
+            if (protocol == Protocol.MULTICAST && fault.direction() == io.netharness.simulator.Direction.DOWNSTREAM
+                    && !fault.directionDefaulted()) {
+                throw spec.problems().requires("`" + fault.label() + ".direction` be UPSTREAM or unset, as a multicast"
+                        + " link carries the sender's datagrams to its receiver only");
+            }
+            try {
+                fault.datagramFault();
+            } catch (IllegalArgumentException e) {
+                throw spec.problems().problem("has an invalid " + fault.label() + " (" + fault.kind() + ") for a "
+                        + protocol + " link: " + e.getMessage(), e);
+            }
         }
     }
 

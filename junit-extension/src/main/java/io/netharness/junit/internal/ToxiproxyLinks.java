@@ -1,5 +1,6 @@
 package io.netharness.junit.internal;
 
+import io.netharness.simulator.Direction;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.Seeds;
 import io.netharness.simulator.SimulatedLink;
@@ -8,17 +9,22 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * Opens links on a real Toxiproxy; the only class that names toxiproxy-server's types, loaded only once
+ * Opens links on a real Toxiproxy, with the annotation's faults as toxics in force from the first byte; the only class that names toxiproxy-server's types, loaded only once
  * {@link ToxiproxyBackend} has found them on the class path.
  */
 final class ToxiproxyLinks {
 
     private ToxiproxyLinks() {}
 
-    /** Adds the annotation's connection faults to a link {@link #open} made, as Toxiproxy's connection toxics. */
-    static void addFaults(SimulatedLink link, List<FaultSpec> faults) {
-        ToxiproxyLink proxy = (ToxiproxyLink) link;
-        faults.forEach(fault -> proxy.addFault(fault.direction(), fault.fault(), fault.toxicity()));
+    /** Refuses, with {@link IllegalArgumentException}, a fault no Toxiproxy toxic expresses. */
+    static void checkFaults(List<FaultSpec> faults) {
+        for (FaultSpec fault : faults) {
+            if (fault.direction() == null && fault.onLink()) {
+                throw new IllegalArgumentException("fault: " + fault.connectionFault() + " (expected: one a Toxiproxy"
+                        + " toxic expresses; a proxy acts on its connections only)");
+            }
+            ToxiproxyLink.checkFault(fault.connectionFault());
+        }
     }
 
     /**
@@ -27,8 +33,8 @@ final class ToxiproxyLinks {
      * of a parameter's default name {@code test[1]}) become {@code _}, as proxy names are path segments.
      */
     static SimulatedLink open(ToxiproxyBackend backend, String memberName, InetSocketAddress target, long seed,
-            LinkProfile upstream, LinkProfile downstream) {
-        ToxiproxyLink link = ToxiproxyLink.builder()
+            LinkProfile upstream, LinkProfile downstream, List<FaultSpec> faults) {
+        ToxiproxyLink.Builder builder = ToxiproxyLink.builder()
                 .toxiproxy(backend.api().getHostString(), backend.api().getPort())
                 .name("netharness-" + memberName.replaceAll("[^A-Za-z0-9_.-]", "_") + "-"
                         + Long.toUnsignedString(Seeds.random(), 36))
@@ -36,8 +42,14 @@ final class ToxiproxyLinks {
                 .target(target)
                 .seed(seed)
                 .upstream(upstream)
-                .downstream(downstream)
-                .build();
+                .downstream(downstream);
+        for (FaultSpec fault : faults) {
+            for (Direction direction : fault.direction() == null ? Direction.values()
+                    : new Direction[] {fault.direction()}) {
+                builder.fault(direction, fault.connectionFault(), fault.toxicity());
+            }
+        }
+        ToxiproxyLink link = builder.build();
         try {
             return link.start();
         } catch (RuntimeException e) {
