@@ -83,7 +83,7 @@ class TcpLinkSetUpFaultsTest {
             open.getOutputStream().write('a');
             assertThat(open.getInputStream().read()).isEqualTo('a');
 
-            link.addFault(ConnectionFault.of(Trigger.during(Duration.ofMillis(400)), Effect.refuse()));
+            link.addFault(ConnectionFault.of(Trigger.during(Duration.ofSeconds(2)), Effect.refuse()));
             assertThatThrownBy(() -> connectWithin(link.address(), Duration.ofSeconds(5)).close())
                     .isInstanceOf(ConnectException.class).hasMessageContaining("Connection refused");
             open.getOutputStream().write('b');
@@ -104,7 +104,7 @@ class TcpLinkSetUpFaultsTest {
     @Test
     void anAcceptDelayStallsConnectsSoAShortConnectTimeoutFiresAndALongOneWaits() throws Exception {
         try (TcpLink link = TcpLink.builder().target(server.address())
-                .fault(ConnectionFault.acceptDelay(Duration.ofMillis(1_500))).build().start()) {
+                .fault(ConnectionFault.acceptDelay(Duration.ofSeconds(3))).build().start()) {
             long start = System.nanoTime();
             assertThatThrownBy(() -> connectWithin(link.address(), Duration.ofMillis(300)).close())
                     .isInstanceOf(SocketTimeoutException.class).hasMessageContaining("Connect timed out");
@@ -114,14 +114,28 @@ class TcpLinkSetUpFaultsTest {
             try (Socket client = connectWithin(link.address(), Duration.ofSeconds(10))) {
                 double waited = millisSince(patient);
                 double sinceStart = millisSince(start);
-                System.out.printf("accept delay 1500 ms: connect() returned after %.0f ms (%.0f ms from the start)%n",
+                System.out.printf("accept delay 3000 ms: connect() returned after %.0f ms (%.0f ms from the start)%n",
                         waited, sinceStart);
-                assertThat(sinceStart).as("connected only once the delay was over").isGreaterThanOrEqualTo(1_500);
+                assertThat(sinceStart).as("connected only once the delay was over").isGreaterThanOrEqualTo(3_000);
                 client.getOutputStream().write('x');
                 assertThat(client.getInputStream().read()).isEqualTo('x');
             }
             assertThat(link.openConnections()).as("plugs are not connections").isLessThanOrEqualTo(1);
             assertThat(link.statistics().upstream().bytesIn()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStallAddedAtRunTimeStallsTheNextConnectUntilItEnds() throws Exception {
+        try (TcpLink link = TcpLink.builder().target(server.address()).build().start()) {
+            echoes(link.address());
+            FaultHandle stall = link.addFault(ConnectionFault.of(Trigger.onConnect(), Effect.stallAccepts()));
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> connectWithin(link.address(), Duration.ofMillis(200)).close())
+                        .as("attempt %d while stalled", i).isInstanceOf(SocketTimeoutException.class);
+            }
+            stall.remove();
+            echoes(link.address());
         }
     }
 
@@ -185,7 +199,7 @@ class TcpLinkSetUpFaultsTest {
             client.getOutputStream().write('a');
             assertThat(client.getInputStream().read()).isEqualTo('a');
             FaultHandle flapping = link.addFault(ConnectionFault.of(
-                    Trigger.flapping(Duration.ofMillis(100), Duration.ofMillis(300)), Effect.cut(CutMode.DROP_EXISTING)));
+                    Trigger.flapping(Duration.ofMillis(100), Duration.ofMillis(1_500)), Effect.cut(CutMode.DROP_EXISTING)));
             assertThat(TcpTests.awaitEnd(client)).isEqualTo("Connection reset");
             assertThat(link.isCut()).isTrue();
             link.heal(); // the caller's heal does not end the fault's cut

@@ -207,7 +207,13 @@ final class TcpListener {
     private void beginStall() {
         busy = true;
         Channel listening = server;
-        listening.config().setAutoRead(false);
+        // Accepting must have stopped before the plugs connect, or the listener would accept them: setAutoRead from
+        // another thread only schedules that on the listener's loop, so it runs there and the plugs follow.
+        listening.eventLoop().submit(() -> listening.config().setAutoRead(false))
+                .addListener(stopped -> loop.execute(() -> plug(listening)));
+    }
+
+    private void plug(Channel listening) {
         int[] pending = {PLUGS};
         for (int i = 0; i < PLUGS; i++) {
             plugBootstrap.clone(loop).connect(address).addListener((ChannelFuture f) -> {
