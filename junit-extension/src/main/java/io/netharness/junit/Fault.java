@@ -37,7 +37,7 @@ public @interface Fault {
         BLACKHOLE,
         /** Nothing crosses in the direction and nothing more is read; the connection stays open. */
         HANG,
-        /** The receiver of the direction sees a TCP reset; {@link Fault#after()} is a shorthand for {@code when.after}. */
+        /** The receiver of the direction sees a TCP reset; {@link Fault#after()} is short for {@code when.after}. */
         RESET_PEER,
         /** The connection closes normally once what was read before the trigger is delivered. */
         CLOSE,
@@ -47,9 +47,12 @@ public @interface Fault {
         TIMEOUT,
         /** The connection closes once {@link Fault#bytes()} bytes were delivered in the direction. */
         LIMIT_DATA,
-        /** Data arrives in slices of {@link Fault#averageBytes()} ± {@link Fault#sizeVariationBytes()}, {@link Fault#delay()} apart. */
+        /**
+         * Data arrives in slices of {@link Fault#averageBytes()} ± {@link Fault#sizeVariationBytes()},
+         * {@link Fault#delay()} apart.
+         */
         SLICER,
-        /** The direction's profile is the link's with {@link Fault#profile()}'s attributes, while the window is open. */
+        /** The direction's profile is the link's with {@link Fault#profile()}'s attributes, during the window. */
         PROFILE,
         /** The selected message never arrives (needs a message trigger). */
         DROP,
@@ -57,7 +60,7 @@ public @interface Fault {
         DELAY,
         /** The selected message arrives twice (needs a message trigger). */
         DUPLICATE,
-        /** The selected message follows the next one, held at most {@link Fault#maxHold()} (needs a message trigger). */
+        /** The selected message follows the next one, held at most {@link Fault#maxHold()} (a message trigger). */
         REORDER,
         /** One bit of the selected message is flipped (needs a message trigger). */
         CORRUPT,
@@ -65,7 +68,7 @@ public @interface Fault {
         REFUSE,
         /** The link answers no connection attempt, so {@code connect()} waits (no direction). */
         STALL_ACCEPTS,
-        /** {@code connect()} waits for the first {@link Fault#delay()} of the link's life (no direction, no {@code when}). */
+        /** {@code connect()} waits during the first {@link Fault#delay()} of the link's life (no direction or when). */
         ACCEPT_DELAY,
         /** Every connection is accepted, then nothing crosses it either way (no direction). */
         ACCEPT_THEN_HANG,

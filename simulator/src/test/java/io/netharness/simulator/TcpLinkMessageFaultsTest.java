@@ -87,7 +87,9 @@ class TcpLinkMessageFaultsTest {
 
     @Test
     void aReorderedMessageFollowsTheNextOne() throws Exception {
-        start(LoopbackServer.ECHO, downstream(Trigger.onMessage(Framer.lines(), 1), Effect.reorder()));
+        // A long hold: the echo server may send the lines in separate writes, far apart on a busy machine.
+        start(LoopbackServer.ECHO, downstream(Trigger.onMessage(Framer.lines(), 1),
+                Effect.reorder(Duration.ofSeconds(5))));
         assertThat(echoed("a\nb\nc\n")).isEqualTo("b\na\nc\n");
         assertThat(link.statistics().downstream().reordered()).isEqualTo(1);
     }

@@ -72,13 +72,13 @@ class TcpLinkTriggersTest {
         try (Socket client = connect(link.address())) {
             roundTrip(client, 1);
             long start = System.nanoTime();
-            link.addFault(Direction.UPSTREAM, ConnectionFault.of(Trigger.during(Duration.ofMillis(400)), Effect.hang()));
+            link.addFault(Direction.UPSTREAM, ConnectionFault.of(Trigger.during(Duration.ofMillis(1_500)), Effect.hang()));
             client.getOutputStream().write(ascii("held"));
             client.setSoTimeout(200);
             assertThatThrownBy(() -> client.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
             client.setSoTimeout((int) TcpTests.TIMEOUT.toMillis());
             assertThat(readExactly(client, 4)).isEqualTo(ascii("held"));
-            assertThat(millisSince(start)).isGreaterThanOrEqualTo(400);
+            assertThat(millisSince(start)).isGreaterThanOrEqualTo(1_500);
         }
     }
 
@@ -138,7 +138,7 @@ class TcpLinkTriggersTest {
         try (Socket client = connect(link.address())) {
             roundTrip(client, 0);
             FaultHandle slow = link.addFault(Direction.DOWNSTREAM, ConnectionFault.of(Trigger.during(
-                    Duration.ofMillis(600)), Effect.profile(LinkProfile.builder().latency(Latency.of(
+                    Duration.ofSeconds(2)), Effect.profile(LinkProfile.builder().latency(Latency.of(
                     Duration.ofMillis(200))).build())));
             assertThat(roundTrip(client, 1)).as("round trip while the profile change is in force")
                     .isGreaterThanOrEqualTo(200);
