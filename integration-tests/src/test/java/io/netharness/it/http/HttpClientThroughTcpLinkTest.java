@@ -1,6 +1,7 @@
 package io.netharness.it.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netharness.it.support.NginxServer;
 import io.netharness.it.support.RequiresExecutable;
@@ -8,12 +9,18 @@ import io.netharness.it.support.Timing;
 import io.netharness.simulator.Bandwidth;
 import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.Effect;
 import io.netharness.simulator.FaultHandle;
+import io.netharness.simulator.Framer;
 import io.netharness.simulator.Latency;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.TcpLink;
+import io.netharness.simulator.Trigger;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -124,6 +131,41 @@ class HttpClientThroughTcpLinkTest {
         HttpResponse<String> after = client.send(get("/small.txt", Duration.ofSeconds(5)),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(after.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aResetRightAfterTheResponseHeadersFailsTheBodyOnly() throws Exception {
+        link.addFault(Direction.DOWNSTREAM, ConnectionFault.of(Trigger.onMessage(Framer.http1(), 1).afterHead(),
+                Effect.resetPeer()));
+
+        HttpResponse<InputStream> response = client.send(get("/large.bin", Duration.ofSeconds(30)),
+                HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(response.statusCode()).as("the headers arrived").isEqualTo(200);
+        assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(LARGE.length);
+        try (InputStream body = response.body()) {
+            assertThatThrownBy(body::readAllBytes).isInstanceOf(IOException.class)
+                    .satisfies(failure -> System.out.println("HttpClient's body after a reset: " + failure));
+        }
+        assertThat(link.statistics().downstream().bytesDelivered()).as("nothing of the body was delivered")
+                .isLessThan(1_000);
+    }
+
+    @Test
+    void aConnectTimeoutFiresWhileTheLinkStallsAcceptsAndTheNextRequestConnects() throws Exception {
+        link.addFault(ConnectionFault.of(Trigger.during(Duration.ofSeconds(3)), Effect.stallAccepts()));
+        HttpClient impatient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(300)).executor(executor).build();
+
+        Timing.Failure failure = Timing.timeFailure(() -> impatient.send(get("/small.txt", Duration.ofSeconds(10)),
+                HttpResponse.BodyHandlers.ofString()));
+
+        assertThat(failure.exception()).isInstanceOf(HttpConnectTimeoutException.class);
+        assertThat(failure.elapsed()).isBetween(Duration.ofMillis(300), Duration.ofSeconds(10));
+        // The stall ends after 3 s: a client that waits longer connects at its next SYN retransmission.
+        HttpResponse<String> later = client.send(get("/small.txt", Duration.ofSeconds(20)),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(later.statusCode()).isEqualTo(200);
     }
 
     private HttpRequest get(String path, Duration timeout) {

@@ -1,7 +1,9 @@
 package io.netharness.it.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.it.support.LocalPorts;
 import io.netharness.it.support.PostgresServer;
 import io.netharness.it.support.RequiresExecutable;
 import io.netharness.it.support.Timing;
@@ -9,8 +11,10 @@ import io.netharness.it.support.Wait;
 import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.CutMode;
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.Effect;
 import io.netharness.simulator.FaultHandle;
 import io.netharness.simulator.TcpLink;
+import io.netharness.simulator.Trigger;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +22,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +90,54 @@ class PgjdbcThroughTcpLinkTest {
                 assertThat(first.openConnections()).as("the failed host is still avoided").isZero();
                 assertThat(second.openConnections()).isEqualTo(1);
             }
+        }
+    }
+
+    @Test
+    void pgjdbcReconnectsThroughALinkFlapping200MillisecondsUpAnd100Down() throws Exception {
+        try (TcpLink link = TcpLink.builder().target(postgres.address()).seed(31)
+                .fault(ConnectionFault.of(Trigger.flapping(Duration.ofMillis(200), Duration.ofMillis(100)),
+                        Effect.cut(CutMode.DROP_EXISTING))).build().start()) {
+            String url = PostgresServer.jdbcUrl(link.address()) + "&connectTimeout=5&socketTimeout=5";
+            // The application's reconnect loop, as a pool runs it: a connection that fails is replaced.
+            List<String> failures = new ArrayList<>();
+            int queriesAfterAReconnect = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            for (int attempt = 0; attempt < 10_000 && (failures.size() < 3 || queriesAfterAReconnect < 3); attempt++) {
+                assertThat(System.nanoTime() - deadline).as("failures %s, queries after a reconnect %d", failures,
+                        queriesAfterAReconnect).isNegative();
+                try (Connection connection = DriverManager.getConnection(url)) {
+                    for (int query = 0; query < 10_000; query++) {
+                        assertThat(selectOne(connection)).isEqualTo(1);
+                        if (!failures.isEmpty()) {
+                            queriesAfterAReconnect++;
+                        }
+                    }
+                } catch (SQLException e) {
+                    failures.add(e.getSQLState() + " " + e.getMessage());
+                }
+            }
+            System.out.println("pgjdbc under a link flapping 200 ms up / 100 ms down: " + failures.size()
+                    + " failures " + failures.subList(0, Math.min(4, failures.size())));
+            assertThat(failures).as("pgjdbc reports a cut connection as a connection exception (SQLState class 08)")
+                    .allSatisfy(failure -> assertThat(failure).startsWith("08"));
+            assertThat(queriesAfterAReconnect).as("queries on connections opened after a failure").isPositive();
+        }
+    }
+
+    @Test
+    void aLinkMirroringADownServerIsConnectionRefusedToPgjdbcAsTheServerItselfWouldBe() throws Exception {
+        int dead = LocalPorts.freeTcpPort();
+        try (TcpLink mirroring = TcpLink.builder().target(dead).refuseWhileTargetRefuses().build().start();
+                TcpLink plain = TcpLink.builder().target(dead).build().start()) {
+            assertThatThrownBy(() -> DriverManager.getConnection(PostgresServer.jdbcUrl(mirroring.address())))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageStartingWith("Connection to 127.0.0.1:" + mirroring.address().getPort() + " refused.")
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08001"));
+            // Without the option the link accepts and then closes, which pgjdbc reports otherwise.
+            assertThatThrownBy(() -> DriverManager.getConnection(PostgresServer.jdbcUrl(plain.address())))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("refused"));
         }
     }
 

@@ -10,10 +10,14 @@ import io.netharness.it.support.Wait;
 import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.CutMode;
 import io.netharness.simulator.Direction;
+import io.netharness.simulator.DropCause;
+import io.netharness.simulator.Effect;
 import io.netharness.simulator.FaultHandle;
+import io.netharness.simulator.Framer;
 import io.netharness.simulator.Latency;
 import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.TcpLink;
+import io.netharness.simulator.Trigger;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.UUID;
@@ -22,16 +26,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.providers.PooledConnectionProvider;
@@ -190,8 +197,70 @@ class JedisThroughTcpLinkTest {
         }
     }
 
+    @Test
+    void aDroppedThirdReplyTimesTheCommandOutAndBreaksOnlyThatConnection() {
+        // RESP framing counts Redis's replies; without CLIENT SETINFO, reply 3 answers our third command.
+        link.addFault(Direction.DOWNSTREAM, ConnectionFault.of(
+                Trigger.onConnection(1, Trigger.onMessage(Framer.resp(), 3)), Effect.drop()));
+        Duration readTimeout = Duration.ofMillis(500);
+        try (Jedis jedis = new Jedis(linkAddress(), withoutSetInfo(readTimeout))) {
+            assertThat(jedis.set(key, "value")).isEqualTo("OK");
+            assertThat(jedis.get(key)).isEqualTo("value");
+
+            Timing.Failure failure = Timing.timeFailure(() -> jedis.get(key));
+
+            assertThat(failure.exception()).isInstanceOf(JedisConnectionException.class)
+                    .hasRootCauseInstanceOf(SocketTimeoutException.class);
+            assertThat(failure.elapsed()).isBetween(readTimeout, Duration.ofSeconds(10));
+            assertThat(jedis.isBroken()).as("Jedis gives up a connection whose reply did not come").isTrue();
+        }
+        // "$5\r\nvalue\r\n": exactly the lost reply, nothing else of the stream.
+        assertThat(link.statistics().downstream().bytesDropped(DropCause.FAULT)).isEqualTo(11);
+        try (Jedis fresh = new Jedis(linkAddress(), withoutSetInfo(Duration.ofSeconds(5)))) {
+            assertThat(fresh.get(key)).as("the second connection's replies all arrive").isEqualTo("value");
+        }
+    }
+
+    @Test
+    void aPipelineTakesTheFourthReplyForTheThirdWhenTheThirdIsDropped() {
+        link.addFault(Direction.DOWNSTREAM, ConnectionFault.of(Trigger.onMessage(Framer.resp(), 3), Effect.drop()));
+        try (Jedis jedis = new Jedis(linkAddress(), withoutSetInfo(Duration.ofMillis(500)))) {
+            Pipeline pipeline = jedis.pipelined();
+            for (int i = 1; i <= 4; i++) {
+                pipeline.incr(key);
+            }
+            Timing.Failure failure = Timing.timeFailure(pipeline::syncAndReturnAll);
+            assertThat(link.statistics().downstream().bytesDropped(DropCause.FAULT)).as("the reply \":3\\r\\n\"")
+                    .isEqualTo(4);
+            // Three replies arrive for four commands: the pipeline waits for the fourth until its read timeout.
+            assertThat(failure.exception()).isInstanceOf(JedisConnectionException.class)
+                    .hasRootCauseInstanceOf(SocketTimeoutException.class);
+        }
+    }
+
+    @Test
+    void aRefusingLinkIsAConnectionRefusedToJedis() {
+        link.addFault(ConnectionFault.refuse());
+        // Jedis connects in its constructor.
+        assertThatThrownBy(() -> new Jedis(linkAddress(), config(Duration.ofSeconds(5))).close())
+                .isInstanceOf(JedisConnectionException.class)
+                .hasMessage("Failed to connect to " + linkAddress() + ".")
+                .satisfies(failed -> assertThat(failed.getSuppressed()).as("what each address tried threw")
+                        .singleElement(InstanceOfAssertFactories.THROWABLE).isInstanceOf(java.net.ConnectException.class)
+                        .hasMessage("Connection refused"));
+    }
+
     private HostAndPort linkAddress() {
         return new HostAndPort(link.address().getHostString(), link.address().getPort());
+    }
+
+    /** A client that does not announce itself (CLIENT SETINFO) on connecting, so its commands' replies come first. */
+    private static JedisClientConfig withoutSetInfo(Duration readTimeout) {
+        return DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(2_000)
+                .socketTimeoutMillis((int) readTimeout.toMillis())
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
+                .build();
     }
 
     private static JedisClientConfig config(Duration readTimeout) {
