@@ -106,7 +106,11 @@ final class TargetProbe {
     /** Stops probing. */
     void close() {
         if (loop != null) {
-            loop.execute(() -> closed = true);
+            try {
+                loop.execute(() -> closed = true);
+            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+                closed = true; // a supplied group shut down first: no probe runs any more
+            }
         }
     }
 }

@@ -55,6 +55,7 @@ final class TcpListener {
     }
 
     private static final int STALLED_BACKLOG = 1;
+    private static final long CLOSE_TIMEOUT_SECONDS = 10;
     private static final int PLUGS = STALLED_BACKLOG + 1; // Linux's accept queue is full beyond its backlog
 
     private final ServerBootstrap bootstrap;
@@ -280,10 +281,13 @@ final class TcpListener {
     void close() throws InterruptedException {
         if (loop != null && !loop.isShuttingDown()) {
             try {
-                loop.submit(() -> {
+                if (!loop.submit(() -> {
                     closed = true;
                     closePlugs();
-                }).await();
+                }).await(CLOSE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the listener's control loop did not run its close within "
+                            + CLOSE_TIMEOUT_SECONDS + " s");
+                }
             } catch (java.util.concurrent.RejectedExecutionException shutDown) {
                 closed = true;
             }
@@ -291,8 +295,9 @@ final class TcpListener {
         closed = true;
         Channel listening = server;
         server = null;
-        if (listening != null) {
-            listening.close().await();
+        if (listening != null && !listening.close().await(CLOSE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the listening socket " + address + " did not close within "
+                    + CLOSE_TIMEOUT_SECONDS + " s");
         }
         closePlaceholder();
     }

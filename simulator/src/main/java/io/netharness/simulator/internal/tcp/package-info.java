@@ -31,6 +31,17 @@
  *       connection from {@code "tcp/fault/<fault#>/connection/<i>"}.</li>
  * </ul>
  *
+ * <h2>Faults</h2>
+ * A fault is a trigger with an effect ({@code ConnectionFault}). Each connection's {@code ConnectionFaults} opens and
+ * closes the windows of the faults that act on it: timers for triggers of time ({@code Windows} computes them,
+ * jitter drawn from {@code "tcp/fault/<fault#>/connection/<i>/windows"}), stream points for {@code afterBytes} (the
+ * {@code DirectionPath} cuts a chunk there), and messages for message triggers (a {@code MessageFraming} buffers the
+ * direction until its framer finds a whole message; a corrupt effect draws its bit from
+ * {@code ".../<upstream|downstream>/message"}). Effects on the link run on one control loop ({@code LinkFaults},
+ * jitter from {@code "tcp/fault/<fault#>/windows"}) and act on the {@code TcpListener}: refusing (listener closed,
+ * port held by a bound placeholder socket) or stalling (accept queue kept full with a backlog of 1). Instant effects
+ * at a point of the stream wait until what came before it has been delivered; at a time they act at once.
+ *
  * <h2>Timers</h2>
  * Every delay is a task on the connection's event loop. On epoll, Netty sleeps on a timerfd (nanosecond resolution)
  * for waits under 10 ms but in epoll_wait's millisecond timeout for longer ones (system property
