@@ -70,6 +70,30 @@ class DatagramFaultsTest {
     }
 
     @Test
+    void aMulticastReceiversLinkTakesAProfileChangeForItsCopies() throws Exception {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        java.net.InetAddress group = java.net.InetAddress.getByName("239.255." + random.nextInt(1, 255) + "."
+                + random.nextInt(1, 255));
+        try (UdpPeer sender = UdpPeer.multicastSender(); UdpPeer receiver = UdpPeer.receiver();
+                MulticastLink link = MulticastLink.builder().group(new java.net.InetSocketAddress(group, 0))
+                        .receiver(receiver.address()).seed(3)
+                        .fault(DatagramFault.of(Trigger.onConnect(), Effect.profile(LOSE_ALL))).build().start()) {
+            sender.send("lost".getBytes(UTF_8), link.address());
+            Waiting.until("the link dropped the copy", WAIT, () -> link.statistics().upstream().dropped() == 1,
+                    () -> link.statistics().toString());
+            link.faults().get(0).remove();
+            sender.send("kept".getBytes(UTF_8), link.address());
+            UdpPeer.Received copy = receiver.poll(WAIT);
+            assertThat(copy).isNotNull();
+            assertThat(new String(copy.data(), UTF_8)).isEqualTo("kept");
+            FaultHandle cut = link.addFault(DatagramFault.of(Trigger.onConnect(), Effect.cut(CutMode.DROP_EXISTING)));
+            assertThat(link.isCut()).isTrue();
+            cut.remove();
+            assertThat(link.isCut()).isFalse();
+        }
+    }
+
+    @Test
     void aDatagramFaultTakesOnlyTriggersOfTimeAndTheEffectsADatagramLinkHas() {
         assertThatThrownBy(() -> DatagramFault.of(Trigger.onConnect(), Effect.hang()))
                 .isInstanceOf(IllegalArgumentException.class)
