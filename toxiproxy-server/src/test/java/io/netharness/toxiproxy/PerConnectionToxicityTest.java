@@ -64,8 +64,8 @@ class PerConnectionToxicityTest {
     }
 
     /**
-     * One character per sequential connection: {@code S} if both of its round trips took at least the toxic's
-     * latency, {@code .} if neither did; a connection slowed on one round trip only fails the test.
+     * One character per sequential connection: {@code S} if its round trips took at least the toxic's latency,
+     * {@code .} if not; a connection whose second round trip is slowed but not its first fails the test.
      */
     private String slowedConnections(String name, long seed) throws IOException {
         api.createSeeded(name, echo.hostPort(), seed);
@@ -75,11 +75,15 @@ class PerConnectionToxicityTest {
         try {
             for (int i = 0; i < CONNECTIONS; i++) {
                 try (Socket socket = RoundTrips.connect(proxy.getListen())) {
-                    boolean firstSlow = RoundTrips.roundTripMillis(socket) >= LATENCY_MILLIS;
-                    boolean secondSlow = RoundTrips.roundTripMillis(socket) >= LATENCY_MILLIS;
-                    assertThat(secondSlow).as("connection %d slowed on its second round trip as on its first", i)
-                            .isEqualTo(firstSlow);
-                    pattern.append(firstSlow ? 'S' : '.');
+                    double first = RoundTrips.roundTripMillis(socket);
+                    double second = RoundTrips.roundTripMillis(socket);
+                    // The second round trip decides: a new connection's first one also carries its set-up cost,
+                    // which on a loaded machine can pass the latency (80-150 ms seen for a JVM's first connection).
+                    boolean slowed = second >= LATENCY_MILLIS;
+                    assertThat(!slowed || first >= LATENCY_MILLIS)
+                            .as("connection %d slowed on its second round trip (%.1f ms) but not its first (%.1f ms)",
+                                    i, second, first).isTrue();
+                    pattern.append(slowed ? 'S' : '.');
                 }
             }
         } finally {
