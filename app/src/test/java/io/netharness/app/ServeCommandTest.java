@@ -40,7 +40,8 @@ class ServeCommandTest {
                             .timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(version.statusCode()).isEqualTo(200);
-            assertThat(version.body()).contains("2.12.0+netharness");
+            assertThat(version.body()).isEqualTo("{\"version\": \"2.12.0\"}\n");
+            assertThat(version.headers().firstValue("X-Netharness-Version")).isPresent();
 
             serving.interrupt();
 

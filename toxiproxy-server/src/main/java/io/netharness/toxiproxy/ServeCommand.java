@@ -1,6 +1,9 @@
 package io.netharness.toxiproxy;
 
 import io.netharness.toxiproxy.internal.ApiError;
+import io.netharness.toxiproxy.internal.ApiRouter;
+import io.netharness.toxiproxy.internal.NetHarnessVersion;
+import io.netharness.toxiproxy.internal.Validation;
 import io.netharness.toxiproxy.internal.ManagedProxy;
 import io.netharness.toxiproxy.internal.ProxyRegistry;
 import io.netharness.toxiproxy.internal.SimulatorLinkEngine;
@@ -50,13 +53,17 @@ public final class ServeCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Running running;
         try {
-            running = start(args, out);
+            running = start(args, out, err);
         } catch (UsageException e) {
             err.println("serve: " + e.getMessage());
             return USAGE_ERROR;
+        } catch (RuntimeException e) {
+            // One line that says what failed; a stack trace helps no one who typed a command.
+            err.println("serve: " + e.getMessage());
+            return 1;
         }
         if (running == null) {
-            return 0; // --help
+            return 0; // --help, --version
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -74,20 +81,35 @@ public final class ServeCommand {
         return 0;
     }
 
-    /**
-     * Parses and starts; returns null after printing the usage for {@code --help}.
-     *
-     * @throws UsageException for a bad command line, or a link that cannot start (address in use…); nothing is
-     *                        left running then
-     */
+    /** As {@link #start(String[], PrintStream, PrintStream)}, with problems of a {@code --config} file sent to out. */
     public static Running start(String[] args, PrintStream out) {
+        return start(args, out, out);
+    }
+
+    /**
+     * Parses and starts; returns null after printing the usage for {@code --help} or the version for
+     * {@code --version}. A {@code --config} file that cannot be read or populated is reported to {@code err} in
+     * one line and the server runs on, as Toxiproxy's does.
+     *
+     * @throws UsageException for a bad command line, or an API address or link that cannot start (address in use…);
+     *                        nothing is left running then
+     */
+    public static Running start(String[] args, PrintStream out, PrintStream err) {
         ServeOptions options = ServeOptions.parse(args);
         if (options.help()) {
             out.println(ServeOptions.USAGE);
             return null;
         }
+        if (options.version()) {
+            out.println("toxiproxy-server version " + ApiRouter.VERSION + " (NetHarness " + NetHarnessVersion.get()
+                    + ")");
+            return null;
+        }
         Running running = new Running(options, out);
         try {
+            if (options.config() != null) {
+                running.populate(options.config(), err);
+            }
             running.startLinks(options.links());
         } catch (RuntimeException e) {
             running.close();
@@ -110,20 +132,67 @@ public final class ServeCommand {
         private Running(ServeOptions options, PrintStream out) {
             this.out = out;
             if (options.api()) {
+                ToxiproxyServer.Builder builder = ToxiproxyServer.builder().host(options.host()).port(options.port())
+                        .strict(options.strict()).metrics(options.proxyMetrics(), options.runtimeMetrics());
+                if (options.seed() != null) {
+                    builder.seed(options.seed());
+                }
                 try {
-                    server = ToxiproxyServer.builder().host(options.host()).port(options.port()).build().start();
+                    server = builder.build().start();
                 } catch (RuntimeException e) {
                     throw new UsageException("cannot listen on " + options.host() + ":" + options.port() + ": "
-                            + e.getMessage());
+                            + bindProblem(e));
                 }
                 engine = null;
                 registry = server.registry();
-                out.println("Toxiproxy-compatible API (version " + io.netharness.toxiproxy.internal.ApiRouter.VERSION
-                        + ") listening on " + server.uri());
+                out.println("Toxiproxy-compatible API (Toxiproxy " + ApiRouter.VERSION + ", NetHarness "
+                        + NetHarnessVersion.get() + ") listening on " + server.uri()
+                        + (options.strict() ? " (strict validation)" : ""));
             } else {
                 server = null;
                 engine = new SimulatorLinkEngine();
-                registry = new ProxyRegistry(engine);
+                registry = new ProxyRegistry(engine, options.strict() ? Validation.STRICT : Validation.TOXIPROXY,
+                        options.seed());
+            }
+        }
+
+        /** The cause of a failed bind in a few words: Netty's messages differ by transport. */
+        private static String bindProblem(RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                String message = String.valueOf(cause.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (message.contains("address already in use")) {
+                    return "address already in use";
+                }
+                if (message.contains("cannot assign requested address")) {
+                    return "cannot assign requested address (not an address of this machine)";
+                }
+                if (message.contains("permission denied")) {
+                    return "permission denied";
+                }
+                if (cause instanceof java.nio.channels.UnresolvedAddressException) {
+                    return "unknown host";
+                }
+            }
+            return String.valueOf(e.getMessage());
+        }
+
+        /** Toxiproxy's {@code -config}: the file's proxies (a populate body) created now; problems in one line. */
+        private void populate(String file, PrintStream err) {
+            String body;
+            try {
+                body = java.nio.file.Files.readString(java.nio.file.Path.of(file));
+            } catch (java.io.IOException | RuntimeException e) {
+                err.println("serve: --config " + file + ": cannot read it (" + e + "); no proxies populated");
+                return;
+            }
+            try {
+                List<ManagedProxy> proxies = registry.populate(ApiRouter.populateConfigs(body));
+                out.println("populated " + proxies.size() + " proxies from " + file);
+            } catch (ApiError e) {
+                err.println("serve: --config " + file + ": " + e.getMessage() + "; no proxies populated");
+            } catch (ProxyRegistry.PopulateFailure e) {
+                err.println("serve: --config " + file + ": " + e.getMessage() + "; populated the "
+                        + e.created().size() + " proxies before it");
             }
         }
 

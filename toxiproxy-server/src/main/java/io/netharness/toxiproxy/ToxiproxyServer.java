@@ -1,10 +1,13 @@
 package io.netharness.toxiproxy;
 
 import io.netharness.toxiproxy.internal.ApiRouter;
+import io.netharness.toxiproxy.internal.ApiTimeouts;
 import io.netharness.toxiproxy.internal.HttpApiHandler;
 import io.netharness.toxiproxy.internal.LinkEngine;
+import io.netharness.toxiproxy.internal.PrometheusMetrics;
 import io.netharness.toxiproxy.internal.ProxyRegistry;
 import io.netharness.toxiproxy.internal.SimulatorLinkEngine;
+import io.netharness.toxiproxy.internal.Validation;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -20,8 +23,11 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -44,6 +50,11 @@ import java.util.function.Supplier;
  * proxy, releases all ports and threads, waits for them (failing loudly if they do not stop within 10 s) and is
  * idempotent; a closed server cannot be started again. Thread-safe. The JSON extensions beyond Toxiproxy are
  * described in the package documentation.
+ *
+ * <p>By default the server answers as Toxiproxy 2.12 does wherever a client could tell (status codes, error texts,
+ * headers, values it stores unchecked); {@link Builder#strict(boolean)} adds NetHarness's stricter validation.
+ * As Toxiproxy's HTTP server, a connection must send each request within 15 s of its first byte and is closed after
+ * 60 s without one.
  */
 public final class ToxiproxyServer implements AutoCloseable {
 
@@ -51,6 +62,12 @@ public final class ToxiproxyServer implements AutoCloseable {
 
     private final InetSocketAddress requestedAddress;
     private final Supplier<LinkEngine> engineFactory;
+    private final Validation validation;
+    private final Long seed;
+    private final boolean proxyMetrics;
+    private final boolean runtimeMetrics;
+    private final Duration readTimeout;
+    private final Duration idleTimeout;
     private State state = State.NEW;
     private EventLoopGroup apiLoop;
     private EventExecutorGroup apiExecutor;
@@ -62,13 +79,24 @@ public final class ToxiproxyServer implements AutoCloseable {
     private ToxiproxyServer(Builder builder) {
         this.requestedAddress = new InetSocketAddress(builder.host, builder.port);
         this.engineFactory = builder.engineFactory;
+        this.validation = builder.strict ? Validation.STRICT : Validation.TOXIPROXY;
+        this.seed = builder.seed;
+        this.proxyMetrics = builder.proxyMetrics;
+        this.runtimeMetrics = builder.runtimeMetrics;
+        this.readTimeout = builder.readTimeout;
+        this.idleTimeout = builder.idleTimeout;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds the API address; does nothing if already started. */
+    /**
+     * Binds the API address; does nothing if already started.
+     *
+     * @throws UncheckedIOException if the address cannot be bound (in use, not this machine's); the server is
+     *                              closed then
+     */
     public synchronized ToxiproxyServer start() {
         if (state == State.STARTED) {
             return this;
@@ -80,8 +108,9 @@ public final class ToxiproxyServer implements AutoCloseable {
         apiExecutor = new DefaultEventExecutorGroup(1);
         apiConnections = new DefaultChannelGroup("toxiproxy-api", apiLoop.next());
         engine = engineFactory.get();
-        registry = new ProxyRegistry(engine);
-        HttpApiHandler handler = new HttpApiHandler(new ApiRouter(registry));
+        registry = new ProxyRegistry(engine, validation, seed);
+        PrometheusMetrics metrics = new PrometheusMetrics(registry, proxyMetrics, runtimeMetrics);
+        HttpApiHandler handler = new HttpApiHandler(new ApiRouter(registry, metrics.enabled() ? metrics : null));
         try {
             apiChannel = new ServerBootstrap()
                     .group(apiLoop)
@@ -91,16 +120,21 @@ public final class ToxiproxyServer implements AutoCloseable {
                         protected void initChannel(SocketChannel channel) {
                             apiConnections.add(channel);
                             channel.pipeline()
+                                    .addLast(new ApiTimeouts(readTimeout, idleTimeout))
                                     .addLast(new HttpServerCodec())
                                     .addLast(new HttpObjectAggregator(1 << 20))
                                     .addLast(apiExecutor, handler);
                         }
                     })
                     .bind(requestedAddress).syncUninterruptibly().channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the bind's IOException undeclared
             state = State.CLOSED;
-            releaseQuietly(e);
-            throw e;
+            RuntimeException failure = e instanceof IOException io
+                    ? new UncheckedIOException("cannot listen on " + requestedAddress + ": " + io.getMessage(), io)
+                    : e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("cannot listen on " + requestedAddress + ": " + e, e);
+            releaseQuietly(failure);
+            throw failure;
         }
         state = State.STARTED;
         return this;
@@ -212,6 +246,12 @@ public final class ToxiproxyServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port;
         private Supplier<LinkEngine> engineFactory = SimulatorLinkEngine::new;
+        private boolean strict;
+        private Long seed;
+        private boolean proxyMetrics;
+        private boolean runtimeMetrics;
+        private Duration readTimeout = Duration.ofSeconds(15);
+        private Duration idleTimeout = Duration.ofSeconds(60);
 
         private Builder() {
         }
@@ -228,6 +268,38 @@ public final class ToxiproxyServer implements AutoCloseable {
                 throw new IllegalArgumentException("port: " + port + " (expected: 0-65535)");
             }
             this.port = port;
+            return this;
+        }
+
+        /**
+         * Adds NetHarness's own validation (default off, as Toxiproxy): attributes in range, upstreams in
+         * {@code host:port} form, 400 for a malformed and 409 for a taken listen address.
+         */
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        /**
+         * The server's seed: a proxy created without one gets a seed derived from it and the proxy's name, so a
+         * whole run replays (Toxiproxy's {@code -seed}). Default: each proxy draws a random seed.
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Serves {@code GET /metrics}: per-proxy byte counters and/or runtime figures (Toxiproxy's switches). */
+        public Builder metrics(boolean proxyMetrics, boolean runtimeMetrics) {
+            this.proxyMetrics = proxyMetrics;
+            this.runtimeMetrics = runtimeMetrics;
+            return this;
+        }
+
+        /** Test hook: the read timeout of a request and the idle timeout of a kept-alive connection. */
+        Builder timeouts(Duration read, Duration idle) {
+            this.readTimeout = Objects.requireNonNull(read, "read");
+            this.idleTimeout = Objects.requireNonNull(idle, "idle");
             return this;
         }
 

@@ -58,7 +58,7 @@ final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(),
-                    response.headers().firstValue("Content-Type").orElse(null));
+                    response.headers().firstValue("Content-Type").orElse(null), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -68,7 +68,14 @@ final class ApiClient {
     }
 
     /** One HTTP answer. */
-    record Answer(int status, String body, String contentType) {
+    record Answer(int status, String body, String contentType, java.util.Map<String, java.util.List<String>> headers) {
+
+        /** The first value of a header (names ignore case), or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .map(header -> header.getValue().get(0)).findFirst().orElse(null);
+        }
+
         @Override
         public String toString() {
             return status + " " + body;

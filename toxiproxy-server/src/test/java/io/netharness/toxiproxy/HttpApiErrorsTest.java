@@ -6,6 +6,7 @@ import io.netharness.toxiproxy.ApiClient.Answer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,12 @@ class HttpApiErrorsTest {
     }
 
     private static Answer createProxy(String name) {
+        return createProxy(name, UPSTREAM);
+    }
+
+    private static Answer createProxy(String name, String upstream) {
         return api.post("/proxies", "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
-                + UPSTREAM + "\"}");
+                + upstream + "\"}");
     }
 
     @Test
@@ -55,15 +60,28 @@ class HttpApiErrorsTest {
     }
 
     @Test
-    void malformedJsonIsBadRequestBody() {
+    void malformedJsonIsBadRequestBodyInGosWords() {
         Answer answer = api.post("/proxies", "{\"name\": \"broken\",");
 
         assertThat(answer.status()).isEqualTo(400);
-        assertThat(answer.body()).startsWith("{\"error\":\"bad request body: ").endsWith(",\"status\":400}\n");
+        assertThat(answer.body()).isEqualTo("{\"error\":\"bad request body: unexpected EOF\",\"status\":400}\n");
         assertThat(api.post("/proxies", "").body())
                 .isEqualTo("{\"error\":\"bad request body: EOF\",\"status\":400}\n");
-        assertThat(api.post("/proxies", "[1,2]").body()).isEqualTo(
-                "{\"error\":\"bad request body: expected a JSON object (was an array)\",\"status\":400}\n");
+        assertThat(api.post("/proxies", "[1,2]").body()).isEqualTo("{\"error\":\"bad request body: json: cannot "
+                + "unmarshal array into Go value of type toxiproxy.Proxy\",\"status\":400}\n");
+        assertThat(api.post("/proxies", "{\"name\":\"x\",\"upstream\":\"a:1\",\"enabled\":\"yes\"}").body())
+                .isEqualTo("{\"error\":\"bad request body: json: cannot unmarshal string into Go struct field "
+                        + "Proxy.enabled of type bool\",\"status\":400}\n");
+        assertThat(api.post("/proxies", "%").body()).as("never the JSON parser's advice").isEqualTo("{\"error\":"
+                + "\"bad request body: invalid character '%' looking for beginning of value\",\"status\":400}\n");
+    }
+
+    @Test
+    void onlyTheFirstJsonValueIsReadAndFieldNamesIgnoreCaseAsInGo() {
+        Answer answer = api.post("/proxies", "{\"Name\":\"go-like\",\"UPSTREAM\":\"" + UPSTREAM + "\"} trailing");
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(api.get("/proxies/go-like").status()).isEqualTo(200);
     }
 
     @Test
@@ -85,13 +103,15 @@ class HttpApiErrorsTest {
                 .isEqualTo("{\"error\":\"invalid toxic type\",\"status\":400}\n");
         assertThat(api.post(toxics, "{\"type\":\"latency\",\"stream\":\"sideways\"}").body()).isEqualTo(
                 "{\"error\":\"stream was invalid, can be either upstream or downstream\",\"status\":400}\n");
-        assertThat(api.post(toxics, "{\"type\":\"latency\",\"attributes\":{\"latency\":-5}}").body())
-                .isEqualTo("{\"error\":\"bad request body: latency: -5 (expected: >= 0)\",\"status\":400}\n");
-        assertThat(api.post(toxics, "{\"type\":\"latency\",\"toxicity\":1.5}").body())
-                .isEqualTo("{\"error\":\"bad request body: toxicity: 1.5 (expected: 0.0-1.0)\",\"status\":400}\n");
         assertThat(api.post(toxics, "{\"type\":\"latency\",\"attributes\":{\"latency\":\"slow\"}}").body())
-                .isEqualTo("{\"error\":\"bad request body: latency: expected a number (was \\\"slow\\\")\","
-                        + "\"status\":400}\n");
+                .isEqualTo("{\"error\":\"bad request body: json: cannot unmarshal string into Go struct field "
+                        + "LatencyToxic.attributes.latency of type int64\",\"status\":400}\n");
+        assertThat(api.post(toxics, "{\"type\":\"latency\",\"attributes\":{\"latency\":1.5}}").body())
+                .isEqualTo("{\"error\":\"bad request body: json: cannot unmarshal number 1.5 into Go struct field "
+                        + "LatencyToxic.attributes.latency of type int64\",\"status\":400}\n");
+        assertThat(api.post(toxics, "{\"type\":\"latency\",\"toxicity\":\"0.5\"}").body())
+                .isEqualTo("{\"error\":\"bad request body: json: cannot unmarshal string into Go struct field "
+                        + "ToxicWrapper.toxicity of type float32\",\"status\":400}\n");
         assertThat(api.post(toxics, "{\"type\":\"loss\",\"attributes\":{\"probability\":0.1}}").body())
                 .isEqualTo("{\"error\":\"invalid toxic type: loss does not apply to tcp proxies\",\"status\":400}\n");
 
@@ -106,43 +126,75 @@ class HttpApiErrorsTest {
     }
 
     @Test
-    void slicerVariationMustStayBelowAverage() {
-        createProxy("slicer-range");
+    void valuesToxiproxyStoresUncheckedAreStoredAsSent() {
+        createProxy("unchecked");
+        String toxics = "/proxies/unchecked/toxics";
 
-        Answer answer = api.post("/proxies/slicer-range/toxics",
-                "{\"type\":\"slicer\",\"attributes\":{\"average_size\":10,\"size_variation\":10}}");
-
-        assertThat(answer.body()).isEqualTo("{\"error\":\"bad request body: size_variation: 10 "
-                + "(expected: 0-9, below average_size)\",\"status\":400}\n");
+        assertThat(api.post(toxics, "{\"name\":\"neg\",\"type\":\"latency\",\"attributes\":{\"latency\":-5}}")
+                .body()).isEqualTo("{\"attributes\":{\"latency\":-5,\"jitter\":0},\"name\":\"neg\",\"type\":"
+                        + "\"latency\",\"stream\":\"downstream\",\"toxicity\":1}");
+        assertThat(api.post(toxics, "{\"name\":\"often\",\"type\":\"latency\",\"toxicity\":2}").body())
+                .contains("\"toxicity\":2}");
+        assertThat(api.post(toxics, "{\"name\":\"fast\",\"type\":\"bandwidth\",\"attributes\":{\"rate\":-1}}")
+                .status()).isEqualTo(200);
+        assertThat(api.post(toxics, "{\"name\":\"sl\",\"type\":\"slicer\",\"attributes\":{\"average_size\":10,"
+                + "\"size_variation\":20}}").status()).isEqualTo(200);
+        assertThat(api.post(toxics, "{\"name\":\"n\",\"type\":\"noop\"}").body()).isEqualTo(
+                "{\"attributes\":{},\"name\":\"n\",\"type\":\"noop\",\"stream\":\"downstream\",\"toxicity\":1}");
     }
 
     @Test
-    void listenAddressInUseIsConflictAndServerStaysUp() throws IOException {
+    void aStreamIsKeptAsWrittenSoToxiproxysDefaultNameFindsIt() {
+        createProxy("upper");
+
+        Answer created = api.post("/proxies/upper/toxics", "{\"type\":\"latency\",\"stream\":\"UPSTREAM\"}");
+
+        assertThat(created.body()).contains("\"name\":\"latency_UPSTREAM\"", "\"stream\":\"UPSTREAM\"");
+        assertThat(api.get("/proxies/upper/toxics/latency_UPSTREAM").status()).isEqualTo(200);
+        assertThat(api.delete("/proxies/upper/toxics/latency_UPSTREAM").status()).isEqualTo(204);
+    }
+
+    @Test
+    void listenAddressInUseIsAServerErrorWithTheResolvedAddressAndServerStaysUp() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            String listen = "127.0.0.1:" + taken.getLocalPort();
+            Answer answer = api.post("/proxies", "{\"name\":\"in-use\",\"listen\":\"localhost:"
+                    + taken.getLocalPort() + "\",\"upstream\":\"" + UPSTREAM + "\"}");
 
-            Answer answer = api.post("/proxies",
-                    "{\"name\":\"in-use\",\"listen\":\"" + listen + "\",\"upstream\":\"" + UPSTREAM + "\"}");
-
-            assertThat(answer.status()).isEqualTo(409);
-            assertThat(answer.body()).isEqualTo("{\"error\":\"listen tcp " + listen
-                    + ": bind: address already in use\",\"status\":409}\n");
+            assertThat(answer.status()).isEqualTo(500);
+            assertThat(answer.body()).isEqualTo("{\"error\":\"listen tcp 127.0.0.1:" + taken.getLocalPort()
+                    + ": bind: address already in use\",\"status\":500}\n");
         }
         assertThat(api.get("/proxies/in-use").status()).as("a proxy that failed to start is not kept").isEqualTo(404);
         assertThat(api.get("/version").status()).isEqualTo(200);
     }
 
     @Test
-    void badAddressesAreNamed() {
-        Answer answer = api.post("/proxies", "{\"name\":\"bad-listen\",\"listen\":\"nowhere\",\"upstream\":\""
-                + UPSTREAM + "\"}");
-
-        assertThat(answer.body()).isEqualTo("{\"error\":\"bad request body: listen: \\\"nowhere\\\" "
-                + "(expected: host:port; missing port)\",\"status\":400}\n");
+    void badListenAddressesAreGosErrorsAlsoForDisabledProxies() {
+        for (String enabled : List.of("true", "false")) {
+            assertThat(api.post("/proxies", "{\"name\":\"bad-listen\",\"listen\":\"nowhere\",\"upstream\":\""
+                    + UPSTREAM + "\",\"enabled\":" + enabled + "}").body()).as("enabled: " + enabled)
+                    .isEqualTo("{\"error\":\"listen tcp: address nowhere: missing port in address\",\"status\":500}\n");
+        }
+        assertThat(api.post("/proxies", "{\"name\":\"p\",\"listen\":\"127.0.0.1:99999\",\"upstream\":\"" + UPSTREAM
+                + "\"}").body()).isEqualTo("{\"error\":\"listen tcp: address 99999: invalid port\",\"status\":500}\n");
+        assertThat(api.get("/proxies/bad-listen").status()).isEqualTo(404);
         assertThat(api.post("/proxies", "{\"name\":\"bad-protocol\",\"upstream\":\"" + UPSTREAM
                 + "\",\"protocol\":\"sctp\"}").body())
                 .isEqualTo("{\"error\":\"bad request body: protocol: \\\"sctp\\\" (expected: tcp or udp)\","
                         + "\"status\":400}\n");
+    }
+
+    @Test
+    void anUpstreamIsNotCheckedAsInToxiproxyButANameWithASlashIsRefused() {
+        assertThat(createProxy("0", "0").status()).isEqualTo(201);
+        assertThat(api.call("PATCH", "/proxies/0", "{\"upstream\":\"also-not-an-address\"}", null).status())
+                .isEqualTo(200);
+
+        Answer slash = createProxy("a/b", UPSTREAM);
+
+        assertThat(slash.status()).isEqualTo(400);
+        assertThat(slash.body()).isEqualTo("{\"error\":\"bad request body: name: \\\"a/b\\\" (expected: no '/'; "
+                + "a proxy named so could not be addressed as /proxies/{name})\",\"status\":400}\n");
     }
 
     @Test
@@ -156,10 +208,27 @@ class HttpApiErrorsTest {
     }
 
     @Test
-    void browsersAreRefusedAsInToxiproxy() {
-        Answer answer = api.call("GET", "/proxies", null, "Mozilla/5.0 (X11; Linux x86_64)");
+    void browsersAreRefusedOnKnownRoutesAsInToxiproxy() {
+        String browser = "Mozilla/5.0 (X11; Linux x86_64)";
+        Answer answer = api.call("GET", "/proxies", null, browser);
 
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).isEqualTo("User agent not allowed\n");
+        assertThat(answer.header("X-Toxiproxy-Request-Id")).isNotNull();
+        assertThat(api.call("GET", "/nothing-here", null, browser).status()).as("mux answers first").isEqualTo(404);
+        assertThat(api.call("PUT", "/proxies", "{}", browser).status()).isEqualTo(405);
+    }
+
+    @Test
+    void everyRoutedAnswerCarriesARequestIdAndEveryAnswerNetHarnesssVersion() {
+        Answer routed = api.get("/proxies/nope");
+        Answer unknown = api.get("/nothing-here");
+
+        assertThat(routed.header("X-Toxiproxy-Request-Id")).matches("[0-9a-v]{20}");
+        assertThat(api.get("/proxies/nope").header("X-Toxiproxy-Request-Id"))
+                .isNotEqualTo(routed.header("X-Toxiproxy-Request-Id"));
+        assertThat(unknown.header("X-Toxiproxy-Request-Id")).as("gorilla/mux's own 404 has none").isNull();
+        assertThat(routed.header("X-Netharness-Version")).isNotBlank().isNotEqualTo("unknown");
+        assertThat(unknown.header("X-Netharness-Version")).isEqualTo(routed.header("X-Netharness-Version"));
     }
 }

@@ -39,7 +39,9 @@ class HttpApiRoutesTest {
         Answer answer = api.get("/version");
 
         assertThat(answer.status()).isEqualTo(200);
-        assertThat(answer.body()).isEqualTo("{\"version\": \"2.12.0+netharness\"}\n");
+        assertThat(answer.body()).isEqualTo("{\"version\": \"2.12.0\"}\n");
+        assertThat(answer.header("X-Netharness-Version")).isNotBlank();
+        assertThat(answer.header("X-Toxiproxy-Request-Id")).matches("[0-9a-v]{20}");
     }
 
     @Test
@@ -56,6 +58,7 @@ class HttpApiRoutesTest {
         assertThat(proxy.get("toxics").getAsJsonArray()).isEmpty();
         assertThat(proxy.get("protocol").getAsString()).isEqualTo("tcp");
         assertThat(proxy.get("seed").getAsLong()).isEqualTo(42);
+        assertThat(proxy.get("seed_string").getAsString()).as("for JavaScript, whose numbers are doubles").isEqualTo("42");
         assertThat(json(api.get("/proxies")).getAsJsonObject("shown")).isEqualTo(proxy);
     }
 
@@ -67,7 +70,7 @@ class HttpApiRoutesTest {
 
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.body()).isEqualTo("{\"attributes\":{\"latency\":100,\"jitter\":0},"
-                + "\"name\":\"latency_downstream\",\"type\":\"latency\",\"stream\":\"downstream\",\"toxicity\":1.0}");
+                + "\"name\":\"latency_downstream\",\"type\":\"latency\",\"stream\":\"downstream\",\"toxicity\":1}");
     }
 
     @Test
@@ -169,7 +172,7 @@ class HttpApiRoutesTest {
 
         assertThat(loss.body()).isEqualTo("{\"attributes\":{\"p\":0.01,\"r\":0.25,\"loss_in_good\":0.0,"
                 + "\"loss_in_bad\":1.0},\"name\":\"gilbert_elliott_downstream\",\"type\":\"gilbert_elliott\","
-                + "\"stream\":\"downstream\",\"toxicity\":1.0}");
+                + "\"stream\":\"downstream\",\"toxicity\":1}");
         assertThat(api.post("/proxies/udp/toxics", "{\"type\":\"reset_peer\"}").body())
                 .isEqualTo("{\"error\":\"invalid toxic type: reset_peer does not apply to udp proxies\","
                         + "\"status\":400}\n");

@@ -101,7 +101,7 @@ class ServeCommandTest {
             apiPort = api.getPort();
             assertThat(api.getAddress().getHostAddress()).isEqualTo("127.0.0.1");
             ApiClient client = new ApiClient(java.net.URI.create("http://127.0.0.1:" + apiPort));
-            assertThat(client.get("/version").body()).contains("2.12.0+netharness");
+            assertThat(client.get("/version").body()).contains("\"2.12.0\"");
             JsonObject proxy = JsonParser.parseString(client.get("/proxies/echo").body()).getAsJsonObject();
             assertThat(proxy.get("seed").getAsLong()).isEqualTo(7);
             assertThat(proxy.getAsJsonArray("toxics").get(0).getAsJsonObject().get("type").getAsString())

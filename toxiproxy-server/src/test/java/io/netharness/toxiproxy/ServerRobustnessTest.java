@@ -127,9 +127,9 @@ class ServerRobustnessTest {
             Answer answer = api.post("/populate", "[" + proxyJson("pop-ok", "127.0.0.1:0") + ","
                     + proxyJson("pop-taken", listen) + "," + proxyJson("pop-after", "127.0.0.1:0") + "]");
 
-            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.status()).isEqualTo(500);
             assertThat(answer.body()).startsWith("{\"error\":\"listen tcp " + listen
-                    + ": bind: address already in use\",\"status\":409,\"proxies\":[{\"name\":\"pop-ok\"");
+                    + ": bind: address already in use\",\"status\":500,\"proxies\":[{\"name\":\"pop-ok\"");
         }
         assertThat(api.get("/proxies/pop-ok").status()).isEqualTo(200);
         assertThat(api.get("/proxies/pop-taken").status()).isEqualTo(404);
@@ -138,15 +138,15 @@ class ServerRobustnessTest {
     }
 
     @Test
-    void listenAddressInUseIsConflictWithTheRealEngine() throws IOException {
+    void listenAddressInUseIsAServerErrorWithTheRealEngine() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String listen = "127.0.0.1:" + taken.getLocalPort();
 
             Answer answer = api.post("/proxies", proxyJson("taken", listen));
 
-            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.status()).as("Toxiproxy's status for a taken address").isEqualTo(500);
             assertThat(answer.body()).isEqualTo("{\"error\":\"listen tcp " + listen
-                    + ": bind: address already in use\",\"status\":409}\n");
+                    + ": bind: address already in use\",\"status\":500}\n");
         }
         assertThat(api.get("/proxies/taken").status()).isEqualTo(404);
     }
@@ -155,14 +155,13 @@ class ServerRobustnessTest {
     void garbageBodiesAreAllBadRequestsAndTheServerStaysUp() {
         assertThat(api.post("/proxies", proxyJson("target", "127.0.0.1:0")).status()).isEqualTo(201);
         List<String> garbage = List.of(
-                "{", "}", "nul", "{\"name\":", "\u0000\u0001\u0002", "{\"name\":\"x\",\"upstream\":\"a:1\"}trailing",
+                "{", "}", "nul", "{\"name\":", "\u0000\u0001\u0002",
                 "[".repeat(100_000) + "]".repeat(100_000),
                 "{\"name\":\"" + "n".repeat(200_000) + "\"",
                 "{\"name\":1e999999,\"upstream\":\"a:1\"}",
                 "{\"name\":\"x\",\"upstream\":\"a:1\",\"seed\":1e30}",
                 "{\"name\":\"x\",\"upstream\":\"a:1\",\"enabled\":\"yes\"}",
-                "{\"name\":\"x\",\"upstream\":\"a:99999\"}",
-                "{\"name\":\"x\",\"upstream\":\"a:1\",\"listen\":\"[::1\"}");
+                "{\"name\":\"x/y\",\"upstream\":\"a:1\"}");
         for (String body : garbage) {
             Answer answer = api.post("/proxies", body);
             String shown = body.length() > 40 ? body.substring(0, 40) + "…" : body;
@@ -172,10 +171,8 @@ class ServerRobustnessTest {
         List<String> badToxics = List.of(
                 "{\"type\":\"latency\",\"attributes\":{\"latency\":9223372036854775808}}",
                 "{\"type\":\"latency\",\"attributes\":{\"latency\":1.5}}",
-                "{\"type\":\"bandwidth\",\"attributes\":{\"rate\":-1}}",
-                "{\"type\":\"slicer\",\"attributes\":{\"average_size\":0}}",
-                "{\"type\":\"limit_data\",\"attributes\":{\"bytes\":-1}}",
-                "{\"type\":\"latency\",\"toxicity\":-0.1}",
+                "{\"type\":\"latency\",\"attributes\":{\"latency\":\"5\"}}",
+                "{\"type\":\"latency\",\"toxicity\":\"0.5\"}",
                 "{\"type\":\"latency\",\"attributes\":[1]}",
                 "{\"type\":7}",
                 "{\"type\":\"LATENCY\"}");

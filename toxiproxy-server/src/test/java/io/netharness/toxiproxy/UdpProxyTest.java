@@ -257,16 +257,16 @@ class UdpProxyTest {
     }
 
     @Test
-    void udpListenAddressInUseIsConflict() throws Exception {
+    void udpListenAddressInUseIsAServerErrorAsInToxiproxy() throws Exception {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             String listen = "127.0.0.1:" + taken.getLocalPort();
 
             Answer answer = api.post("/proxies", "{\"name\":\"udp-taken\",\"listen\":\"" + listen + "\",\"upstream\":\""
                     + echo.hostPort() + "\",\"protocol\":\"udp\"}");
 
-            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.status()).as("Toxiproxy's status for a taken address").isEqualTo(500);
             assertThat(answer.body()).isEqualTo("{\"error\":\"listen udp " + listen
-                    + ": bind: address already in use\",\"status\":409}\n");
+                    + ": bind: address already in use\",\"status\":500}\n");
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.netharness.toxiproxy.internal;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -55,14 +56,116 @@ public final class Addresses {
         return InetSocketAddress.createUnresolved(host, port);
     }
 
-    /** Prints an address as Go does: {@code 127.0.0.1:8474}, {@code [::1]:8474}. */
+    /**
+     * Parses and resolves a listen address as Go's {@code net.Listen} does, failing with Go's words (without the
+     * {@code listen tcp: } prefix), e.g. {@code address 127.0.0.1: missing port in address}.
+     *
+     * @throws GoAddressError with Go's message
+     */
+    public static InetSocketAddress goListen(String text) {
+        String host;
+        String port;
+        if (text.startsWith("[")) {
+            int end = text.indexOf(']');
+            if (end < 0) {
+                throw new GoAddressError("address " + text + ": missing ']' in address");
+            }
+            if (end + 1 == text.length()) {
+                throw new GoAddressError("address " + text + ": missing port in address");
+            }
+            if (text.charAt(end + 1) != ':') {
+                throw new GoAddressError("address " + text + ": missing port in address");
+            }
+            host = text.substring(1, end);
+            port = text.substring(end + 2);
+        } else {
+            int colon = text.lastIndexOf(':');
+            if (colon < 0) {
+                throw new GoAddressError("address " + text + ": missing port in address");
+            }
+            host = text.substring(0, colon);
+            if (host.indexOf(':') >= 0) {
+                throw new GoAddressError("address " + text + ": too many colons in address");
+            }
+            port = text.substring(colon + 1);
+        }
+        int number;
+        if (port.isEmpty()) {
+            number = 0; // Go reads "host:" as port 0
+        } else if (port.chars().allMatch(Character::isDigit)) {
+            number = port.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(port);
+            if (number > 65535) {
+                throw new GoAddressError("address " + port + ": invalid port");
+            }
+        } else {
+            throw new GoAddressError("lookup tcp/" + port + ": unknown port");
+        }
+        if (host.isEmpty()) {
+            return new InetSocketAddress(number);
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(host), number);
+        } catch (UnknownHostException e) {
+            throw new GoAddressError("lookup " + host + ": no such host");
+        }
+    }
+
+    /** A listen address Go would refuse; the message is Go's. */
+    public static final class GoAddressError extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        GoAddressError(String message) {
+            super(message);
+        }
+    }
+
+    /** Prints an address as Go does: {@code 127.0.0.1:8474}, {@code [::1]:8474}, {@code [::]:8474}. */
     public static String format(InetSocketAddress address) {
-        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
-        if (host.indexOf(':') >= 0) {
-            int zone = host.indexOf('%');
-            host = "[" + (zone < 0 ? host : host.substring(0, zone)) + "]";
+        String host;
+        if (address.getAddress() instanceof Inet6Address v6) {
+            host = "[" + compressed(v6.getAddress()) + "]";
+        } else {
+            host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
         }
         return host + ":" + address.getPort();
+    }
+
+    /** An IPv6 address in its shortest form (RFC 5952, as Go prints it): {@code ::1}, {@code fe80::1}. */
+    static String compressed(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1; // a single zero group is not shortened
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < 8 && groups[i] == 0) {
+                i++;
+            }
+            if (i - start > bestLength) {
+                bestStart = start;
+                bestLength = i - start;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 
     private static IllegalArgumentException invalid(String field, String text, String why) {

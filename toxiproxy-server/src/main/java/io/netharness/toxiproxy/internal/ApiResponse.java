@@ -8,11 +8,17 @@ import com.google.gson.JsonElement;
  * @param status      HTTP status code
  * @param contentType value of the Content-Type header, or null for an empty body
  * @param body        the body, empty for 204
+ * @param routed      false for the router's own 404 and 405, which in Toxiproxy bypass the per-route handling (no
+ *                    {@code X-Toxiproxy-Request-Id} header)
  */
-public record ApiResponse(int status, String contentType, String body) {
+public record ApiResponse(int status, String contentType, String body, boolean routed) {
 
     static final String JSON = "application/json";
     static final String TEXT = "text/plain; charset=utf-8";
+
+    public ApiResponse(int status, String contentType, String body) {
+        this(status, contentType, body, true);
+    }
 
     static ApiResponse json(int status, JsonElement body) {
         return new ApiResponse(status, JSON, ProxyJson.write(body));
@@ -32,5 +38,13 @@ public record ApiResponse(int status, String contentType, String body) {
 
     static ApiResponse text(int status, String text) {
         return new ApiResponse(status, TEXT, text);
+    }
+
+    ApiResponse unrouted() {
+        return new ApiResponse(status, contentType, body, false);
+    }
+
+    ApiResponse withContentType(String type) {
+        return new ApiResponse(status, type, body, routed);
     }
 }

@@ -14,8 +14,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.DateFormatter;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 
 /**
  * Hands each aggregated HTTP request to the {@link ApiRouter} and writes its answer.
@@ -28,6 +30,8 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     private static final System.Logger LOG = System.getLogger(HttpApiHandler.class.getName());
 
+    private static final String REQUEST_ID = "X-Toxiproxy-Request-Id";
+
     private final ApiRouter router;
 
     public HttpApiHandler(ApiRouter router) {
@@ -36,18 +40,22 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        ApiTimeouts timeouts = ctx.pipeline().get(ApiTimeouts.class);
+        if (timeouts != null) {
+            timeouts.requestRead();
+        }
         if (request.decoderResult().isFailure()) {
-            write(ctx, false, ApiResponse.text(400, "400 Bad Request\n"));
+            write(ctx, false, ApiResponse.text(400, "400 Bad Request\n"), timeouts);
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();
         String body = request.content().toString(StandardCharsets.UTF_8);
         ApiResponse response = router.handle(request.method().name(), path, body,
                 request.headers().get(HttpHeaderNames.USER_AGENT));
-        write(ctx, HttpUtil.isKeepAlive(request), response);
+        write(ctx, HttpUtil.isKeepAlive(request), response, timeouts);
     }
 
-    private static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer) {
+    private static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer, ApiTimeouts timeouts) {
         ByteBuf content = answer.body().isEmpty() ? Unpooled.EMPTY_BUFFER
                 : Unpooled.copiedBuffer(answer.body(), StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
@@ -58,9 +66,19 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
         if (answer.status() != 204) {
             response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, content.readableBytes());
         }
+        if (answer.routed()) {
+            // Toxiproxy's request-id middleware runs for matched routes only (mux answers 404 and 405 itself).
+            response.headers().set(REQUEST_ID, RequestIds.next());
+        }
+        response.headers().set(NetHarnessVersion.HEADER, NetHarnessVersion.get());
+        response.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-            ctx.writeAndFlush(response);
+            ctx.writeAndFlush(response).addListener(f -> {
+                if (timeouts != null) {
+                    timeouts.responded();
+                }
+            });
         } else {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }

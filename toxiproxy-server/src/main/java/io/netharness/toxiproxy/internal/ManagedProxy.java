@@ -1,39 +1,49 @@
 package io.netharness.toxiproxy.internal;
 
+import io.netharness.simulator.DirectionStatistics;
+import io.netharness.simulator.LinkStatistics;
 import io.netharness.toxiproxy.internal.LinkEngine.LinkRequest;
 import io.netharness.toxiproxy.internal.LinkEngine.RunningLink;
-import io.netharness.simulator.LinkStatistics;
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * One proxy of the API: its configuration, its toxics and, while enabled, the running link that carries its
- * traffic. Behaves like Toxiproxy's proxy: once started, {@code listen} shows the address actually bound and
- * keeps it when the proxy is disabled, so enabling it again listens on the same port.
+ * traffic. Behaves like Toxiproxy's proxy: {@code listen} shows the address as written until the proxy first
+ * listens, then the address actually bound, which it keeps when disabled, so enabling it again listens on the same
+ * port; an update restarts it only if the listen address, resolved, or the upstream differs.
  *
  * <p>Thread-safe: every method holds the proxy's lock, so toxic changes and restarts never interleave.
  */
 public final class ManagedProxy {
 
+    /** Where the connections of a proxy whose upstream is no {@code host:port} go: nowhere, refused at once. */
+    private static final InetSocketAddress NO_UPSTREAM = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+
     private final String name;
     private final Protocol protocol;
     private final long seed;
     private final LinkEngine engine;
+    private final Validation validation;
     private final List<Toxic> toxics = new ArrayList<>();
+    private final long[] retiredBytes = new long[4]; // what links stopped so far carried, for the metrics
     private String listen;
     private String upstream;
     private RunningLink link;
 
-    ManagedProxy(ProxyConfig config, long seed, LinkEngine engine) {
+    ManagedProxy(ProxyConfig config, long seed, LinkEngine engine, Validation validation) {
         this.name = config.name();
         this.protocol = config.protocol();
         this.seed = seed;
         this.engine = engine;
-        this.listen = config.listen().isEmpty() ? "127.0.0.1:0" : config.listen();
+        this.validation = validation;
+        this.listen = config.listen();
         this.upstream = config.upstream();
     }
 
@@ -45,22 +55,37 @@ public final class ManagedProxy {
         return protocol;
     }
 
+    /**
+     * Checks the listen (and, under strict validation, the upstream) address without binding, as {@link #start()}
+     * would find it; for proxies created disabled, which Toxiproxy never checks.
+     */
+    void validate() {
+        listenAddress(listen);
+        upstreamAddress();
+    }
+
     /** Starts listening; does nothing if already enabled. */
     public synchronized void start() {
         if (link != null) {
             return;
         }
-        InetSocketAddress listenAddress = address("listen", listen);
-        InetSocketAddress upstreamAddress = address("upstream", upstream);
+        InetSocketAddress listenAddress = listenAddress(listen);
+        InetSocketAddress upstreamAddress = upstreamAddress();
         try {
             link = engine.open(new LinkRequest(name, protocol, listenAddress, upstreamAddress, seed, toxics));
         } catch (BindException e) {
-            // Toxiproxy answers 500 with Go's message; we keep the message and say 409, since the fault is the
-            // client's choice of address, not the server's.
-            throw new ApiError(ApiError.CONFLICT, "listen " + protocol.jsonName() + " " + listen + ": bind: "
-                    + "address already in use", e);
+            // Toxiproxy answers 500 with Go's message, naming the resolved address; strict says 409: the address is
+            // the client's choice, not the server's fault.
+            throw new ApiError(validation.strict() ? ApiError.CONFLICT : ApiError.INTERNAL, "listen "
+                    + protocol.jsonName() + " " + Addresses.format(listenAddress) + ": bind: " + bindReason(e), e);
         }
         listen = Addresses.format(link.address());
+    }
+
+    private static String bindReason(BindException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("assign") ? "cannot assign requested address"
+                : message.contains("permission") ? "permission denied" : "address already in use";
     }
 
     /** Stops listening and drops the proxy's connections; does nothing if already disabled. */
@@ -68,6 +93,7 @@ public final class ManagedProxy {
         if (link != null) {
             RunningLink running = link;
             link = null;
+            retire(running.statistics());
             running.close();
         }
     }
@@ -76,19 +102,29 @@ public final class ManagedProxy {
         return link != null;
     }
 
-    /** Toxiproxy's update: a new listen or upstream restarts the proxy; then the enabled flag is applied. */
+    /**
+     * Toxiproxy's update: if the listen address (resolved) or the upstream differs, the proxy stops and takes them;
+     * then it is started or stopped as {@code enable} says. A failed start leaves it disabled with the new addresses.
+     */
     public synchronized void update(String newListen, String newUpstream, boolean enable) {
-        if (!newListen.equals(listen) || !newUpstream.equals(upstream)) {
-            address("listen", newListen);
-            Addresses.parseUnresolved("upstream", newUpstream);
-            boolean wasEnabled = enabled();
+        InetSocketAddress resolved;
+        try {
+            resolved = newListen.isEmpty() ? defaultListen() : validation.strict()
+                    ? listenAddress(newListen) : Addresses.goListen(newListen);
+        } catch (Addresses.GoAddressError e) {
+            throw new ApiError(ApiError.INTERNAL, e.getMessage(), e);
+        }
+        if (!Addresses.format(resolved).equals(listen) || !newUpstream.equals(upstream)) {
+            String oldUpstream = upstream;
+            upstream = newUpstream;
+            try {
+                upstreamAddress();
+            } catch (ApiError e) {
+                upstream = oldUpstream;
+                throw e;
+            }
             stop();
             listen = newListen;
-            upstream = newUpstream;
-            if (wasEnabled && enable) {
-                start();
-                return;
-            }
         }
         if (enable) {
             start();
@@ -98,7 +134,7 @@ public final class ManagedProxy {
     }
 
     public synchronized Toxic addToxic(String body) {
-        Toxic toxic = ToxicParser.create(body, protocol, this::hasToxic);
+        Toxic toxic = ToxicParser.create(body, protocol, this::hasToxic, validation);
         List<Toxic> before = List.copyOf(toxics);
         toxics.add(toxic);
         applyOrRollBack(before);
@@ -107,7 +143,7 @@ public final class ManagedProxy {
 
     public synchronized Toxic updateToxic(String toxicName, String body) {
         int index = indexOf(toxicName);
-        Toxic updated = ToxicParser.update(toxics.get(index), body, protocol);
+        Toxic updated = ToxicParser.update(toxics.get(index), body, protocol, validation);
         List<Toxic> before = List.copyOf(toxics);
         toxics.set(index, updated);
         applyOrRollBack(before);
@@ -158,6 +194,32 @@ public final class ManagedProxy {
         return link == null ? Optional.empty() : Optional.of(link.statistics());
     }
 
+    /**
+     * Bytes the proxy received and sent per direction since it was created, across restarts (for Toxiproxy's
+     * {@code toxiproxy_proxy_received_bytes_total} and {@code _sent_bytes_total}): upstream received, upstream
+     * sent, downstream received, downstream sent.
+     */
+    public synchronized long[] byteTotals() {
+        long[] totals = retiredBytes.clone();
+        if (link != null) {
+            add(totals, link.statistics());
+        }
+        return totals;
+    }
+
+    private void retire(LinkStatistics statistics) {
+        add(retiredBytes, statistics);
+    }
+
+    private static void add(long[] totals, LinkStatistics statistics) {
+        DirectionStatistics up = statistics.upstream();
+        DirectionStatistics down = statistics.downstream();
+        totals[0] += up.bytesIn();
+        totals[1] += up.bytesDelivered();
+        totals[2] += down.bytesIn();
+        totals[3] += down.bytesDelivered();
+    }
+
     private boolean hasToxic(String toxicName) {
         return toxics.stream().anyMatch(toxic -> toxic.name().equals(toxicName));
     }
@@ -177,11 +239,41 @@ public final class ManagedProxy {
         }
     }
 
-    private InetSocketAddress address(String field, String text) {
+    /** No listen address: loopback, any port (Toxiproxy would listen on every interface; NetHarness stays local). */
+    private static InetSocketAddress defaultListen() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    }
+
+    private InetSocketAddress listenAddress(String text) {
+        if (text.isEmpty()) {
+            return defaultListen();
+        }
+        if (validation.strict()) {
+            try {
+                return Addresses.parse("listen", text);
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequestBody(e.getMessage());
+            }
+        }
         try {
-            return "listen".equals(field) ? Addresses.parse(field, text) : Addresses.parseUnresolved(field, text);
+            return Addresses.goListen(text);
+        } catch (Addresses.GoAddressError e) {
+            throw new ApiError(ApiError.INTERNAL, "listen " + protocol.jsonName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The upstream, unresolved, so that (as in Toxiproxy) it is looked up at each connection. Toxiproxy does not
+     * check it: one that is no {@code host:port} makes every connection fail to dial. Strict validation refuses it.
+     */
+    private InetSocketAddress upstreamAddress() {
+        try {
+            return Addresses.parseUnresolved("upstream", upstream);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequestBody(e.getMessage());
+            if (validation.strict()) {
+                throw ApiError.badRequestBody(e.getMessage());
+            }
+            return NO_UPSTREAM;
         }
     }
 

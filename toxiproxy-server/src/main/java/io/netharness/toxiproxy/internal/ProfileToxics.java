@@ -51,8 +51,9 @@ final class ProfileToxics {
             }
             switch (toxic.type()) {
                 case LATENCY -> {
-                    latencyMillis = saturatedAdd(latencyMillis, toxic.longAttribute("latency"));
-                    jitterMillis = saturatedAdd(jitterMillis, toxic.longAttribute("jitter"));
+                    // Toxiproxy stores negative values; a negative delay there is no delay.
+                    latencyMillis = saturatedAdd(latencyMillis, Math.max(0, toxic.longAttribute("latency")));
+                    jitterMillis = saturatedAdd(jitterMillis, Math.max(0, toxic.longAttribute("jitter")));
                 }
                 case BANDWIDTH -> {
                     if (toxic.longAttribute("rate") > 0) {

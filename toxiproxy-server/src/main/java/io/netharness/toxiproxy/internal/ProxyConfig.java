@@ -31,25 +31,37 @@ public record ProxyConfig(String name, String listen, String upstream, boolean e
      * missing-field messages as Toxiproxy does for populate ({@code " at proxy 2"}).
      */
     static ProxyConfig fromJson(JsonObject json, String where) {
-        String name = JsonBodies.string(json, "name", "");
+        String name = JsonBodies.string(json, "name", "", "Proxy.name");
+        String listen = JsonBodies.string(json, "listen", "", "Proxy.listen");
+        String upstream = JsonBodies.string(json, "upstream", "", "Proxy.upstream");
+        boolean enabled = JsonBodies.bool(json, "enabled", true, "Proxy.enabled");
         if (name.isEmpty()) {
             throw ApiError.missingField("name" + where);
         }
-        String upstream = JsonBodies.string(json, "upstream", "");
         if (upstream.isEmpty()) {
             throw ApiError.missingField("upstream" + where);
         }
-        String listen = JsonBodies.string(json, "listen", "");
-        boolean enabled = JsonBodies.bool(json, "enabled", true);
-        String protocolText = JsonBodies.string(json, "protocol", "tcp");
+        if (name.indexOf('/') >= 0) {
+            // Toxiproxy accepts it, and then no route can reach the proxy (GET and DELETE answer 404).
+            throw ApiError.badRequestBody("name: \"" + name + "\"" + where + " (expected: no '/'; a proxy named so "
+                    + "could not be addressed as /proxies/{name})");
+        }
+        String protocolText = JsonBodies.string(json, "protocol", "tcp", "Proxy.protocol");
         Protocol protocol = Protocol.parse(protocolText);
         if (protocol == null) {
             throw ApiError.badRequestBody("protocol: \"" + protocolText + "\" (expected: tcp or udp)");
         }
-        return new ProxyConfig(name, listen, upstream, enabled, protocol, seed(json.get("seed")));
+        JsonElement seed = JsonBodies.member(json, "seed");
+        if (seed == null || seed.isJsonNull()) {
+            seed = JsonBodies.member(json, "seed_string");
+        }
+        return new ProxyConfig(name, listen, upstream, enabled, protocol, seed(seed));
     }
 
-    /** Seeds are 64-bit; a string form is accepted too, for clients whose numbers are doubles. */
+    /**
+     * Seeds are 64-bit; the string form (also written back as {@code seed_string}) is accepted too, for clients
+     * whose numbers are doubles.
+     */
     private static Long seed(JsonElement value) {
         if (value == null || value.isJsonNull()) {
             return null;

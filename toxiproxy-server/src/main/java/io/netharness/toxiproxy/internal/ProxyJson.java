@@ -33,6 +33,8 @@ public final class ProxyJson {
         json.add("toxics", toxics(view.toxics()));
         json.addProperty("protocol", view.protocol().jsonName());
         json.addProperty("seed", view.seed());
+        // JavaScript's numbers are doubles: a seed above 2^53 would change on its way through a JS client or jq.
+        json.addProperty("seed_string", Long.toString(view.seed()));
         return json;
     }
 
@@ -51,9 +53,18 @@ public final class ProxyJson {
         json.add("attributes", attributes);
         json.addProperty("name", toxic.name());
         json.addProperty("type", toxic.type().jsonName());
-        json.addProperty("stream", toxic.stream().jsonName());
-        json.addProperty("toxicity", toxic.toxicity());
+        json.addProperty("stream", toxic.streamName());
+        json.addProperty("toxicity", goFloat(toxic.toxicity()));
         return json;
+    }
+
+    /** A float32 as Go's encoder writes it: shortest form, no {@code .0} on whole values ({@code 1}, {@code 0.5}). */
+    private static Number goFloat(float value) {
+        if (Float.isNaN(value) || Float.isInfinite(value)) {
+            return 0;
+        }
+        java.math.BigDecimal decimal = new java.math.BigDecimal(Float.toString(value)).stripTrailingZeros();
+        return decimal.scale() < 0 ? decimal.setScale(0) : decimal;
     }
 
     /**

@@ -2,16 +2,18 @@ package io.netharness.toxiproxy.internal;
 
 import io.netharness.simulator.Seeds;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The proxies of one server by name, with Toxiproxy's collection rules: unique names (409), a proxy that fails
  * to start is not added, {@code reset} re-enables every proxy and removes every toxic, and {@code populate}
- * validates its whole batch before it changes anything.
+ * checks its whole batch's fields before it changes anything, then adds or replaces proxy by proxy.
+ *
+ * <p>Two hardenings over Toxiproxy: a proxy created disabled has its listen address checked as if it started (so
+ * no unusable proxy gets in), and {@code reset} goes on past a proxy that cannot start (reporting the first
+ * failure) instead of leaving the proxies after it untouched.
  *
  * <p>Thread-safe; operations on the collection are serialised by the registry's lock.
  */
@@ -20,10 +22,22 @@ public final class ProxyRegistry implements AutoCloseable {
     // Sorted by name: Go's JSON encoder writes map keys in order, so clients see the same order as Toxiproxy's.
     private final Map<String, ManagedProxy> proxies = new TreeMap<>();
     private final LinkEngine engine;
+    private final Validation validation;
+    private final Long serverSeed;
     private boolean closed;
 
     public ProxyRegistry(LinkEngine engine) {
+        this(engine, Validation.TOXIPROXY, null);
+    }
+
+    /**
+     * @param serverSeed if not null, a proxy created without a seed gets one derived from it and its name (as
+     *                   Toxiproxy's {@code -seed} makes its toxics' randomness repeatable); else a random one
+     */
+    public ProxyRegistry(LinkEngine engine, Validation validation, Long serverSeed) {
         this.engine = engine;
+        this.validation = validation;
+        this.serverSeed = serverSeed;
     }
 
     /** Creates a proxy and, if the config says enabled, starts it; 409 if the name is taken. */
@@ -56,44 +70,48 @@ public final class ProxyRegistry implements AutoCloseable {
         return new ArrayList<>(proxies.values());
     }
 
-    /** Toxiproxy's {@code POST /reset}: every proxy enabled again, every toxic removed. */
+    /**
+     * Toxiproxy's {@code POST /reset}: every proxy enabled again, every toxic removed. Unlike Toxiproxy it goes on
+     * past a proxy that cannot start, then reports the first such failure.
+     */
     public synchronized void reset() {
+        ApiError failure = null;
         for (ManagedProxy proxy : proxies.values()) {
-            proxy.start();
+            try {
+                proxy.start();
+            } catch (ApiError e) {
+                failure = failure == null ? e : failure;
+            }
             proxy.resetToxics();
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
     /**
-     * Toxiproxy's {@code POST /populate}: creates or replaces many proxies. A proxy whose listen and upstream are
-     * unchanged is kept as it is (with its toxics); one that differs is stopped and replaced.
+     * Toxiproxy's {@code POST /populate}: adds or replaces proxies one after the other. A proxy whose listen address
+     * (resolved) and upstream are unchanged is kept as it is, with its toxics; one that differs is stopped and
+     * replaced (a later entry of the same name replaces an earlier one, as in Toxiproxy). The first proxy that
+     * cannot start ends the batch; those before it stay.
      */
     public synchronized List<ManagedProxy> populate(List<ProxyConfig> configs) {
         ensureOpen();
-        Set<String> names = new HashSet<>();
-        for (ProxyConfig config : configs) {
-            if (!names.add(config.name())) {
-                throw ApiError.badRequestBody("duplicate proxy name \"" + config.name() + "\"");
-            }
-        }
         List<ManagedProxy> result = new ArrayList<>();
         for (ProxyConfig config : configs) {
-            ManagedProxy existing = proxies.get(config.name());
-            if (existing != null) {
-                ManagedProxy.ProxyView view = existing.view();
-                if (sameAddresses(view, config)) {
-                    result.add(existing);
-                    continue;
-                }
-                existing.stop();
-                proxies.remove(config.name());
-            }
             try {
+                ManagedProxy existing = proxies.get(config.name());
+                if (existing != null) {
+                    if (!differs(existing, config)) {
+                        result.add(existing);
+                        continue;
+                    }
+                    existing.stop(); // stays in the collection, stopped, if its replacement cannot start
+                }
                 ManagedProxy proxy = newProxy(config);
                 proxies.put(config.name(), proxy);
                 result.add(proxy);
             } catch (ApiError e) {
-                // As Toxiproxy: stop at the first proxy that cannot start; those before it stay.
                 throw new PopulateFailure(e, result);
             }
         }
@@ -144,18 +162,33 @@ public final class ProxyRegistry implements AutoCloseable {
     }
 
     private ManagedProxy newProxy(ProxyConfig config) {
-        long seed = config.seed() != null ? config.seed() : Seeds.random();
-        ManagedProxy proxy = new ManagedProxy(config, seed, engine);
+        long seed = config.seed() != null ? config.seed()
+                : serverSeed != null ? Seeds.derive(serverSeed, "proxy/" + config.name()) : Seeds.random();
+        ManagedProxy proxy = new ManagedProxy(config, seed, engine, validation);
         if (config.enabled()) {
             proxy.start();
+        } else {
+            proxy.validate();
         }
         return proxy;
     }
 
-    private static boolean sameAddresses(ManagedProxy.ProxyView view, ProxyConfig config) {
-        String listen = config.listen().isEmpty() ? "127.0.0.1:0" : config.listen();
-        return view.listen().equals(listen) && view.upstream().equals(config.upstream())
-                && view.protocol() == config.protocol();
+    /** Toxiproxy's {@code Proxy.Differs}: the new listen address resolved, compared with the one bound, and the upstream. */
+    private boolean differs(ManagedProxy existing, ProxyConfig config) {
+        ManagedProxy.ProxyView view = existing.view();
+        String listen;
+        if (config.listen().isEmpty()) {
+            listen = ":0";
+        } else {
+            try {
+                listen = Addresses.format(Addresses.goListen(config.listen()));
+            } catch (Addresses.GoAddressError e) {
+                throw validation.strict() ? ApiError.badRequestBody("listen: " + e.getMessage())
+                        : new ApiError(ApiError.INTERNAL, e.getMessage(), e);
+            }
+        }
+        return !listen.equals(view.listen()) || !config.upstream().equals(view.upstream())
+                || config.protocol() != view.protocol();
     }
 
     private void ensureOpen() {

@@ -50,23 +50,31 @@ final class TcpFaultToxics {
 
     /** The simulator's fault for a Toxiproxy connection toxic, or null for toxics that shape the profile. */
     static ConnectionFault fault(Toxic toxic) {
+        // Values out of range are stored as Toxiproxy stores them; their effect is Toxiproxy's: a negative time or
+        // byte count acts as zero (a negative timeout as "never", as 0 does).
         switch (toxic.type()) {
             case SLOW_CLOSE:
-                return ConnectionFault.slowClose(Duration.ofMillis(toxic.longAttribute("delay")));
+                return ConnectionFault.slowClose(millis(toxic, "delay"));
             case TIMEOUT:
                 // Toxiproxy's own timing (an idle timer, a close on removal), not the simulator's fixed deadline.
-                return ConnectionFault.toxiproxyTimeout(Duration.ofMillis(toxic.longAttribute("timeout")));
+                return ConnectionFault.toxiproxyTimeout(millis(toxic, "timeout"));
             case RESET_PEER:
-                return ConnectionFault.toxiproxyResetPeer(Duration.ofMillis(toxic.longAttribute("timeout")));
+                return ConnectionFault.toxiproxyResetPeer(millis(toxic, "timeout"));
             case LIMIT_DATA:
-                return ConnectionFault.limitData(toxic.longAttribute("bytes"));
+                return ConnectionFault.limitData(Math.max(0, toxic.longAttribute("bytes")));
             case SLICER:
-                return ConnectionFault.slicer((int) toxic.longAttribute("average_size"),
-                        (int) toxic.longAttribute("size_variation"),
-                        Duration.ofNanos(Math.multiplyExact(toxic.longAttribute("delay"), 1000L)));
+                // Toxiproxy splits endlessly (and crashes) below an average of 1; variation stays below the average.
+                int average = (int) Math.min(Integer.MAX_VALUE, Math.max(1, toxic.longAttribute("average_size")));
+                int variation = (int) Math.min(average - 1L, Math.max(0, toxic.longAttribute("size_variation")));
+                long micros = Math.min(Long.MAX_VALUE / 1000, Math.max(0, toxic.longAttribute("delay")));
+                return ConnectionFault.slicer(average, variation, Duration.ofNanos(micros * 1000));
             default:
                 return null;
         }
+    }
+
+    private static Duration millis(Toxic toxic, String attribute) {
+        return Duration.ofMillis(Math.max(0, toxic.longAttribute(attribute)));
     }
 
     private record Installed(Toxic toxic, FaultHandle handle) {

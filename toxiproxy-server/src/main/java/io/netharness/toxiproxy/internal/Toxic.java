@@ -12,16 +12,25 @@ import java.util.Objects;
  * @param name       unique within its proxy; defaults to {@code <type>_<stream>}
  * @param type       what the toxic does
  * @param stream     the direction it acts on
- * @param toxicity   probability that a new connection is affected, 0.0 to 1.0
+ * @param streamName the stream as the client wrote it ({@code UPSTREAM} stays {@code UPSTREAM}, as in Toxiproxy,
+ *                   so the default name and later look-ups agree with Toxiproxy's)
+ * @param toxicity   probability that a new connection is affected: 1 or more always, 0 or less never
  * @param attributes attribute name to value; whole-number attributes are stored as {@link Long}
  */
-public record Toxic(String name, ToxicType type, Stream stream, float toxicity, Map<String, Number> attributes) {
+public record Toxic(String name, ToxicType type, Stream stream, String streamName, float toxicity,
+        Map<String, Number> attributes) {
 
     public Toxic {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(streamName, "streamName");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    /** A toxic of the given type and stream with its default attributes, as NetHarness's own code creates them. */
+    public static Toxic of(String name, ToxicType type, Stream stream, Map<String, Number> attributes) {
+        return new Toxic(name, type, stream, stream.jsonName(), 1.0f, attributes);
     }
 
     /** A whole-number attribute, e.g. {@code latency} in milliseconds. */
@@ -44,6 +53,6 @@ public record Toxic(String name, ToxicType type, Stream stream, float toxicity, 
 
     /** A copy with other attributes and toxicity, as an update produces. */
     public Toxic with(float newToxicity, Map<String, Number> newAttributes) {
-        return new Toxic(name, type, stream, newToxicity, newAttributes);
+        return new Toxic(name, type, stream, streamName, newToxicity, newAttributes);
     }
 }

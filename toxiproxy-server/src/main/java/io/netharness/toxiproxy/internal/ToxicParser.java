@@ -7,12 +7,17 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
- * Turns the JSON of {@code POST /proxies/{proxy}/toxics} and of a toxic update into {@link Toxic} values,
- * checking in Toxiproxy's order: stream, type, duplicate name, then attributes.
+ * Turns the JSON of {@code POST /proxies/{proxy}/toxics} and of a toxic update into {@link Toxic} values, checking
+ * in Toxiproxy's order: the body's fields, stream, type, duplicate name, then attributes. Under
+ * {@link Validation#STRICT} every value must also be in its range.
  */
 final class ToxicParser {
+
+    /** An integer literal, the only number text Go stores in an integer field. */
+    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
 
     private ToxicParser() {
     }
@@ -22,14 +27,24 @@ final class ToxicParser {
      *
      * @param nameTaken tells whether a toxic of that name already exists on the proxy (409 if so)
      */
-    static Toxic create(String body, Protocol protocol, Predicate<String> nameTaken) {
-        JsonObject json = JsonBodies.object(body);
-        String streamText = JsonBodies.string(json, "stream", "downstream");
+    static Toxic create(String body, Protocol protocol, Predicate<String> nameTaken, Validation validation) {
+        JsonObject json = JsonBodies.object(body, "toxics.ToxicWrapper");
+        String name = JsonBodies.string(json, "name", "", "ToxicWrapper.name");
+        String typeText = JsonBodies.string(json, "type", "", "ToxicWrapper.type");
+        String streamText = JsonBodies.string(json, "stream", "downstream", "ToxicWrapper.stream");
+        JsonPrimitive toxicityValue = JsonBodies.number(json, "toxicity", "ToxicWrapper.toxicity", "float32");
+        JsonElement attributes = JsonBodies.member(json, "attributes");
+        if (attributes != null && !attributes.isJsonNull() && !attributes.isJsonObject()) {
+            // Go decodes the attributes into a no-op toxic before it knows the type.
+            throw GoJson.mismatch(attributes, "ToxicWrapper.attributes", "toxics.NoopToxic");
+        }
         Stream stream = Stream.parse(streamText);
         if (stream == null) {
             throw ApiError.invalidStream();
         }
-        String typeText = JsonBodies.string(json, "type", "");
+        if (name.isEmpty()) {
+            name = typeText + "_" + streamText; // the stream as written: Toxiproxy names it latency_UPSTREAM
+        }
         ToxicType type = ToxicType.parse(typeText);
         if (type == null) {
             throw ApiError.invalidToxicType();
@@ -38,33 +53,34 @@ final class ToxicParser {
             throw new ApiError(ApiError.BAD_REQUEST, "invalid toxic type: " + typeText + " does not apply to "
                     + protocol.jsonName() + " proxies");
         }
-        String name = JsonBodies.string(json, "name", "");
-        if (name.isEmpty()) {
-            name = type.jsonName() + "_" + stream.jsonName();
-        }
         if (nameTaken.test(name)) {
             throw ApiError.toxicAlreadyExists();
         }
-        float toxicity = toxicity(json, 1.0f, protocol);
-        Map<String, Number> attributes = attributes(type, defaults(type), json.get("attributes"));
-        return new Toxic(name, type, stream, toxicity, attributes);
+        float toxicity = toxicity(toxicityValue, 1.0f, protocol, validation);
+        Map<String, Number> values = attributes(type, defaults(type), attributes, validation);
+        return new Toxic(name, type, stream, streamText, toxicity, values);
     }
 
     /** Applies an update body ({@code attributes} and {@code toxicity}, both optional) to an existing toxic. */
-    static Toxic update(Toxic existing, String body, Protocol protocol) {
-        JsonObject json = JsonBodies.object(body);
-        float toxicity = toxicity(json, existing.toxicity(), protocol);
-        Map<String, Number> attributes = attributes(existing.type(), existing.attributes(), json.get("attributes"));
-        return existing.with(toxicity, attributes);
+    static Toxic update(Toxic existing, String body, Protocol protocol, Validation validation) {
+        JsonObject json = JsonBodies.object(body, "struct { Attributes interface {} \"json:\\\"attributes\\\"\"; "
+                + "Toxicity float32 \"json:\\\"toxicity\\\"\" }");
+        JsonElement attributes = JsonBodies.member(json, "attributes");
+        if (attributes != null && !attributes.isJsonNull() && !attributes.isJsonObject()) {
+            throw GoJson.mismatch(attributes, "attributes", "toxics." + existing.type().goStruct());
+        }
+        Map<String, Number> values = attributes(existing.type(), existing.attributes(), attributes, validation);
+        JsonPrimitive toxicityValue = JsonBodies.number(json, "toxicity", "toxicity", "float32");
+        float toxicity = toxicity(toxicityValue, existing.toxicity(), protocol, validation);
+        return existing.with(toxicity, values);
     }
 
-    private static float toxicity(JsonObject json, float fallback, Protocol protocol) {
-        JsonPrimitive value = JsonBodies.number(json, "toxicity");
+    private static float toxicity(JsonPrimitive value, float fallback, Protocol protocol, Validation validation) {
         if (value == null) {
             return fallback;
         }
         double toxicity = value.getAsDouble();
-        if (!(toxicity >= 0.0 && toxicity <= 1.0)) {
+        if (validation.strict() && !(toxicity >= 0.0 && toxicity <= 1.0)) {
             throw ApiError.badRequestBody("toxicity: " + value + " (expected: 0.0-1.0)");
         }
         // A UDP proxy has no connections to choose among; its toxics say per datagram how likely they act.
@@ -83,38 +99,38 @@ final class ToxicParser {
         return defaults;
     }
 
-    private static Map<String, Number> attributes(ToxicType type, Map<String, Number> base, JsonElement given) {
+    private static Map<String, Number> attributes(ToxicType type, Map<String, Number> base, JsonElement given,
+            Validation validation) {
         Map<String, Number> result = new LinkedHashMap<>(base);
         if (given == null || given.isJsonNull()) {
-            return checkCombination(type, result);
-        }
-        if (!given.isJsonObject()) {
-            throw ApiError.badRequestBody("attributes: expected an object (was " + JsonBodies.kind(given) + ")");
+            return checkCombination(type, result, validation);
         }
         JsonObject attributes = given.getAsJsonObject();
         for (AttributeSpec spec : type.attributes()) {
-            JsonPrimitive value = JsonBodies.number(attributes, spec.name());
+            String goField = type.goStruct() + ".attributes." + spec.name();
+            JsonPrimitive value = JsonBodies.number(attributes, spec.name(), goField, spec.goType());
             if (value != null) {
-                result.put(spec.name(), checked(spec, value));
+                result.put(spec.name(), checked(spec, value, goField, validation));
             }
         }
-        return checkCombination(type, result);
+        return checkCombination(type, result, validation);
     }
 
-    private static Number checked(AttributeSpec spec, JsonPrimitive value) {
+    private static Number checked(AttributeSpec spec, JsonPrimitive value, String goField, Validation validation) {
         BigDecimal number = value.getAsBigDecimal();
         if (spec.whole()) {
-            if (number.stripTrailingZeros().scale() > 0) {
-                throw ApiError.badRequestBody(spec.name() + ": " + value + " (expected: a whole number "
-                        + spec.expected() + ")");
+            // Go stores only integer literals in an integer field ("1.0" and "1e3" are type errors there).
+            if (!INTEGER.matcher(value.getAsString()).matches() || number.toBigInteger().bitLength() > 63) {
+                throw GoJson.mismatch(value, goField, spec.goType());
             }
-            if (number.compareTo(BigDecimal.valueOf(spec.min())) < 0
-                    || number.compareTo(BigDecimal.valueOf((long) spec.max())) > 0) {
+            if (validation.strict() && (number.compareTo(BigDecimal.valueOf(spec.min())) < 0
+                    || number.compareTo(BigDecimal.valueOf((long) spec.max())) > 0)) {
                 throw outOfRange(spec, value);
             }
             return number.longValueExact();
         }
         double decimal = number.doubleValue();
+        // Probabilities are NetHarness's own attributes: always checked, whatever the validation.
         if (!(decimal >= spec.min() && decimal <= spec.max())) {
             throw outOfRange(spec, value);
         }
@@ -125,9 +141,10 @@ final class ToxicParser {
         return ApiError.badRequestBody(spec.name() + ": " + value + " (expected: " + spec.expected() + ")");
     }
 
-    /** Constraints between attributes, which no single range can express. */
-    private static Map<String, Number> checkCombination(ToxicType type, Map<String, Number> attributes) {
-        if (type == ToxicType.SLICER) {
+    /** Constraints between attributes, which no single range can express; strict validation only. */
+    private static Map<String, Number> checkCombination(ToxicType type, Map<String, Number> attributes,
+            Validation validation) {
+        if (type == ToxicType.SLICER && validation.strict()) {
             long average = attributes.get("average_size").longValue();
             long variation = attributes.get("size_variation").longValue();
             if (variation >= average) {

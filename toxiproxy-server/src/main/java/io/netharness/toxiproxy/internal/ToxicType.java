@@ -11,46 +11,60 @@ import java.util.Set;
 /**
  * Every toxic type the server accepts, with its attributes and the protocols it applies to.
  *
- * <p>The first seven are Toxiproxy 2.x's TCP toxics with Toxiproxy's attribute names and units (milliseconds,
+ * <p>The first eight are Toxiproxy 2.x's toxics with Toxiproxy's attribute names and units (milliseconds,
  * KB/s of 1000 bytes, microseconds for the slicer's delay). The others are NetHarness extensions for UDP proxies,
  * acting per datagram; probabilities are between 0.0 and 1.0.
  */
 public enum ToxicType {
-    LATENCY("latency", EnumSet.allOf(Protocol.class),
+    LATENCY("latency", "LatencyToxic", EnumSet.allOf(Protocol.class),
             wholeAtLeast("latency", 0, 0), wholeAtLeast("jitter", 0, 0)),
-    BANDWIDTH("bandwidth", EnumSet.allOf(Protocol.class), wholeAtLeast("rate", 0, 0)),
-    SLOW_CLOSE("slow_close", EnumSet.of(Protocol.TCP), wholeAtLeast("delay", 0, 0)),
-    TIMEOUT("timeout", EnumSet.of(Protocol.TCP), wholeAtLeast("timeout", 0, 0)),
-    RESET_PEER("reset_peer", EnumSet.of(Protocol.TCP), wholeAtLeast("timeout", 0, 0)),
-    SLICER("slicer", EnumSet.of(Protocol.TCP),
-            wholeBetween("average_size", 1, 1, Integer.MAX_VALUE),
-            wholeBetween("size_variation", 0, 0, Integer.MAX_VALUE),
-            wholeAtLeast("delay", 0, 0)),
-    LIMIT_DATA("limit_data", EnumSet.of(Protocol.TCP), wholeAtLeast("bytes", 0, 0)),
+    BANDWIDTH("bandwidth", "BandwidthToxic", EnumSet.allOf(Protocol.class), wholeAtLeast("rate", 0, 0)),
+    SLOW_CLOSE("slow_close", "SlowCloseToxic", EnumSet.of(Protocol.TCP), wholeAtLeast("delay", 0, 0)),
+    TIMEOUT("timeout", "TimeoutToxic", EnumSet.of(Protocol.TCP), wholeAtLeast("timeout", 0, 0)),
+    RESET_PEER("reset_peer", "ResetToxic", EnumSet.of(Protocol.TCP), wholeAtLeast("timeout", 0, 0)),
+    SLICER("slicer", "SlicerToxic", EnumSet.of(Protocol.TCP),
+            goInt(wholeBetween("average_size", 1, 1, Integer.MAX_VALUE)),
+            goInt(wholeBetween("size_variation", 0, 0, Integer.MAX_VALUE)),
+            goInt(wholeAtLeast("delay", 0, 0))),
+    LIMIT_DATA("limit_data", "LimitDataToxic", EnumSet.of(Protocol.TCP), wholeAtLeast("bytes", 0, 0)),
+    /** Toxiproxy's toxic that does nothing (it heads every chain there); a client may create one. */
+    NOOP("noop", "NoopToxic", EnumSet.allOf(Protocol.class)),
 
-    LOSS("loss", EnumSet.of(Protocol.UDP), probability("probability", 0.0), probability("correlation", 0.0)),
-    GILBERT_ELLIOTT("gilbert_elliott", EnumSet.of(Protocol.UDP),
+    LOSS("loss", "LossToxic", EnumSet.of(Protocol.UDP), probability("probability", 0.0),
+            probability("correlation", 0.0)),
+    GILBERT_ELLIOTT("gilbert_elliott", "GilbertElliottToxic", EnumSet.of(Protocol.UDP),
             probability("p", 0.0), probability("r", 1.0),
             probability("loss_in_good", 0.0), probability("loss_in_bad", 1.0)),
-    FOUR_STATE("four_state", EnumSet.of(Protocol.UDP),
+    FOUR_STATE("four_state", "FourStateToxic", EnumSet.of(Protocol.UDP),
             probability("p13", 0.0), probability("p31", 1.0), probability("p32", 0.0),
             probability("p23", 1.0), probability("p14", 0.0)),
-    DUPLICATE("duplicate", EnumSet.of(Protocol.UDP),
+    DUPLICATE("duplicate", "DuplicateToxic", EnumSet.of(Protocol.UDP),
             probability("probability", 0.0), probability("correlation", 0.0)),
-    REORDER("reorder", EnumSet.of(Protocol.UDP),
+    REORDER("reorder", "ReorderToxic", EnumSet.of(Protocol.UDP),
             probability("probability", 0.0),
             wholeBetween("gap", 3, 1, 1_000_000),
             wholeAtLeast("max_hold", 100, 0)),
-    CORRUPT("corrupt", EnumSet.of(Protocol.UDP), probability("probability", 0.0));
+    CORRUPT("corrupt", "CorruptToxic", EnumSet.of(Protocol.UDP), probability("probability", 0.0));
 
     private final String jsonName;
+    private final String goStruct;
     private final Set<Protocol> protocols;
     private final List<AttributeSpec> attributes;
 
-    ToxicType(String jsonName, Set<Protocol> protocols, AttributeSpec... attributes) {
+    ToxicType(String jsonName, String goStruct, Set<Protocol> protocols, AttributeSpec... attributes) {
         this.jsonName = jsonName;
+        this.goStruct = goStruct;
         this.protocols = protocols;
         this.attributes = List.of(attributes);
+    }
+
+    private static AttributeSpec goInt(AttributeSpec spec) {
+        return spec.withGoType("int");
+    }
+
+    /** The Go struct Toxiproxy decodes the attributes into, as its type errors name it ({@code LatencyToxic}). */
+    String goStruct() {
+        return goStruct;
     }
 
     /** The name in JSON, e.g. {@code reset_peer}. */

@@ -8,22 +8,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The flags of {@code serve}: where the admin API listens (Toxiproxy's {@code -host}/{@code -port}, default
- * {@code 127.0.0.1:8474}), links to start at once, and how often to print statistics.
+ * The flags of {@code serve}: Toxiproxy's server flags ({@code -host}, {@code -port}, {@code -config},
+ * {@code -seed}, {@code -proxy-metrics}, {@code -runtime-metrics}, {@code -version}), so scripts and images that
+ * start Toxiproxy can start {@code serve} instead, and NetHarness's own: links to start at once, statistics,
+ * {@code --strict}. As with Go's flag package, a flag may be written with one dash or two, and its value after
+ * {@code =} or as the next argument.
  *
  * <p>Profile flags apply to the {@code --link} before them; a value may start with {@code up:} or {@code down:}
- * to act on one direction only (default: both).
+ * to act on one direction only (default: both). {@code --seed} before any {@code --link} is the server's seed.
  */
 public record ServeOptions(String host, int port, boolean api, Duration statsInterval, List<LinkSpec> links,
-        boolean help) {
+        boolean help, String config, Long seed, boolean proxyMetrics, boolean runtimeMetrics, boolean strict,
+        boolean version) {
 
     public static final String USAGE = String.join("\n",
             "Usage: serve [options]",
             "  A Toxiproxy-compatible server on the NetHarness simulator. Toxiproxy clients talk to its API.",
             "",
-            "Admin API:",
+            "  Flags take one dash or two, and a value after = or as the next argument (-port=8474, --port 8474).",
+            "",
+            "Toxiproxy's server flags:",
             "  --host HOST            address the API binds (default 127.0.0.1; use 0.0.0.0 to expose it)",
             "  --port PORT            API port (default 8474; 0 = any free port)",
+            "  --config FILE          create the proxies of FILE (Toxiproxy's JSON: an array of proxies) at start",
+            "  --seed N               seed of every proxy created without one (each derives its own from N)",
+            "  --proxy-metrics        serve GET /metrics with each proxy's byte counters (Prometheus text)",
+            "  --runtime-metrics      serve GET /metrics with the JVM's figures",
+            "  --version              print the version and exit",
+            "",
+            "NetHarness:",
+            "  --strict               refuse values Toxiproxy stores silently (negative times, toxicity above 1...)",
             "  --no-api               run only the links given below, without the API",
             "  --stats-interval D     print live statistics every D (default 5s; 0 = never)",
             "",
@@ -53,28 +67,48 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
         int port = DEFAULT_PORT;
         boolean api = true;
         boolean help = false;
+        String config = null;
+        Long seed = null;
+        boolean proxyMetrics = false;
+        boolean runtimeMetrics = false;
+        boolean strict = false;
+        boolean version = false;
         Duration statsInterval = Duration.ofSeconds(5);
         List<LinkSpec> links = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
+        Flags flags = new Flags(args);
+        while (flags.next()) {
+            String flag = flags.name();
             switch (flag) {
-                case "--help", "-h" -> help = true;
-                case "--no-api" -> api = false;
-                case "--host" -> host = value(args, ++i, flag);
-                case "--port" -> port = Values.port(flag, value(args, ++i, flag));
-                case "--stats-interval" -> statsInterval = Values.duration(flag, value(args, ++i, flag));
-                case "--link" -> links.add(link(value(args, ++i, flag), links));
-                case "--udp" -> current(links, flag).protocol(Protocol.UDP);
-                case "--seed" -> current(links, flag).seed(seed(flag, value(args, ++i, flag)));
+                case "--help", "-h" -> help = flags.bool();
+                case "--version" -> version = flags.bool();
+                case "--strict" -> strict = flags.bool();
+                case "--proxy-metrics" -> proxyMetrics = flags.bool();
+                case "--runtime-metrics" -> runtimeMetrics = flags.bool();
+                case "--no-api" -> api = !flags.bool();
+                case "--host" -> host = flags.value();
+                case "--port" -> port = Values.port(flag, flags.value());
+                case "--config" -> config = flags.value();
+                case "--stats-interval" -> statsInterval = Values.duration(flag, flags.value());
+                case "--link" -> links.add(link(flags.value(), links));
+                case "--udp" -> current(links, flag).protocol(flags.bool() ? Protocol.UDP : Protocol.TCP);
+                case "--seed" -> {
+                    long value = seed(flag, flags.value());
+                    if (links.isEmpty()) {
+                        seed = value;
+                    } else {
+                        current(links, flag).seed(value);
+                    }
+                }
                 case "--latency", "--jitter", "--bandwidth", "--loss", "--duplicate", "--reorder", "--corrupt" ->
-                        profile(current(links, flag), flag, value(args, ++i, flag));
-                default -> throw new UsageException("unknown flag: " + flag + " (see --help)");
+                        profile(current(links, flag), flag, flags.value());
+                default -> throw new UsageException("unknown flag: " + flags.written() + " (see --help)");
             }
         }
-        if (!api && links.isEmpty() && !help) {
+        if (!api && links.isEmpty() && !help && !version) {
             throw new UsageException("--no-api needs at least one --link (nothing would run)");
         }
-        return new ServeOptions(host, port, api, statsInterval, links, help);
+        return new ServeOptions(host, port, api, statsInterval, links, help, config, seed, proxyMetrics,
+                runtimeMetrics, strict, version);
     }
 
     private static void profile(LinkSpec link, String flag, String text) {
@@ -136,10 +170,4 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
         }
     }
 
-    private static String value(String[] args, int index, String flag) {
-        if (index >= args.length) {
-            throw new UsageException(flag + " needs a value (see --help)");
-        }
-        return args[index];
-    }
 }

@@ -1,0 +1,170 @@
+package io.netharness.toxiproxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * Toxics through the API with the effects Toxiproxy 2.12's source gives them (toxics/*.go, link.go): timers that
+ * data starts or restarts, what is swallowed, and whether a connection ends with FIN or RST. Each case mirrors what a
+ * differential run against Toxiproxy showed; see the README's table for the differences that remain.
+ */
+class ToxicBehaviourTest {
+
+    private static ToxiproxyServer server;
+    private static ApiClient api;
+    private static EchoServer echo;
+    private String proxy;
+    private String listen;
+
+    @BeforeAll
+    static void startServer() {
+        server = ToxiproxyServer.builder().build().start();
+        api = new ApiClient(server.uri());
+        echo = new EchoServer();
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+        echo.close();
+    }
+
+    @BeforeEach
+    void createProxy(TestInfo test) {
+        proxy = test.getTestMethod().orElseThrow().getName();
+        listen = api.createSeeded(proxy, echo.hostPort(), 3);
+    }
+
+    @AfterEach
+    void deleteProxy() {
+        api.delete("/proxies/" + proxy);
+    }
+
+    private void toxic(String json) {
+        assertThat(api.post("/proxies/" + proxy + "/toxics", json).status()).as(json).isEqualTo(200);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** How the peer ended the connection: "eof" (FIN) or "reset"; fails if it stays open 10 s. */
+    private static String end(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
+        try {
+            while (in.read() >= 0) {
+                // discard
+            }
+            return "eof";
+        } catch (SocketTimeoutException e) {
+            throw new AssertionError("the connection stayed open", e);
+        } catch (IOException e) {
+            return String.valueOf(e.getMessage()).contains("reset") ? "reset" : e.getMessage();
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Test
+    void timeoutIsRestartedByEveryChunkThatArrives() throws Exception {
+        toxic("{\"type\":\"timeout\",\"stream\":\"upstream\",\"attributes\":{\"timeout\":500}}");
+        try (Socket socket = RoundTrips.connect(listen)) {
+            long lastWrite = System.nanoTime();
+            for (int i = 0; i < 6; i++) { // a byte every 100 ms for 600 ms: the 500 ms timer never runs out
+                lastWrite = System.nanoTime();
+                socket.getOutputStream().write('x');
+                socket.setSoTimeout(100);
+                assertThatThrownBy(() -> socket.getInputStream().read()).as("swallowed")
+                        .isInstanceOf(SocketTimeoutException.class);
+            }
+            socket.setSoTimeout(10_000);
+            assertThat(end(socket)).isEqualTo("eof");
+            assertThat(millisSince(lastWrite)).as("ms from the last byte to the close").isGreaterThanOrEqualTo(500);
+        }
+    }
+
+    @Test
+    void removingATimeoutClosesTheConnectionsItWasOn() throws Exception {
+        toxic("{\"type\":\"timeout\",\"stream\":\"upstream\",\"attributes\":{\"timeout\":0}}");
+        try (Socket socket = RoundTrips.connect(listen)) {
+            socket.getOutputStream().write(ascii("lost"));
+
+            assertThat(api.delete("/proxies/" + proxy + "/toxics/timeout_upstream").status()).isEqualTo(204);
+
+            assertThat(end(socket)).isEqualTo("eof");
+        }
+        assertThat(RoundTrips.echoes(listen)).as("new connections flow").isTrue();
+    }
+
+    @Test
+    void resetPeerWaitsForDataThenResetsSwallowingIt() throws Exception {
+        toxic("{\"type\":\"reset_peer\",\"attributes\":{\"timeout\":0}}");
+        try (Socket socket = RoundTrips.connect(listen)) {
+            socket.setSoTimeout(300);
+            assertThatThrownBy(() -> socket.getInputStream().read()).as("an idle connection is left alone")
+                    .isInstanceOf(SocketTimeoutException.class);
+            socket.setSoTimeout(10_000);
+            long start = System.nanoTime();
+            socket.getOutputStream().write(ascii("echo me"));
+
+            assertThat(end(socket)).as("the echo is swallowed, then a reset").isEqualTo("reset");
+            assertThat(millisSince(start)).isLessThan(5_000);
+        }
+    }
+
+    @Test
+    void upstreamResetPeerResetsTheClientToo() throws Exception {
+        toxic("{\"type\":\"reset_peer\",\"stream\":\"upstream\",\"attributes\":{\"timeout\":100}}");
+        try (Socket socket = RoundTrips.connect(listen)) {
+            long start = System.nanoTime();
+            socket.getOutputStream().write(ascii("never arrives"));
+
+            assertThat(end(socket)).isEqualTo("reset");
+            assertThat(millisSince(start)).isGreaterThanOrEqualTo(100);
+        }
+    }
+
+    @Test
+    void aResetPeerThatToxicityLeavesOutStillTurnsLimitDatasCloseIntoAReset() throws Exception {
+        toxic("{\"type\":\"reset_peer\",\"stream\":\"upstream\",\"toxicity\":0}");
+        toxic("{\"type\":\"limit_data\",\"attributes\":{\"bytes\":3}}");
+        try (Socket socket = RoundTrips.connect(listen)) {
+            socket.getOutputStream().write(ascii("hello"));
+
+            assertThat(socket.getInputStream().readNBytes(3)).isEqualTo(ascii("hel"));
+            assertThat(end(socket)).isEqualTo("reset");
+        }
+        api.delete("/proxies/" + proxy + "/toxics/reset_peer_upstream");
+        try (Socket socket = RoundTrips.connect(listen)) {
+            socket.getOutputStream().write(ascii("hello"));
+
+            assertThat(socket.getInputStream().readNBytes(3)).isEqualTo(ascii("hel"));
+            assertThat(end(socket)).as("without a reset_peer, limit_data closes with FIN").isEqualTo("eof");
+        }
+    }
+
+    @Test
+    void noopAndValuesToxiproxyTreatsAsNothingLeaveTheTrafficAlone() throws Exception {
+        toxic("{\"type\":\"noop\"}");
+        toxic("{\"name\":\"negative\",\"type\":\"latency\",\"attributes\":{\"latency\":-500,\"jitter\":-5}}");
+        toxic("{\"name\":\"unlimited\",\"type\":\"bandwidth\",\"attributes\":{\"rate\":-1}}");
+        toxic("{\"name\":\"never\",\"type\":\"latency\",\"toxicity\":-1,\"attributes\":{\"latency\":500}}");
+
+        assertThat(RoundTrips.medianMillis(listen, 5)).as("ms per round trip").isLessThan(250);
+        assertThat(RoundTrips.echoNanos(listen, 100_000) / 1e6).as("ms to echo 100 kB").isLessThan(2_000);
+    }
+}
