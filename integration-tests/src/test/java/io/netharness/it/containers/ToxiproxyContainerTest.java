@@ -6,17 +6,14 @@ import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import io.netharness.it.support.HttpGet;
+import io.netharness.it.support.Prerequisites;
 import io.netharness.it.support.RequiresDocker;
 import io.netharness.it.support.TestImages;
-import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +21,7 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.toxiproxy.ToxiproxyContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -31,20 +29,17 @@ import org.testcontainers.utility.DockerImageName;
  * Testcontainers' own Toxiproxy module, unchanged, running NetHarness's server instead of Toxiproxy's image: the
  * usual recipe (a container network, a proxy from the module's port range to a service container by its alias,
  * toxics through toxiproxy-java) works as it does with {@code ghcr.io/shopify/toxiproxy}. No registry is
- * reachable here, so the image is built by this test on {@code netharness/jre:local} (made by
- * {@code .ci/docker-images}) from the server's jars on the test class path.
+ * reachable here, so the image is built by this test from the repository's {@code Dockerfile} on
+ * {@code netharness/jre:local} (made by {@code .ci/docker-images}).
  */
 @RequiresDocker
 class ToxiproxyContainerTest {
 
     private static final int HTTP = 8080;
     private static final int PROXIED = 8666; // the first of the ports the module exposes for proxies
-    private static final Pattern SERVER_JARS = Pattern.compile(
-            "(netharness-(harness-core|simulator|toxiproxy-server)|netty-|gson-|slf4j-api-|slf4j-simple-).*\\.jar");
-    private static final Pattern SERVER_CLASSES = Pattern.compile(".*[/\\\\](harness-core|simulator|toxiproxy-server)"
-            + "[/\\\\]target[/\\\\]classes");
 
     private static Network network;
+    private static String image;
     private static GenericContainer<?> web;
     private static ToxiproxyContainer toxiproxy;
     private static HttpGet http;
@@ -58,9 +53,9 @@ class ToxiproxyContainerTest {
                 .withExposedPorts(HTTP)
                 .waitingFor(Wait.forListeningPort());
         web.start();
-        DockerImageName image = DockerImageName.parse(netharnessImage())
-                .asCompatibleSubstituteFor("ghcr.io/shopify/toxiproxy");
-        toxiproxy = new ToxiproxyContainer(image).withNetwork(network);
+        image = netharnessImage();
+        toxiproxy = new ToxiproxyContainer(DockerImageName.parse(image)
+                .asCompatibleSubstituteFor("ghcr.io/shopify/toxiproxy")).withNetwork(network);
         toxiproxy.start();
         http = new HttpGet();
     }
@@ -84,7 +79,7 @@ class ToxiproxyContainerTest {
     @Test
     void theModulesRecipeWorksAgainstTheNetHarnessServer() throws Exception {
         ToxiproxyClient client = new ToxiproxyClient(toxiproxy.getHost(), toxiproxy.getControlPort());
-        assertThat(client.version()).contains("netharness");
+        assertThat(client.version()).as("Toxiproxy's version, as every Toxiproxy client parses it").contains("2.12.0");
         Proxy proxy = client.createProxy("web", "0.0.0.0:" + PROXIED, "web:" + HTTP);
         InetSocketAddress viaProxy = new InetSocketAddress(toxiproxy.getHost(), toxiproxy.getMappedPort(PROXIED));
 
@@ -106,6 +101,28 @@ class ToxiproxyContainerTest {
         assertThat(client.getProxies()).isEmpty();
     }
 
+    @Test
+    void theImageTakesToxiproxysServerFlags() throws Exception {
+        String config = "[{\"name\":\"web\",\"listen\":\"0.0.0.0:8666\",\"upstream\":\"web:" + HTTP + "\"}]";
+        try (GenericContainer<?> flagged = new GenericContainer<>(image)
+                .withNetwork(network)
+                .withCopyToContainer(Transferable.of(config), "/config/toxiproxy.json")
+                .withCommand("-host=0.0.0.0", "-config", "/config/toxiproxy.json", "-proxy-metrics")
+                .withExposedPorts(8474, PROXIED)
+                .waitingFor(Wait.forHttp("/version").forPort(8474))) {
+            flagged.start();
+            InetSocketAddress api = new InetSocketAddress(flagged.getHost(), flagged.getMappedPort(8474));
+            InetSocketAddress viaProxy = new InetSocketAddress(flagged.getHost(), flagged.getMappedPort(PROXIED));
+
+            assertThat(http.body(api, "/proxies", Duration.ofSeconds(10))).as("populated from -config")
+                    .contains("\"listen\":\"0.0.0.0:8666\"", "\"upstream\":\"web:8080\"");
+            assertThat(get(viaProxy)).isEqualTo("hello through toxiproxy\n");
+            assertThat(http.body(api, "/metrics", Duration.ofSeconds(10))).as("-proxy-metrics")
+                    .contains("toxiproxy_proxy_received_bytes_total{direction=\"upstream\",listener=\"0.0.0.0:8666\","
+                            + "proxy=\"web\",upstream=\"web:8080\"}");
+        }
+    }
+
     private static String get(InetSocketAddress address) throws Exception {
         return http.body(address, "/index.html", Duration.ofSeconds(10));
     }
@@ -117,42 +134,22 @@ class ToxiproxyContainerTest {
     }
 
     /**
-     * Builds the server's image: the runtime image plus the jars (and, in a reactor build, class directories) of
-     * toxiproxy-server and what it runs on, started as {@code ServeCommand} with its API on all interfaces of the
-     * container, as Toxiproxy's image starts. Testcontainers deletes the image when the JVM ends.
+     * Builds the image from the repository's own {@code Dockerfile} (the one users build) with the runnable jar the
+     * reactor built ({@code app/target/netharness.jar}), on the local Java runtime image instead of the default
+     * base, which no registry here can supply. Testcontainers deletes the image when the JVM ends.
      */
     private static String netharnessImage() {
-        ImageFromDockerfile image = new ImageFromDockerfile(
-                "netharness/toxiproxy-test:" + Long.toHexString(System.nanoTime()), true);
-        List<String> classPath = new ArrayList<>();
-        int directories = 0;
-        for (String entry : testClassPath()) {
-            Path path = Path.of(entry);
-            if (Files.isRegularFile(path) && SERVER_JARS.matcher(path.getFileName().toString()).matches()) {
-                image.withFileFromPath("lib/" + path.getFileName(), path);
-            } else if (Files.isDirectory(path) && SERVER_CLASSES.matcher(path.toString()).matches()) {
-                String name = "classes-" + directories++;
-                image.withFileFromPath(name, path);
-                classPath.add("/app/" + name);
-            }
+        Path root = Path.of(System.getProperty("user.dir")).getParent();
+        Path dockerfile = root.resolve("Dockerfile");
+        Path jar = root.resolve("app/target/netharness.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw Prerequisites.missing("the runnable jar " + jar, "build it first: mvn -B -ntp -q -DskipTests package "
+                    + "-pl app -am (a reactor build of the whole project does it before integration-tests)");
         }
-        classPath.add("/app/lib/*");
-        int classDirectories = directories;
-        return image.withDockerfileFromBuilder(dockerfile -> {
-            dockerfile.from(TestImages.JRE).copy("lib", "/app/lib");
-            for (int i = 0; i < classDirectories; i++) {
-                dockerfile.copy("classes-" + i, "/app/classes-" + i);
-            }
-            dockerfile.expose(8474)
-                    .cmd("java", "-cp", String.join(":", classPath), "io.netharness.toxiproxy.ServeCommand",
-                            "--host", "0.0.0.0", "--port", "8474")
-                    .build();
-        }).get();
-    }
-
-    /** Surefire runs tests from a manifest-only jar and names the real class path in this property. */
-    private static List<String> testClassPath() {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return List.of(classPath.split(Pattern.quote(File.pathSeparator)));
+        return new ImageFromDockerfile("netharness/toxiproxy-test:" + Long.toHexString(System.nanoTime()), true)
+                .withFileFromPath("Dockerfile", dockerfile)
+                .withFileFromPath("app/target/netharness.jar", jar)
+                .withBuildArg("BASE", TestImages.JRE)
+                .get();
     }
 }
