@@ -28,11 +28,6 @@ public record Toxic(String name, ToxicType type, Stream stream, String streamNam
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
-    /** A toxic of the given type and stream with its default attributes, as NetHarness's own code creates them. */
-    public static Toxic of(String name, ToxicType type, Stream stream, Map<String, Number> attributes) {
-        return new Toxic(name, type, stream, stream.jsonName(), 1.0f, attributes);
-    }
-
     /** A whole-number attribute, e.g. {@code latency} in milliseconds. */
     public long longAttribute(String attribute) {
         return attribute(attribute).longValue();
