@@ -119,10 +119,12 @@ public final class ToxiproxyServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel channel) {
                             apiConnections.add(channel);
+                            ApiTimeouts timeouts = new ApiTimeouts(readTimeout, idleTimeout);
                             channel.pipeline()
-                                    .addLast(new ApiTimeouts(readTimeout, idleTimeout))
+                                    .addLast(timeouts)
                                     .addLast(new HttpServerCodec())
                                     .addLast(new HttpObjectAggregator(1 << 20))
+                                    .addLast(timeouts.requestWatcher())
                                     .addLast(apiExecutor, handler);
                         }
                     })

@@ -1,7 +1,9 @@
 package io.netharness.toxiproxy.internal;
 
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +14,10 @@ import java.util.concurrent.TimeUnit;
  * first request), and a kept-alive connection is closed after the idle timeout without a new request. Without them,
  * clients that trickle a byte now and then would hold connections, and descriptors, for ever.
  *
- * <p>First in the pipeline, so it sees every byte as it arrives. Threads: the channel's event loop; the API handler
- * reports completed requests and responses through {@link #requestRead} and {@link #responded}, from any thread.
+ * <p>First in the pipeline, so it sees every byte as it arrives; its {@link #requestWatcher()} goes after the HTTP
+ * aggregator and stops the read timeout as soon as a request is whole, on the event loop (not after the hop to the
+ * API's executor, which a loaded machine can delay). Threads: the channel's event loop; {@link #responded} may be
+ * called from any thread.
  */
 public final class ApiTimeouts extends ChannelInboundHandlerAdapter {
 
@@ -53,12 +57,18 @@ public final class ApiTimeouts extends ChannelInboundHandlerAdapter {
         super.channelInactive(ctx);
     }
 
-    /** A whole request was read: no deadline while it is handled. */
-    void requestRead() {
-        ctx.executor().execute(() -> {
-            reading = false;
-            cancel();
-        });
+    /** The handler to place after the HTTP aggregator: it sees each whole request and stops the read timeout. */
+    public ChannelHandler requestWatcher() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext context, Object msg) {
+                if (msg instanceof FullHttpRequest) {
+                    reading = false; // a whole request: no deadline while it is handled
+                    cancel();
+                }
+                context.fireChannelRead(msg);
+            }
+        };
     }
 
     /** Its response was written on a kept-alive connection: the idle timeout runs until the next request begins. */

@@ -41,9 +41,6 @@ public final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRe
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         ApiTimeouts timeouts = ctx.pipeline().get(ApiTimeouts.class);
-        if (timeouts != null) {
-            timeouts.requestRead();
-        }
         if (request.decoderResult().isFailure()) {
             write(ctx, false, ApiResponse.text(400, "400 Bad Request\n"), timeouts);
             return;
