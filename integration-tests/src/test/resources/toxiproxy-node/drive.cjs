@@ -17,7 +17,9 @@ function hostAndPort(listen) {
   return { host: listen.substring(0, colon), port: Number(listen.substring(colon + 1)) };
 }
 
-// One byte to the echo through the proxy and back; resolves with the milliseconds it took, or with the error's code.
+// Two bytes to the echo through the proxy and back, one after the other on one connection; resolves with the
+// milliseconds the second took (the first also carries the new connection's set-up, which a loaded machine can
+// stretch by 100 ms), or with the error's code.
 function roundTrip(listen) {
   return new Promise((resolve) => {
     const { host, port } = hostAndPort(listen);
@@ -25,14 +27,20 @@ function roundTrip(listen) {
     socket.setNoDelay(true);
     socket.setTimeout(TIMEOUT_MS, () => socket.destroy(new Error("ETIMEDOUT")));
     let start;
+    let echoes = 0;
     socket.on("connect", () => {
-      start = process.hrtime.bigint();
       socket.write("x");
     });
-    socket.on("data", () => {
-      const millis = Number(process.hrtime.bigint() - start) / 1e6;
-      socket.end();
-      resolve({ millis });
+    socket.on("data", (data) => {
+      echoes += data.length;
+      if (echoes === 1) {
+        start = process.hrtime.bigint();
+        socket.write("y");
+      } else if (echoes === 2) {
+        const millis = Number(process.hrtime.bigint() - start) / 1e6;
+        socket.end();
+        resolve({ millis });
+      }
     });
     socket.on("error", (error) => resolve({ error: error.code || error.message }));
     socket.on("close", () => resolve({ error: "closed without an echo" }));

@@ -65,8 +65,9 @@ class NodeToxiproxyClientTest {
         assertThat(toxic.get("type").getAsString()).isEqualTo("latency");
         assertThat(toxic.get("stream").getAsString()).isEqualTo("downstream");
         assertThat(toxic.getAsJsonObject("attributes").get("latency").getAsLong()).isEqualTo(100);
-        // One round trip each: at least the latency, however busy the machine; the upper bound only catches a
-        // latency applied twice or in the wrong unit (the ±5 ms figure is ToxicFiguresTest's, over many samples).
+        // One round trip each (the second on its connection, past the set-up): at least the latency, however busy
+        // the machine; the upper bound only catches a latency applied twice or in the wrong unit (the ±5 ms figure
+        // is ToxicFiguresTest's, over many samples).
         assertThat(millis(steps, "with latency 100")).isBetween(100.0, 190.0);
         assertThat(steps.get("updated").getAsJsonObject().getAsJsonObject("attributes").get("latency").getAsLong())
                 .isEqualTo(200);
