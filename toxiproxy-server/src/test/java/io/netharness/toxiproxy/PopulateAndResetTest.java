@@ -38,15 +38,9 @@ class PopulateAndResetTest {
         return "{\"name\":\"" + name + "\",\"listen\":\"" + listen + "\",\"upstream\":\"" + UPSTREAM + "\"}";
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void aProxyWhoseListenAddressResolvesTheSameIsKeptWithItsToxics() throws IOException {
-        int port = freePort();
+        int port = freePortBelowEphemeralRange();
         api.post("/proxies", proxy("db", "127.0.0.1:" + port));
         api.post("/proxies/db/toxics", "{\"type\":\"latency\",\"attributes\":{\"latency\":10}}");
 
@@ -87,14 +81,17 @@ class PopulateAndResetTest {
 
     @Test
     void resetGoesOnPastAProxyThatCannotStartAndReportsIt() throws IOException {
+        // c-last listens below the ephemeral range, so no other socket on the machine takes its port while it is
+        // disabled; b-blocked's port is taken on purpose.
         api.post("/proxies", proxy("a-first", "127.0.0.1:0"));
         api.post("/proxies", proxy("b-blocked", "127.0.0.1:0"));
-        api.post("/proxies", proxy("c-last", "127.0.0.1:0"));
+        api.post("/proxies", proxy("c-last", "127.0.0.1:" + freePortBelowEphemeralRange()));
         String blocked = json(api.get("/proxies/b-blocked")).get("listen").getAsString();
         for (String name : new String[] {"a-first", "b-blocked", "c-last"}) {
             api.post("/proxies/" + name + "/toxics", "{\"type\":\"latency\"}");
-            api.post("/proxies/" + name, "{\"enabled\":false}");
         }
+        api.post("/proxies/b-blocked", "{\"enabled\":false}");
+        api.post("/proxies/c-last", "{\"enabled\":false}");
         try (ServerSocket squatter = new ServerSocket(Integer.parseInt(blocked.substring(blocked.indexOf(':') + 1)),
                 1, InetAddress.getLoopbackAddress())) {
             Answer reset = api.post("/reset", "");
@@ -107,6 +104,20 @@ class PopulateAndResetTest {
         for (String name : new String[] {"a-first", "b-blocked", "c-last"}) {
             assertThat(api.get("/proxies/" + name + "/toxics").body()).as(name).isEqualTo("[]");
         }
+    }
+
+    /** A free loopback port in 20000-32000, below Linux's ephemeral range (32768 and up). */
+    private static int freePortBelowEphemeralRange() {
+        int start = 20_000 + (int) (ProcessHandle.current().pid() % 12_000);
+        for (int i = 0; i < 2_000; i++) {
+            int port = 20_000 + (start - 20_000 + i * 7) % 12_000;
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
+        }
+        throw new IllegalStateException("no free port found between 20000 and 32000");
     }
 
     private static JsonObject json(Answer answer) {
