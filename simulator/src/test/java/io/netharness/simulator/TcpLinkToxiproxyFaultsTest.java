@@ -56,23 +56,24 @@ class TcpLinkToxiproxyFaultsTest {
     void timeoutRestartsItsTimerOnEveryChunkAndClosesOnceTheSenderIsQuiet() throws Exception {
         try (Socket client = connect(link.address())) {
             Socket accepted = established(client);
-            link.addFault(Direction.UPSTREAM, ConnectionFault.toxiproxyTimeout(Duration.ofMillis(500)));
+            // A byte every 100 ms for 2 s, twice the timeout: each restarts the 1 s timer, so the connection stays
+            // open (a machine would have to stall the test 0.9 s for the timer to run out in between).
+            link.addFault(Direction.UPSTREAM, ConnectionFault.toxiproxyTimeout(Duration.ofMillis(1_000)));
             long start = System.nanoTime();
             long lastWrite = start;
-            // A byte every 100 ms for 600 ms: each restarts the 500 ms timer, so the connection stays open.
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 20; i++) {
                 lastWrite = System.nanoTime();
                 client.getOutputStream().write('x');
                 accepted.setSoTimeout(100);
                 assertThatThrownBy(() -> accepted.getInputStream().read()).as("swallowed")
                         .isInstanceOf(SocketTimeoutException.class);
             }
-            assertThat(millisSince(start)).isGreaterThanOrEqualTo(600);
-            assertThat(link.openConnections()).as("still open after 600 ms of chatter").isEqualTo(1);
+            assertThat(millisSince(start)).isGreaterThanOrEqualTo(2_000);
+            assertThat(link.openConnections()).as("still open after 2 s of chatter").isEqualTo(1);
 
             accepted.setSoTimeout((int) TcpTests.TIMEOUT.toMillis());
             assertThat(awaitEnd(client)).isEqualTo("eof");
-            assertThat(millisSince(lastWrite)).as("ms from the last byte to the close").isGreaterThanOrEqualTo(500);
+            assertThat(millisSince(lastWrite)).as("ms from the last byte to the close").isGreaterThanOrEqualTo(1_000);
             assertThat(awaitEnd(accepted)).isEqualTo("eof");
         }
     }
