@@ -1,9 +1,10 @@
 /**
  * A Toxiproxy-compatible server on the NetHarness simulator.
  *
- * <p>{@link io.netharness.toxiproxy.ToxiproxyServer} speaks Toxiproxy 2.x's HTTP API: the same routes, JSON,
- * status codes and error bodies ({@code {"error":"proxy not found","status":404}}), so Toxiproxy clients work
- * unchanged. {@link io.netharness.toxiproxy.ServeCommand} runs it from the command line
+ * <p>{@link io.netharness.toxiproxy.ToxiproxyServer} speaks Toxiproxy 2.x's HTTP API and by default answers as
+ * Toxiproxy 2.12 does wherever a client could tell: the same routes, JSON, status codes, headers and error bodies
+ * ({@code {"error":"proxy not found","status":404}}), the same toxic names and effects, so Toxiproxy clients and
+ * their test suites work unchanged; {@code strict} adds NetHarness's own validation. {@link io.netharness.toxiproxy.ServeCommand} runs it from the command line
  * ({@code java -jar netharness.jar serve}). {@link io.netharness.toxiproxy.ToxiproxyLink} goes the other way: a
  * {@link io.netharness.simulator.SimulatedLink} served by a real Toxiproxy through toxiproxy-java.
  *
@@ -15,7 +16,9 @@
  *       always carry {@code protocol}.</li>
  *   <li>{@code "seed": 42} on {@code POST /proxies} fixes the seed of every random decision of the proxy (jitter,
  *       toxicity, slicer sizes, losses); without it a seed is drawn and reported. Answers always carry
- *       {@code seed}; a string form ({@code "42"}) is accepted for clients whose numbers are doubles.</li>
+ *       {@code seed} and {@code seed_string} (the same as a string, for clients whose numbers are doubles);
+ *       requests may give either.</li>
+ *   <li>Every answer carries NetHarness's version in the header {@code X-Netharness-Version}.</li>
  *   <li>Toxic types for UDP proxies, acting per datagram, with probabilities 0.0–1.0:
  *       {@code loss} ({@code probability}, {@code correlation}), {@code gilbert_elliott} ({@code p}, {@code r},
  *       {@code loss_in_good}, {@code loss_in_bad}), {@code four_state} ({@code p13}, {@code p31}, {@code p32},
@@ -34,12 +37,8 @@
  * separately.
  *
  * <h2>Differences from Toxiproxy</h2>
- * <ul>
- *   <li>Attributes are validated: a negative latency or a probability above 1 is {@code 400 bad request body:
- *       latency: -5 (expected: >= 0)} where Toxiproxy accepts it silently.</li>
- *   <li>A listen address already in use is {@code 409} (Toxiproxy: 500) with Go's message.</li>
- *   <li>{@code jitter} larger than {@code latency} is clamped to {@code latency}: delays are never negative
- *       (Toxiproxy clamps each negative delay to zero instead).</li>
- * </ul>
+ * The module's README keeps the table of every difference that remains, each with its reason (half-closes pass
+ * through; bandwidth paces bytes, not whole reads; slicer sizes; seeded toxicity; hardening of reset, disabled
+ * proxies and names with {@code /}).
  */
 package io.netharness.toxiproxy;
