@@ -106,11 +106,14 @@ class PopulateAndResetTest {
         }
     }
 
-    /** A free loopback port in 20000-32000, below Linux's ephemeral range (32768 and up). */
+    /**
+     * A free loopback port in 20000-32000, below Linux's ephemeral range (32768 and up), from a random start: other
+     * tests of this JVM pick such ports too (ServerRobustnessTest from the process id), and must not get the same.
+     */
     private static int freePortBelowEphemeralRange() {
-        int start = 20_000 + (int) (ProcessHandle.current().pid() % 12_000);
+        int start = java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
         for (int i = 0; i < 2_000; i++) {
-            int port = 20_000 + (start - 20_000 + i * 7) % 12_000;
+            int port = 20_000 + (start + i * 7) % 12_000;
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 return port;
             } catch (IOException taken) {
