@@ -119,6 +119,27 @@ class HttpApiRoutesTest {
     }
 
     @Test
+    void anUpdateRestartsTheProxyOnlyWhenItsResolvedListenAddressOrItsUpstreamChanges() {
+        JsonObject proxy = json(api.post("/proxies", "{\"name\":\"moved\",\"upstream\":\"127.0.0.1:9\"}"));
+        String listen = proxy.get("listen").getAsString();
+        api.post("/proxies/moved/toxics", "{\"type\":\"latency\"}");
+
+        JsonObject same = json(api.call("PATCH", "/proxies/moved",
+                "{\"listen\":\"localhost:" + listen.substring(listen.indexOf(':') + 1) + "\"}", null));
+        assertThat(same.get("listen").getAsString()).as("localhost resolves to the bound address").isEqualTo(listen);
+
+        JsonObject moved = json(api.call("PATCH", "/proxies/moved", "{\"listen\":\"127.0.0.1:0\"}", null));
+        assertThat(moved.get("listen").getAsString()).as("port 0 differs from the bound port: a new port")
+                .matches("127\\.0\\.0\\.1:[1-9][0-9]*").isNotEqualTo(listen);
+        assertThat(moved.get("enabled").getAsBoolean()).isTrue();
+        assertThat(moved.getAsJsonArray("toxics")).as("the proxy keeps its toxics").hasSize(1);
+
+        Answer bad = api.call("PATCH", "/proxies/moved", "{\"listen\":\"127.0.0.1\"}", null);
+        assertThat(bad.status()).isEqualTo(500);
+        assertThat(bad.body()).isEqualTo("{\"error\":\"address 127.0.0.1: missing port in address\",\"status\":500}\n");
+    }
+
+    @Test
     void deleteFreesThePort() throws IOException {
         JsonObject proxy = json(api.post("/proxies", "{\"name\":\"deleted\",\"upstream\":\"127.0.0.1:9\"}"));
         String listen = proxy.get("listen").getAsString();
