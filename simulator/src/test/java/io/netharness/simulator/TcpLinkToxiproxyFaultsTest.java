@@ -54,27 +54,52 @@ class TcpLinkToxiproxyFaultsTest {
 
     @Test
     void timeoutRestartsItsTimerOnEveryChunkAndClosesOnceTheSenderIsQuiet() throws Exception {
+        // A machine that stalls this thread past the timeout between two bytes makes an attempt inconclusive (the
+        // close is then right); three such attempts in a row fail the test.
+        for (int attempt = 1; !chatterOutlastsTheTimeout(Duration.ofMillis(1_000)); attempt++) {
+            assertThat(attempt).as("attempts stalled longer than the timeout").isLessThan(3);
+        }
+    }
+
+    /**
+     * On a new connection with a {@link ConnectionFault.ToxiproxyTimeout}, sends a byte every 100 ms for twice the
+     * timeout (each restarts the timer), then waits for the close: true if the connection stayed open throughout and
+     * closed at least the timeout after the last byte, false if it closed after a gap of at least the timeout between
+     * two bytes (inconclusive); fails on an early close without such a gap.
+     */
+    private boolean chatterOutlastsTheTimeout(Duration timeout) throws Exception {
         try (Socket client = connect(link.address())) {
             Socket accepted = established(client);
-            // A byte every 100 ms for 2 s, twice the timeout: each restarts the 1 s timer, so the connection stays
-            // open (a machine would have to stall the test 0.9 s for the timer to run out in between).
-            link.addFault(Direction.UPSTREAM, ConnectionFault.toxiproxyTimeout(Duration.ofMillis(1_000)));
-            long start = System.nanoTime();
-            long lastWrite = start;
-            for (int i = 0; i < 20; i++) {
-                lastWrite = System.nanoTime();
-                client.getOutputStream().write('x');
-                accepted.setSoTimeout(100);
-                assertThatThrownBy(() -> accepted.getInputStream().read()).as("swallowed")
-                        .isInstanceOf(SocketTimeoutException.class);
+            FaultHandle fault = link.addFault(Direction.UPSTREAM, ConnectionFault.toxiproxyTimeout(timeout));
+            long lastWrite = System.nanoTime();
+            long longestGap = 0;
+            try {
+                for (int i = 0; i < 2 * timeout.toMillis() / 100; i++) {
+                    long now = System.nanoTime();
+                    longestGap = Math.max(longestGap, (now - lastWrite) / 1_000_000);
+                    lastWrite = now;
+                    client.getOutputStream().write('x');
+                    accepted.setSoTimeout(100);
+                    try {
+                        int got = accepted.getInputStream().read();
+                        assertThat(got).as("the fault swallows the bytes; -1 is a close").isEqualTo(-1);
+                    } catch (SocketTimeoutException swallowed) {
+                        continue; // as expected: nothing arrives
+                    }
+                    assertThat(longestGap).as("the connection closed during the chatter; longest gap between bytes, ms")
+                            .isGreaterThanOrEqualTo(timeout.toMillis());
+                    return false;
+                }
+                assertThat(link.openConnections()).as("still open after the chatter").isEqualTo(1);
+                accepted.setSoTimeout((int) TcpTests.TIMEOUT.toMillis());
+                assertThat(awaitEnd(client)).isEqualTo("eof");
+                assertThat(millisSince(lastWrite)).as("ms from the last byte to the close")
+                        .isGreaterThanOrEqualTo(timeout.toMillis());
+                assertThat(awaitEnd(accepted)).isEqualTo("eof");
+                return true;
+            } finally {
+                fault.remove(); // closes the connection if still open: a removed Toxiproxy timeout does that
             }
-            assertThat(millisSince(start)).isGreaterThanOrEqualTo(2_000);
-            assertThat(link.openConnections()).as("still open after 2 s of chatter").isEqualTo(1);
-
-            accepted.setSoTimeout((int) TcpTests.TIMEOUT.toMillis());
-            assertThat(awaitEnd(client)).isEqualTo("eof");
-            assertThat(millisSince(lastWrite)).as("ms from the last byte to the close").isGreaterThanOrEqualTo(1_000);
-            assertThat(awaitEnd(accepted)).isEqualTo("eof");
         }
     }
 
