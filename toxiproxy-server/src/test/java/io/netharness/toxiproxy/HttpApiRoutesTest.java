@@ -210,7 +210,7 @@ class HttpApiRoutesTest {
 
         assertThat(fourState.body()).isEqualTo("{\"attributes\":{\"p13\":0.01,\"p31\":1.0,\"p32\":0.0,\"p23\":1.0,"
                 + "\"p14\":0.005},\"name\":\"four_state_upstream\",\"type\":\"four_state\",\"stream\":\"upstream\","
-                + "\"toxicity\":1.0}");
+                + "\"toxicity\":1}");
         assertThat(api.post("/proxies/udp4/toxics",
                 "{\"type\":\"four_state\",\"attributes\":{\"p31\":0.7,\"p32\":0.5}}").body())
                 .isEqualTo("{\"error\":\"bad request body: p31 + p32: 1.2 (expected: <= 1.0)\",\"status\":400}\n");
