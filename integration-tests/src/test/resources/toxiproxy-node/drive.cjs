@@ -17,29 +17,36 @@ function hostAndPort(listen) {
   return { host: listen.substring(0, colon), port: Number(listen.substring(colon + 1)) };
 }
 
-// Two bytes to the echo through the proxy and back, one after the other on one connection; resolves with the
-// milliseconds the second took (the first also carries the new connection's set-up, which a loaded machine can
-// stretch by 100 ms), or with the error's code.
+// On one connection, a first byte to the echo and back (it also carries the connection's set-up), then five more,
+// one after the other; resolves with the fastest of the five in milliseconds (a machine busy with other work
+// stretches single round trips by hundreds of milliseconds, never shortens one below the proxy's latency), or with
+// the error's code.
 function roundTrip(listen) {
   return new Promise((resolve) => {
     const { host, port } = hostAndPort(listen);
     const socket = net.connect({ host, port });
     socket.setNoDelay(true);
     socket.setTimeout(TIMEOUT_MS, () => socket.destroy(new Error("ETIMEDOUT")));
+    const timed = 5;
     let start;
     let echoes = 0;
+    let fastest = Infinity;
     socket.on("connect", () => {
       socket.write("x");
     });
     socket.on("data", (data) => {
-      echoes += data.length;
-      if (echoes === 1) {
+      for (let i = 0; i < data.length; i++) {
+        echoes++;
+        if (echoes > 1) {
+          fastest = Math.min(fastest, Number(process.hrtime.bigint() - start) / 1e6);
+        }
+        if (echoes > timed) {
+          socket.end();
+          resolve({ millis: fastest });
+          return;
+        }
         start = process.hrtime.bigint();
         socket.write("y");
-      } else if (echoes === 2) {
-        const millis = Number(process.hrtime.bigint() - start) / 1e6;
-        socket.end();
-        resolve({ millis });
       }
     });
     socket.on("error", (error) => resolve({ error: error.code || error.message }));

@@ -33,6 +33,24 @@ final class RoundTrips {
         }
     }
 
+    /**
+     * The fastest of {@code count} one-byte round trips on one connection, in milliseconds (after one warm-up): what
+     * upper bounds should check, since a machine busy with other work stretches single round trips by hundreds of
+     * milliseconds but never shortens one below a proxy's latency.
+     */
+    static double fastestMillis(String hostPort, int count) throws IOException {
+        try (Socket socket = connect(hostPort)) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            roundTrip(out, in);
+            long fastest = Long.MAX_VALUE;
+            for (int i = 0; i < count; i++) {
+                fastest = Math.min(fastest, roundTrip(out, in));
+            }
+            return fastest / 1e6;
+        }
+    }
+
     /** Median over {@code count} one-byte round trips on one connection, in milliseconds (after one warm-up). */
     static double medianMillis(String hostPort, int count) throws IOException {
         try (Socket socket = connect(hostPort)) {

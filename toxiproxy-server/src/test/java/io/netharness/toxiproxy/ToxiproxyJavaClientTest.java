@@ -76,7 +76,7 @@ class ToxiproxyJavaClientTest {
         Latency latency = proxy.toxics().latency("slow", ToxicDirection.UPSTREAM, 300);
 
         latency.setLatency(60).setJitter(0);
-        double slowed = RoundTrips.medianMillis(proxy.getListen(), 5);
+        double slowed = RoundTrips.fastestMillis(proxy.getListen(), 5);
 
         assertThat(proxy.toxics().get("slow", Latency.class).getLatency()).isEqualTo(60);
         // At least the new latency, and clearly below the old one (a busy machine adds a little, never 240 ms).
@@ -210,7 +210,7 @@ class ToxiproxyJavaClientTest {
         Proxy after = client.getProxy(proxy.getName());
         assertThat(after.isEnabled()).isTrue();
         assertThat(after.toxics().getAll()).isEmpty();
-        assertThat(RoundTrips.medianMillis(proxy.getListen(), 3)).as("500 ms latency gone").isLessThan(400);
+        assertThat(RoundTrips.fastestMillis(proxy.getListen(), 3)).as("500 ms latency gone").isLessThan(400);
     }
 
     @Test

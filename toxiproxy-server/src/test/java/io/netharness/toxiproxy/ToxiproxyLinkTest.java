@@ -185,7 +185,7 @@ class ToxiproxyLinkTest {
             link.profile(LinkProfile.PERFECT);
 
             assertThat(toxics("profiled")).isEmpty();
-            assertThat(RoundTrips.medianMillis(hostPort(link), 5)).isLessThan(200);
+            assertThat(RoundTrips.fastestMillis(hostPort(link), 5)).isLessThan(200);
         }
     }
 

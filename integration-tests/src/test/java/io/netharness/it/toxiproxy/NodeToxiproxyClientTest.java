@@ -65,7 +65,7 @@ class NodeToxiproxyClientTest {
         assertThat(toxic.get("type").getAsString()).isEqualTo("latency");
         assertThat(toxic.get("stream").getAsString()).isEqualTo("downstream");
         assertThat(toxic.getAsJsonObject("attributes").get("latency").getAsLong()).isEqualTo(100);
-        // One round trip each (the second on its connection, past the set-up): at least the latency, however busy
+        // The fastest of five round trips on a connection (past its set-up): at least the latency, however busy
         // the machine; the upper bound only catches a latency applied twice or in the wrong unit (the ±5 ms figure
         // is ToxicFiguresTest's, over many samples).
         assertThat(millis(steps, "with latency 100")).isBetween(100.0, 190.0);
@@ -73,7 +73,7 @@ class NodeToxiproxyClientTest {
                 .isEqualTo(200);
         assertThat(millis(steps, "with latency 200")).isBetween(200.0, 290.0);
         assertThat(steps.get("fetched toxic")).isEqualTo(steps.get("updated"));
-        assertThat(millis(steps, "after removal")).as("the removed toxic's 200 ms are gone").isLessThan(200.0);
+        assertThat(millis(steps, "after removal")).as("the removed toxic's 200 ms are gone").isLessThan(100.0);
 
         assertThat(steps.get("disabled").getAsJsonObject().get("enabled").getAsBoolean()).isFalse();
         assertThat(steps.get("while disabled").getAsJsonObject().get("error").getAsString()).isEqualTo("ECONNREFUSED");
