@@ -361,12 +361,16 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         requireOneFramer(direction, fault);
         RegisteredFault registered = new RegisteredFault(nextFaultId.getAndIncrement(), direction, fault, toxicity,
                 this::removed);
-        faults.add(registered);
         if (onLink) {
-            if (started) {
-                onControlLoop(() -> linkFaults.add(registered));
+            // Under the relay's lock: start() either takes the fault with the others or finds it already running.
+            synchronized (this) {
+                faults.add(registered);
+                if (started) {
+                    onControlLoop(() -> linkFaults.add(registered));
+                }
             }
         } else {
+            faults.add(registered);
             onEveryConnection(connection -> connection.faults().apply(registered));
         }
         return registered;
