@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ConnectionFault.ToxiproxyTimeout} and {@link ConnectionFault.ToxiproxyResetPeer}: Toxiproxy's timing
+ * {@link Effect.ToxiproxyTimeout} and {@link Effect.ToxiproxyResetPeer}: Toxiproxy's timing
  * (timers started or restarted by data), what they swallow, and how the connection ends (FIN or RST), over real
  * loopback sockets.
  */
@@ -62,7 +62,7 @@ class TcpLinkToxiproxyFaultsTest {
     }
 
     /**
-     * On a new connection with a {@link ConnectionFault.ToxiproxyTimeout}, sends a byte every 100 ms for twice the
+     * On a new connection with a {@link Effect.ToxiproxyTimeout}, sends a byte every 100 ms for twice the
      * timeout (each restarts the timer), then waits for the close: true if the connection stayed open throughout and
      * closed at least the timeout after the last byte, false if it closed after a gap of at least the timeout between
      * two bytes (inconclusive); fails on an early close without such a gap.
