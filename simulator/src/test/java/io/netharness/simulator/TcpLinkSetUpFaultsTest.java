@@ -198,15 +198,15 @@ class TcpLinkSetUpFaultsTest {
                 Socket client = connect(link.address())) {
             client.getOutputStream().write('a');
             assertThat(client.getInputStream().read()).isEqualTo('a');
-            FaultHandle flapping = link.addFault(ConnectionFault.of(
-                    Trigger.flapping(Duration.ofMillis(100), Duration.ofMillis(1_500)), Effect.cut(CutMode.DROP_EXISTING)));
+            FaultHandle window = link.addFault(ConnectionFault.of(
+                    Trigger.between(Duration.ofMillis(100), Duration.ofMillis(1_600)), Effect.cut(CutMode.DROP_EXISTING)));
             assertThat(TcpTests.awaitEnd(client)).isEqualTo("Connection reset");
             assertThat(link.isCut()).isTrue();
             link.heal(); // the caller's heal does not end the fault's cut
             assertThat(link.isCut()).isTrue();
             await("the fault's window closed", () -> !link.isCut());
             echoes(link.address());
-            flapping.remove();
+            window.remove();
             assertThat(link.isCut()).isFalse();
         }
     }
