@@ -102,6 +102,19 @@ class TcpLinkSetUpFaultsTest {
     }
 
     @Test
+    void aRefusalIsInForceWhenAddFaultReturnsAndGoneWhenRemoveReturns() throws Exception {
+        try (TcpLink link = TcpLink.builder().target(server.address()).build().start()) {
+            for (int round = 0; round < 20; round++) {
+                FaultHandle refusal = link.addFault(ConnectionFault.refuse());
+                assertThatThrownBy(() -> connectWithin(link.address(), Duration.ofSeconds(5)).close())
+                        .as("round %d", round).isInstanceOf(ConnectException.class);
+                refusal.remove();
+                connectWithin(link.address(), Duration.ofSeconds(5)).close();
+            }
+        }
+    }
+
+    @Test
     void anAcceptDelayStallsConnectsSoAShortConnectTimeoutFiresAndALongOneWaits() throws Exception {
         try (TcpLink link = TcpLink.builder().target(server.address())
                 .fault(ConnectionFault.acceptDelay(Duration.ofSeconds(3))).build().start()) {

@@ -42,7 +42,7 @@ import java.util.function.Consumer;
  * {@link #isPlug} lets the link close its plugs instead of relaying them.
  *
  * <p>Threads: {@link #start} and {@link #close} block and run off the event loops; the rest runs on the control
- * loop given at start.
+ * loop given at start (completions on the listening channel's own loop hop back to it).
  */
 final class TcpListener {
 
@@ -177,22 +177,27 @@ final class TcpListener {
             Channel listening = server;
             server = null;
             stalled = false;
-            listening.close();
-            closePlugs(); // a plug in the closed queue was reset anyway
+            closePlugs(); // a plug in the closed queue is reset anyway
+            // Refusing begins when the socket is closed, which a close from another loop only schedules.
+            busy = true;
+            listening.close().addListener(done -> loop.execute(() -> {
+                busy = false;
+                step();
+            }));
+            return;
         } else if (wantOpen && server == null) {
             busy = true;
-            bootstrap.bind(address).addListener(
-                    (ChannelFuture f) -> {
-                        busy = false;
-                        if (f.isSuccess()) {
-                            server = f.channel();
-                        } else {
-                            failed.accept(new IllegalStateException("the link could not listen on " + address
-                                    + " again after refusing connections: " + f.cause(), f.cause()));
-                            closed = true;
-                        }
-                        step();
-                    });
+            bootstrap.bind(address).addListener((ChannelFuture f) -> loop.execute(() -> {
+                busy = false;
+                if (f.isSuccess()) {
+                    server = f.channel();
+                } else {
+                    failed.accept(new IllegalStateException("the link could not listen on " + address
+                            + " again after refusing connections: " + f.cause(), f.cause()));
+                    closed = true;
+                }
+                step();
+            }));
             return;
         } else if (wantStalled && !stalled) {
             beginStall();
