@@ -72,6 +72,12 @@ final class ClientSession {
         };
     }
 
+    /** Takes a socket that is bound already (a spare bound ahead of need). */
+    void adopt(Channel boundChannel) {
+        channel = boundChannel;
+        bound = true;
+    }
+
     /** Adopts the session's socket once its bind was started; {@code onBound} sees it bound (unless closed first). */
     void bindStarted(ChannelFuture bind, Consumer<Channel> onBound) {
         channel = bind.channel();

@@ -21,7 +21,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,7 +30,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The machinery of a UDP link: a front socket the clients send to, one socket per client towards the target
- * ({@link ClientSession}), a link-side socket per other upstream peer that answered ({@link PeerSockets}), and one
+ * ({@link ClientSessions}), a link-side socket per other upstream peer that answered ({@link PeerSockets}), and one
  * {@link ImpairedPath} per direction shared by all of them, so the decisions of a direction follow the order in which
  * datagrams reach the link, whichever socket they arrive on. Everything runs on one event loop.
  */
@@ -51,7 +50,6 @@ public final class UdpRelay implements Relay {
     private io.netty.util.concurrent.ScheduledFuture<?> sweeper;
     private final DirectionCounters upstreamCounters = new DirectionCounters();
     private final DirectionCounters downstreamCounters = new DirectionCounters();
-    private final Map<InetSocketAddress, ClientSession> sessions = new HashMap<>();
     private final PendingFlushes flushes = new PendingFlushes();
     private final KernelDrops kernelDrops = new KernelDrops();
     private final Object lock = new Object();
@@ -66,6 +64,7 @@ public final class UdpRelay implements Relay {
     private ImpairedPath downstream;
     private volatile Channel front;
     private PeerSockets peers;
+    private ClientSessions sessions;
 
     public UdpRelay(InetSocketAddress listen, InetSocketAddress target, long seed, LinkProfile upstreamProfile,
             LinkProfile downstreamProfile, EventLoopGroup suppliedGroup, Path captureFile, int maxQueued,
@@ -110,6 +109,9 @@ public final class UdpRelay implements Relay {
         kernelDrops.watch(front, Direction.UPSTREAM);
         peers = new PeerSockets(loop, resources.group(), ((InetSocketAddress) front.localAddress()).getAddress(),
                 flushes, kernelDrops, this::fromClientToPeer);
+        sessions = new ClientSessions(loop, resources.group(), target, front, flushes, kernelDrops, ReplyHandler::new);
+        // Ready for the first client before start() returns; if the spare is late, the client binds its own.
+        sessions.prepareSpare().await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (sessionIdleNanos > 0) {
             long period = Math.max(sessionIdleNanos / 4, 1_000_000);
             sweeper = loop.scheduleAtFixedRate(this::expireIdleSessions, period, period, TimeUnit.NANOSECONDS);
@@ -195,7 +197,7 @@ public final class UdpRelay implements Relay {
         if (loop == null || loop.isShuttingDown()) {
             return 0;
         }
-        return onLoop(sessions::size);
+        return onLoop(() -> sessions == null ? 0 : sessions.size());
     }
 
     /**
@@ -234,6 +236,9 @@ public final class UdpRelay implements Relay {
                     upstream.close();
                     downstream.close();
                     List<ChannelFuture> closes = closeSessions();
+                    if (sessions != null) {
+                        closes.add(sessions.closeSpare());
+                    }
                     if (front != null) {
                         kernelDrops.retire(front);
                         closes.add(front.close());
@@ -263,19 +268,13 @@ public final class UdpRelay implements Relay {
     }
 
     private List<ChannelFuture> closeSessions() {
-        List<Channel> channels = new ArrayList<>();
-        for (ClientSession session : sessions.values()) {
-            channels.add(session.channel());
-        }
-        kernelDrops.retire(channels);
         List<ChannelFuture> closes = new ArrayList<>();
-        for (ClientSession session : sessions.values()) {
-            closes.add(session.close());
+        if (sessions != null) {
+            closes.addAll(sessions.closeAll());
         }
         if (peers != null) {
             closes.addAll(peers.closeAll());
         }
-        sessions.clear();
         return closes;
     }
 
@@ -297,33 +296,11 @@ public final class UdpRelay implements Relay {
         }
     }
 
-    /** Forgets sessions (closing their sockets) with no traffic either way for the idle timeout, as a NAT does. */
+    /** Forgets sessions and peer sockets with no traffic either way for the idle timeout, as a NAT does. */
     private void expireIdleSessions() {
         long now = System.nanoTime();
-        sessions.values().removeIf(session -> {
-            if (now - session.lastActivityNanos() >= sessionIdleNanos) {
-                kernelDrops.retire(session.channel());
-                session.close();
-                return true;
-            }
-            return false;
-        });
+        sessions.expireIdle(now, sessionIdleNanos);
         peers.expireIdle(now, sessionIdleNanos);
-    }
-
-    private ClientSession session(InetSocketAddress client) {
-        ClientSession session = sessions.get(client);
-        if (session == null) {
-            ClientSession created = new ClientSession(client, target, front, flushes);
-            Bootstrap bootstrap = Datagrams.configure(new Bootstrap().group(loop)
-                    .channelFactory(UdpTransport.channelFactory(resources.group(), target.getAddress()))
-                    .handler(new ReplyHandler(created)));
-            created.bindStarted(bootstrap.bind(Datagrams.localBindFor(target)),
-                    bound -> kernelDrops.watch(bound, Direction.DOWNSTREAM));
-            sessions.put(client, created);
-            session = created;
-        }
-        return session;
     }
 
     /** A datagram a client sent to the link-side address of {@code peer}: on to that peer, from the client's session. */
@@ -333,7 +310,7 @@ public final class UdpRelay implements Relay {
             upstream.refuse(packet.content().retain(), now);
             return;
         }
-        ClientSession session = session(packet.sender());
+        ClientSession session = sessions.of(packet.sender());
         session.touch(now);
         peer.touch(now);
         upstream.accept(packet.content().retain(), session.toPeer(peer.peer()));
@@ -360,7 +337,7 @@ public final class UdpRelay implements Relay {
                 upstream.refuse(packet.content().retain(), System.nanoTime());
                 return;
             }
-            ClientSession session = session(packet.sender());
+            ClientSession session = sessions.of(packet.sender());
             session.touch(System.nanoTime());
             upstream.accept(packet.content().retain(), session.toTarget());
         }
@@ -380,15 +357,20 @@ public final class UdpRelay implements Relay {
     }
 
     /** Datagrams from the target (or another upstream peer) to one client's session socket. */
-    private final class ReplyHandler extends SimpleChannelInboundHandler<DatagramPacket> {
-        private final ClientSession session;
+    private final class ReplyHandler extends SimpleChannelInboundHandler<DatagramPacket>
+            implements ClientSessions.Replies {
+        private ClientSession session;
 
-        ReplyHandler(ClientSession session) {
-            this.session = session;
+        @Override
+        public void adopt(ClientSession owner) {
+            this.session = owner;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            if (session == null) {
+                return; // a stray datagram to a spare socket no client was given; released by the superclass
+            }
             long now = System.nanoTime();
             session.touch(now);
             downstream.accept(packet.content().retain(), back(session, packet.sender(), now));
@@ -402,8 +384,9 @@ public final class UdpRelay implements Relay {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.log(Level.WARNING, () -> "UdpLink -> " + Datagrams.format(target) + ": error on the socket of client "
-                    + Datagrams.format(session.client()), cause);
+            LOG.log(Level.WARNING, () -> "UdpLink -> " + Datagrams.format(target) + ": error on the socket of "
+                    + (session == null ? "no client yet (a spare)" : "client " + Datagrams.format(session.client())),
+                    cause);
         }
     }
 }
