@@ -126,7 +126,8 @@ public final class Suite {
                 "- max heap: " + (runtime.maxMemory() >> 20) + " MiB",
                 "- transport of the benchmark's own endpoints: " + (Loops.epoll() ? "epoll (native)" : "NIO"),
                 "- process layout: load generator, hop and endpoint in one JVM for measurements 1-5 and 7;"
-                        + " for 6 each proxy runs alone in a child JVM (clients and server stay in this one)",
+                        + " for 6 each proxy runs alone in a child JVM (clients and server stay in this one); for 8 and 9"
+                        + " every sample is a fresh child JVM",
                 "- descriptor limit per process: " + io.netharness.benchmarks.scenario.ConnectionScale.descriptorLimit(),
                 "");
     }

@@ -20,6 +20,7 @@ import java.net.StandardSocketOptions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Child JVM of {@link FirstUseCost}: in a fresh JVM, what the first link costs to build and start, and what its first
@@ -28,8 +29,9 @@ import java.util.Locale;
  * trip (TCP), each waited for before the next is sent.
  *
  * <p>Prints {@code <figure> <nanoseconds>} lines: {@code build}, {@code start}, {@code first}, {@code second},
- * {@code last} (message number {@code count}), {@code steady} (median of the last tenth), {@code direct} (median of
- * the same messages without the link), and {@code droppedBeforeLink} (a count).
+ * {@code last} (message number {@code count}), {@code steady} (median of the last tenth), {@code idle} (one more
+ * message after {@link #IDLE} without traffic, so the link's thread has gone to sleep as it had before the first),
+ * {@code direct} (median of the same messages without the link), and {@code droppedBeforeLink} (a count).
  */
 public final class FirstUseProbe {
 
@@ -46,6 +48,8 @@ public final class FirstUseProbe {
     }
 
     private static final int DIRECT_WARMUP = 2_000;
+    /** The pause before the {@code idle} message: as long a sleep for the link's event loop as before the first. */
+    static final Duration IDLE = Duration.ofMillis(100);
     private static final int TIMEOUT_MILLIS = 10_000;
 
     private FirstUseProbe() {
@@ -93,7 +97,9 @@ public final class FirstUseProbe {
                 for (int i = 0; i < count; i++) {
                     through[i] = oneDatagram(sender, link.address(), receiver, i);
                 }
-                report(out, built - started, ready - built, through, direct,
+                LockSupport.parkNanos(IDLE.toNanos()); // an idle gap, part of what is measured
+                long idle = oneDatagram(sender, link.address(), receiver, count);
+                report(out, built - started, ready - built, through, idle, direct,
                         link.statistics().upstream().droppedBeforeLink());
             }
         }
@@ -137,7 +143,9 @@ public final class FirstUseProbe {
                 for (int i = 0; i < count; i++) {
                     through[i] = oneConnection(running.address(), i);
                 }
-                report(out, built - started, ready - built, through, direct, 0);
+                LockSupport.parkNanos(IDLE.toNanos()); // an idle gap, part of what is measured
+                long idle = oneConnection(running.address(), count);
+                report(out, built - started, ready - built, through, idle, direct, 0);
             }
         }
     }
@@ -183,7 +191,7 @@ public final class FirstUseProbe {
         return socket;
     }
 
-    private static void report(StringBuilder out, long build, long start, long[] through, long[] direct,
+    private static void report(StringBuilder out, long build, long start, long[] through, long idle, long[] direct,
             long droppedBeforeLink) {
         int tenth = Math.max(1, through.length / 10);
         line(out, "build", build);
@@ -192,6 +200,7 @@ public final class FirstUseProbe {
         line(out, "second", through[Math.min(1, through.length - 1)]);
         line(out, "last", through[through.length - 1]);
         line(out, "steady", median(Arrays.copyOfRange(through, through.length - tenth, through.length)));
+        line(out, "idle", idle);
         line(out, "direct", median(Arrays.copyOfRange(direct, direct.length - tenth, direct.length)));
         line(out, "droppedBeforeLink", droppedBeforeLink);
     }
