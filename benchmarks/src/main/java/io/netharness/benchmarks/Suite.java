@@ -1,17 +1,22 @@
 package io.netharness.benchmarks;
 
 import io.netharness.benchmarks.endpoint.Loops;
+import io.netharness.benchmarks.lineup.SharedProxies;
 import io.netharness.benchmarks.report.Goal;
 import io.netharness.benchmarks.report.Section;
 import io.netharness.benchmarks.scenario.ColdReplay;
+import io.netharness.benchmarks.pertest.ExtensionPerTestCost;
 import io.netharness.benchmarks.scenario.ConnectionScale;
+import io.netharness.benchmarks.scenario.ConnectionSetup;
 import io.netharness.benchmarks.scenario.DelayPrecision;
 import io.netharness.benchmarks.scenario.FirstUseCost;
 import io.netharness.benchmarks.scenario.ImpairmentCost;
 import io.netharness.benchmarks.scenario.PerTestCost;
 import io.netharness.benchmarks.scenario.RoundTripLatency;
+import io.netharness.benchmarks.scenario.ServeMemory;
 import io.netharness.benchmarks.scenario.TcpThroughput;
 import io.netharness.benchmarks.scenario.UdpRate;
+import io.netharness.benchmarks.scenario.UdpRoundTripLatency;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -70,6 +75,18 @@ public final class Suite {
         StringBuilder report = new StringBuilder(environment()).append('\n');
         progress.println(report);
         List<Section> sections = new ArrayList<>();
+        try {
+            runEach(config, only, progress, report, sections);
+        } finally {
+            SharedProxies.close();
+        }
+        String goals = goals(sections);
+        progress.println(goals);
+        return report.append(goals).toString();
+    }
+
+    private static void runEach(SuiteConfig config, Set<Integer> only, PrintStream progress, StringBuilder report,
+            List<Section> sections) throws Exception {
         for (int number : only) {
             Measurement measurement = MEASUREMENTS.get(number);
             if (measurement == null) {
@@ -84,9 +101,6 @@ public final class Suite {
             progress.println(text);
             progress.printf("(measurement %d took %.1f s)%n%n", number, (System.nanoTime() - start) / 1e9);
         }
-        String goals = goals(sections);
-        progress.println(goals);
-        return report.append(goals).toString();
     }
 
     private static Map<Integer, Measurement> measurements() {
@@ -100,6 +114,10 @@ public final class Suite {
         all.put(7, ImpairmentCost::run);
         all.put(8, FirstUseCost::run);
         all.put(9, ColdReplay::run);
+        all.put(10, UdpRoundTripLatency::run);
+        all.put(11, ConnectionSetup::run);
+        all.put(12, ExtensionPerTestCost::run);
+        all.put(13, ServeMemory::run);
         return Map.copyOf(all);
     }
 
@@ -125,8 +143,9 @@ public final class Suite {
                 "- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 "- max heap: " + (runtime.maxMemory() >> 20) + " MiB",
                 "- transport of the benchmark's own endpoints: " + (Loops.epoll() ? "epoll (native)" : "NIO"),
-                "- process layout: load generator, hop and endpoint in one JVM for measurements 1-5 and 7;"
-                        + " for 6 each proxy runs alone in a child JVM (clients and server stay in this one); for 8 and 9"
+                "- process layout: load generator and endpoint in this JVM; proxies in this JVM (\"this JVM\") or"
+                        + " in a process of their own (\"own process\": serve, NetCrusher in a child JVM, the C"
+                        + " relays) as each table says; for 6 each proxy runs alone in a child JVM; for 8 and 9"
                         + " every sample is a fresh child JVM",
                 "- descriptor limit per process: " + io.netharness.benchmarks.scenario.ConnectionScale.descriptorLimit(),
                 "");

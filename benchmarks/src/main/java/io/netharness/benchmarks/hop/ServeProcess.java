@@ -2,9 +2,7 @@ package io.netharness.benchmarks.hop;
 
 import io.netharness.app.Main;
 import io.netharness.benchmarks.scenario.ChildJvm;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -17,8 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,37 +32,34 @@ public final class ServeProcess implements AutoCloseable {
 
     private final Process process;
     private final Path errors;
-    private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final ProcessOutput output;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private URI api;
 
     private ServeProcess(Process process, Path errors) {
         this.process = process;
         this.errors = errors;
-        Thread reader = new Thread(this::readLines, "serve-output");
-        reader.setDaemon(true);
-        reader.start();
+        this.output = new ProcessOutput(process, "serve-output");
     }
 
     /** Starts {@code serve} with {@code arguments} (after the word {@code serve}). */
     public static ServeProcess start(List<String> arguments) throws IOException {
+        return start(arguments, System.getProperty("java.class.path"));
+    }
+
+    /** Starts the {@code serve} of the build on {@code classPath} (another build's, say) with {@code arguments}. */
+    public static ServeProcess start(List<String> arguments, String classPath) throws IOException {
         List<String> serve = new ArrayList<>(List.of("serve"));
         serve.addAll(arguments);
         Path errors = Files.createTempFile("netharness-serve-", ".err");
-        Process process = new ProcessBuilder(ChildJvm.command(List.of(), List.of("-Xss512k"), Main.class,
-                serve.toArray(String[]::new))).redirectError(errors.toFile()).start();
+        Process process = new ProcessBuilder(ChildJvm.command(List.of(), ChildJvm.PROXY_OPTIONS, classPath,
+                Main.class.getName(), serve.toArray(String[]::new))).redirectError(errors.toFile()).start();
         return new ServeProcess(process, errors);
     }
 
-    private void readLines() {
-        try (BufferedReader output = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = output.readLine(); line != null; line = output.readLine()) {
-                lines.add(line);
-            }
-        } catch (IOException endedWithTheProcess) {
-            // nothing more to read
-        }
+    /** The process id, for what the operating system says about it (its resident memory, say). */
+    public long pid() {
+        return process.pid();
     }
 
     /** Waits for the line that says where the API listens (serve started without {@code --no-api}). */
@@ -82,29 +75,13 @@ public final class ServeProcess implements AutoCloseable {
         return new InetSocketAddress(link.group(1), Integer.parseInt(link.group(2)));
     }
 
-    /** Skips lines until one matches {@code pattern}. */
     private Matcher awaitLine(Pattern pattern) throws InterruptedException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (line == null) {
-                break;
-            }
-            Matcher matcher = pattern.matcher(line);
-            if (matcher.matches()) {
-                return matcher;
-            }
-        }
-        throw new IllegalStateException("serve did not print a line like " + pattern + " within "
-                + START_TIMEOUT.toSeconds() + " s (alive: " + process.isAlive() + "); its errors:\n" + errors());
+        return output.await(pattern, START_TIMEOUT, this::errors);
     }
 
     /** POSTs {@code json} to the API path and returns the body; fails unless the answer is 2xx. */
     public String post(String path, String json) throws IOException, InterruptedException {
-        if (api == null) {
-            throw new IllegalStateException("call awaitApi() first");
-        }
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve(path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(api().resolve(path))
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
@@ -114,11 +91,36 @@ public final class ServeProcess implements AutoCloseable {
         return response.body();
     }
 
-    /** Creates a proxy listening on a free loopback port and returns where it listens. */
+    /** Deletes the proxy named {@code name}; fails unless the answer is 2xx. */
+    public void deleteProxy(String name) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(api().resolve("/proxies/" + name))
+                .timeout(Duration.ofSeconds(10)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("DELETE /proxies/" + name + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
+    /** Where the API listens; after {@link #awaitApi()}. */
+    public URI api() {
+        if (api == null) {
+            throw new IllegalStateException("call awaitApi() first");
+        }
+        return api;
+    }
+
+    /** Creates a TCP proxy listening on a free loopback port and returns where it listens. */
     public InetSocketAddress createProxy(String name, InetSocketAddress upstream) throws IOException,
             InterruptedException {
+        return createProxy(name, upstream, false);
+    }
+
+    /** Creates a TCP or ({@code udp}) UDP proxy listening on a free loopback port and returns where it listens. */
+    public InetSocketAddress createProxy(String name, InetSocketAddress upstream, boolean udp) throws IOException,
+            InterruptedException {
         String created = post("/proxies", "{\"name\":\"" + name + "\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
-                + upstream.getAddress().getHostAddress() + ":" + upstream.getPort() + "\",\"enabled\":true}");
+                + upstream.getAddress().getHostAddress() + ":" + upstream.getPort() + "\",\"enabled\":true"
+                + (udp ? ",\"protocol\":\"udp\"" : "") + "}");
         Matcher listen = LISTEN.matcher(created);
         if (!listen.find()) {
             throw new IllegalStateException("no listen address in " + created);

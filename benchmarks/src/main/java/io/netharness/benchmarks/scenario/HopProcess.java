@@ -2,6 +2,7 @@ package io.netharness.benchmarks.scenario;
 
 import io.netharness.benchmarks.hop.Hop;
 import io.netharness.benchmarks.hop.Hops;
+import io.netharness.benchmarks.hop.Impairment;
 import io.netharness.benchmarks.hop.Variant;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * it prints {@code address <port>} once started; {@code memory} answers {@code memory <heap> <direct> <rss>}
  * (bytes, after a full collection); {@code exit} or end of input closes the hop and exits.
  *
- * <p>Arguments: the variant and the target port on 127.0.0.1.
+ * <p>Arguments: the variant, the kind of hop ({@link RemoteHop.Kind}) and the target port on 127.0.0.1.
  */
 public final class HopProcess {
 
@@ -23,8 +24,9 @@ public final class HopProcess {
 
     public static void main(String[] args) throws Exception {
         Variant variant = Variant.valueOf(args[0]);
-        InetSocketAddress target = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[1]));
-        try (Hop hop = Hops.tcpForScale(variant, target);
+        RemoteHop.Kind kind = RemoteHop.Kind.valueOf(args[1]);
+        InetSocketAddress target = new InetSocketAddress("127.0.0.1", Integer.parseInt(args[2]));
+        try (Hop hop = open(variant, kind, target);
              BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             System.out.println("address " + hop.address().getPort());
             System.out.flush();
@@ -39,5 +41,13 @@ public final class HopProcess {
             }
         }
         System.exit(0); // NetCrusher's reactor threads are not daemons
+    }
+
+    private static Hop open(Variant variant, RemoteHop.Kind kind, InetSocketAddress target) {
+        return switch (kind) {
+            case TCP -> Hops.tcp(variant, target, Impairment.NONE);
+            case TCP_SCALE -> Hops.tcpForScale(variant, target);
+            case UDP -> Hops.udp(variant, target, Impairment.NONE);
+        };
     }
 }

@@ -12,23 +12,23 @@ import java.util.Map;
  *
  * @param <K> what is compared (a variant, or a variant and an impairment)
  */
-final class Interleaved<K> {
+public final class Interleaved<K> {
 
     /** One trial of one contender; returns its figure for the round. */
     @FunctionalInterface
-    interface Trial<K> {
+    public interface Trial<K> {
         double run(K contender) throws Exception;
     }
 
     private final List<K> contenders;
     private final Map<K, double[]> figures = new LinkedHashMap<>();
 
-    Interleaved(List<K> contenders) {
+    public Interleaved(List<K> contenders) {
         this.contenders = List.copyOf(contenders);
     }
 
     /** Runs {@code warmups} discarded rounds, then {@code rounds} recorded ones. */
-    Interleaved<K> run(int warmups, int rounds, Trial<K> trial) throws Exception {
+    public Interleaved<K> run(int warmups, int rounds, Trial<K> trial) throws Exception {
         for (K contender : contenders) {
             figures.put(contender, new double[rounds]);
         }
@@ -44,7 +44,7 @@ final class Interleaved<K> {
     }
 
     /** The figures of one contender, one per recorded round. */
-    double[] figures(K contender) {
+    public double[] figures(K contender) {
         double[] values = figures.get(contender);
         if (values == null) {
             throw new IllegalArgumentException("not a contender: " + contender + " (expected one of " + contenders + ")");
@@ -53,7 +53,7 @@ final class Interleaved<K> {
     }
 
     /** Per round, {@code a}'s figure divided by {@code b}'s. */
-    double[] ratios(K a, K b) {
+    public double[] ratios(K a, K b) {
         double[] x = figures(a);
         double[] y = figures(b);
         List<Double> out = new ArrayList<>();

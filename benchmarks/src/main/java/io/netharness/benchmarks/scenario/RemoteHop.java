@@ -1,6 +1,7 @@
 package io.netharness.benchmarks.scenario;
 
 import io.netharness.benchmarks.hop.Hop;
+import io.netharness.benchmarks.hop.Hops;
 import io.netharness.benchmarks.hop.Variant;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,10 +14,21 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A hop running in its own JVM ({@link HopProcess}), on this JVM's class path and JDK. Used where the hop's
- * memory must be measured alone and where one process could not hold the descriptors of both ends.
+ * A hop running in its own JVM ({@link HopProcess}), on this JVM's class path and JDK: a proxy as users run one
+ * standalone, and where the hop's memory must be measured alone or one process could not hold the descriptors of
+ * both ends.
  */
-final class RemoteHop implements Hop {
+public final class RemoteHop implements Hop {
+
+    /** What the hop carries, and how it is configured. */
+    public enum Kind {
+        /** A TCP hop with its defaults. */
+        TCP,
+        /** A TCP hop for thousands of connections ({@link Hops#tcpForScale}). */
+        TCP_SCALE,
+        /** A UDP hop with its defaults. */
+        UDP
+    }
 
     private final Process process;
     private final BufferedReader replies;
@@ -24,8 +36,13 @@ final class RemoteHop implements Hop {
     private final InetSocketAddress address;
 
     RemoteHop(Variant variant, InetSocketAddress target) {
-        List<String> command = ChildJvm.command(List.of(), List.of("-Xss512k"), HopProcess.class,
-                variant.name(), Integer.toString(target.getPort()));
+        this(variant, Kind.TCP_SCALE, target);
+    }
+
+    /** Starts a child JVM running the {@code kind} hop of {@code variant} in front of {@code target} (127.0.0.1). */
+    public RemoteHop(Variant variant, Kind kind, InetSocketAddress target) {
+        List<String> command = ChildJvm.command(List.of(), ChildJvm.PROXY_OPTIONS, HopProcess.class,
+                variant.name(), kind.name(), Integer.toString(target.getPort()));
         try {
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         } catch (IOException e) {
