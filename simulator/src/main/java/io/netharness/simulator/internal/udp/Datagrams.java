@@ -45,15 +45,15 @@ final class Datagrams {
     /**
      * Options every link socket gets: whole datagrams, and large kernel buffers so bursts are not lost (forced beyond
      * {@code net.core.rmem_max} where permitted, see {@link #FORCED_RECEIVE_BUFFER_BYTES}). On
-     * epoll a read takes up to {@link #READ_BATCH} datagrams with one {@code recvmmsg}, each in its own
-     * {@link #MAX_DATAGRAM} slot of one buffer (the packets are slices of it); NIO reads one at a time.
-     * The bootstrap's group must be set.
+     * epoll a burst is read {@link #READ_BATCH} datagrams per {@code recvmmsg}, each in its own
+     * {@link #MAX_DATAGRAM} slot of one buffer (the packets are slices of it), and a lone datagram with one plain read
+     * ({@link DatagramReads}); NIO reads one at a time. The bootstrap's group must be set.
      */
     static Bootstrap configure(Bootstrap bootstrap) {
         boolean epoll = UdpTransport.isEpoll(bootstrap.config().group());
-        int bufferBytes = epoll ? READ_BATCH * MAX_DATAGRAM : MAX_DATAGRAM;
-        bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR,
-                        new FixedRecvByteBufAllocator(bufferBytes).maxMessagesPerRead(READS_PER_WAKE_UP))
+        bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR, epoll
+                        ? new DatagramReads(MAX_DATAGRAM, READ_BATCH, READS_PER_WAKE_UP)
+                        : new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(READS_PER_WAKE_UP))
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES);
         if (epoll) {

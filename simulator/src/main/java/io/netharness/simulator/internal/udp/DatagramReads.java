@@ -1,0 +1,94 @@
+package io.netharness.simulator.internal.udp;
+
+import io.netty.channel.ChannelConfig;
+import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
+import io.netty.util.UncheckedBooleanSupplier;
+
+/**
+ * How a datagram link's epoll sockets read: one datagram per system call while they arrive one at a time, a batch per
+ * {@code recvmmsg} while they arrive in bursts, and no read after one that shows the socket is empty.
+ *
+ * <p>Why: with a fixed batch buffer every read went through Netty's {@code recvmmsg} path, which also calls
+ * {@code getsockopt} each time, and Netty reads on until a read comes back empty. A lone datagram (a request, a
+ * ping) cost four system calls to take in (getsockopt, recvmmsg, getsockopt, recvmmsg finding nothing) where one
+ * does: microseconds on every pass through the link.
+ *
+ * <p>How: the buffer decides Netty's path (room for one datagram: {@code recvmsg}; for more: {@code recvmmsg}).
+ * A wake-up starts with single reads, up to two; finding a second datagram right behind the first means a burst, and
+ * the rest of the wake-up reads batches, as the next wake-ups do. A batch that comes back short of full shows the
+ * socket was empty, so reading stops there (the socket is level-triggered: a datagram arriving later wakes the loop
+ * again). A wake-up that found at most one datagram returns to single reads.
+ */
+final class DatagramReads extends DefaultMaxMessagesRecvByteBufAllocator {
+
+    private final int datagramBytes;
+    private final int batch;
+
+    /**
+     * @param datagramBytes the largest datagram (every read slot is this large)
+     * @param batch         datagrams per {@code recvmmsg}
+     * @param perWakeUp     datagrams read per wake-up at most, before other sockets get their turn
+     */
+    DatagramReads(int datagramBytes, int batch, int perWakeUp) {
+        super(perWakeUp);
+        if (datagramBytes < 1 || batch < 2) {
+            throw new IllegalArgumentException("datagramBytes: " + datagramBytes + ", batch: " + batch
+                    + " (expected: >= 1 and >= 2)");
+        }
+        this.datagramBytes = datagramBytes;
+        this.batch = batch;
+    }
+
+    @Override
+    public Handle newHandle() {
+        return new Reads();
+    }
+
+    /** One socket's reads; Netty calls it on the socket's event loop only. */
+    final class Reads extends MaxMessageHandle {
+        private boolean batching;
+        private int reads;
+        private int datagrams;
+
+        @Override
+        public void reset(ChannelConfig config) {
+            super.reset(config);
+            reads = 0;
+            datagrams = 0;
+        }
+
+        @Override
+        public int guess() {
+            return batching ? batch * datagramBytes : datagramBytes;
+        }
+
+        /** Called after each read that brought something; Netty's own supplier always says "maybe more". */
+        @Override
+        public boolean continueReading(UncheckedBooleanSupplier ignored) {
+            reads++;
+            if (!batching) {
+                datagrams++;
+                if (reads >= 2) {
+                    batching = true; // a second datagram right behind the first: a burst
+                }
+                return super.continueReading(UncheckedBooleanSupplier.TRUE_SUPPLIER);
+            }
+            datagrams += Math.max(1, lastBytesRead() / datagramBytes);
+            // Netty counts a batch's bytes as slots x slot size, so a full batch is attempted == read.
+            return super.continueReading(() -> lastBytesRead() == attemptedBytesRead());
+        }
+
+        @Override
+        public void readComplete() {
+            super.readComplete();
+            if (datagrams <= 1) {
+                batching = false;
+            }
+        }
+
+        /** Whether the next read takes a batch (for tests). */
+        boolean batching() {
+            return batching;
+        }
+    }
+}
