@@ -11,13 +11,13 @@ import org.HdrHistogram.Histogram;
  * client. Each message carries a counter byte, checked on return, so a hop that loses or mixes up data fails
  * instead of measuring.
  */
-final class TcpRoundTrips {
+public final class TcpRoundTrips {
 
     private TcpRoundTrips() {
     }
 
     /** {@code warmup} round trips discarded, then {@code samples} recorded (nanoseconds). */
-    static Histogram measure(InetSocketAddress via, int warmup, int samples) throws IOException {
+    public static Histogram measure(InetSocketAddress via, int warmup, int samples) throws IOException {
         Histogram histogram = new Histogram(60_000_000_000L, 3);
         ByteBuffer out = ByteBuffer.allocateDirect(1);
         ByteBuffer in = ByteBuffer.allocateDirect(1);

@@ -42,7 +42,7 @@ public final class TcpThroughput {
     }
 
     /** One transfer of {@code bytes} to {@code sink} over a fresh connection to {@code via}; returns bytes per second. */
-    static double once(DiscardServer sink, InetSocketAddress via, long bytes) throws Exception {
+    public static double once(DiscardServer sink, InetSocketAddress via, long bytes) throws Exception {
         ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK);
         try (SocketChannel channel = Sockets.connect(via)) {
             DiscardServer.Arrival arrival = sink.expect(bytes);
