@@ -40,6 +40,13 @@ import java.util.random.RandomGenerator;
  */
 final class DirectionPath implements DelayLine.Listener, MessageFraming.Output {
 
+    /**
+     * The largest chunk an impaired path plans as one (one delay, one departure from the bandwidth bottleneck): the
+     * size reads were limited to before they grew to {@link TcpRelay#MAX_READ_BYTES}, so that a capped or delayed
+     * transfer keeps the granularity, and a seed the decisions, it had.
+     */
+    static final int PLANNED_CHUNK_BYTES = 256 * 1024;
+
     private final Direction direction;
     private final Channel sender;
     private final Channel receiver;
@@ -187,16 +194,10 @@ final class DirectionPath implements DelayLine.Listener, MessageFraming.Output {
     private void forward(ByteBuf chunk, long extraDelayNanos) {
         Effect.Slicer slicer = faults.slicer(direction);
         boolean direct;
-        long now = 0;
-        long at = 0;
         try {
             // The planner may ask a user's per-connection selection here, which may fail: the chunk is still ours.
             direct = extraDelayNanos == 0 && slicer == null && line.isEmpty() && !line.isHeld()
                     && planner.isTransparent() && faults.isQuiet(direction);
-            if (!direct) {
-                now = line.nanoTime();
-                at = Math.max(planner.plan(chunk, now), now + extraDelayNanos);
-            }
         } catch (RuntimeException e) {
             drop(chunk, DropCause.CONNECTION_ENDED);
             throw e;
@@ -205,6 +206,30 @@ final class DirectionPath implements DelayLine.Listener, MessageFraming.Output {
             handOn(chunk, 0, false);
             flushPending = true;
             return;
+        }
+        // A read can bring megabytes; planned as one chunk they would leave the bottleneck, and arrive, as one lump.
+        while (chunk.readableBytes() > PLANNED_CHUNK_BYTES) {
+            ByteBuf part = chunk.readRetainedSlice(PLANNED_CHUNK_BYTES);
+            try {
+                plan(part, extraDelayNanos, slicer);
+            } catch (RuntimeException e) {
+                drop(chunk, DropCause.CONNECTION_ENDED);
+                throw e;
+            }
+        }
+        plan(chunk, extraDelayNanos, slicer);
+    }
+
+    /** Plans a chunk of at most {@link #PLANNED_CHUNK_BYTES} into the line (sliced, if a slicer is in force). */
+    private void plan(ByteBuf chunk, long extraDelayNanos, Effect.Slicer slicer) {
+        long now;
+        long at;
+        try {
+            now = line.nanoTime();
+            at = Math.max(planner.plan(chunk, now), now + extraDelayNanos);
+        } catch (RuntimeException e) {
+            drop(chunk, DropCause.CONNECTION_ENDED);
+            throw e;
         }
         if (slicer == null) {
             line.add(chunk, now, at);

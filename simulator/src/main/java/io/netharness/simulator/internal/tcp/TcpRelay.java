@@ -62,11 +62,16 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
 
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
-    // Reads grow up to 256 KiB (Netty's default stops at 64 KiB): a bulk transfer then costs a quarter of the
-    // read and write calls, which took the relay from about 0.48x to 0.55x of direct loopback (BENCHMARKS.md).
-    // One allocator serves every channel: each channel gets its own handle (and adaptive state) from it.
+    // Reads grow up to 4 MiB (Netty's default stops at 64 KiB), so a bulk transfer takes in what the socket holds
+    // with one read and hands it on with one write. CPU seconds per GiB relayed by a link in a process of its own, by
+    // largest read: 256 KiB 0.91-1.20, 512 KiB-1 MiB 0.73-0.92, 2 MiB 0.55-0.60, 4 MiB 0.43-0.50 (NetCrusher, which
+    // reads up to 2 MiB per readv, 0.40-0.47; BENCHMARKS.md). Reads grow only while they fill the buffer, so a
+    // connection of small messages keeps small reads; impaired paths still plan chunks of at most
+    // DirectionPath.PLANNED_CHUNK_BYTES. One allocator serves every channel: each channel gets its own handle (and
+    // adaptive state) from it.
+    static final int MAX_READ_BYTES = 4 << 20;
     private static final AdaptiveRecvByteBufAllocator READS =
-            new AdaptiveRecvByteBufAllocator(512, 8 * 1024, 256 * 1024);
+            new AdaptiveRecvByteBufAllocator(512, 8 * 1024, MAX_READ_BYTES);
 
     private final InetSocketAddress listen;
     private final InetSocketAddress target;
