@@ -4,7 +4,7 @@
  * any number of connections or clients. Listens on 127.0.0.1 (any free port), prints "listening <port>", relays to
  * 127.0.0.1:<target port> and exits when its standard input closes (so it never outlives the suite).
  *
- *   relay copy   PORT   TCP: read up to 256 KiB, write it on (what TcpLink's and NetCrusher's loops do)
+ *   relay copy   PORT   TCP: read up to 4 MiB, write it on (what TcpLink's and NetCrusher's loops do)
  *   relay splice PORT   TCP: splice(2) through a 1 MiB pipe per direction, bytes never copied to user space
  *   relay udp    PORT   UDP, NAT style (a socket per client towards the target): up to 64 datagrams per
  *                       recvmmsg(2), sent on with one sendmmsg(2), runs of equal size as one UDP GSO send
@@ -24,7 +24,7 @@
 #define UDP_SEGMENT 103
 #endif
 
-#define READ_BYTES (256 * 1024)
+#define READ_BYTES (4 << 20)
 #define PIPE_BYTES (1 << 20)
 #define READS_PER_EVENT 16
 #define BATCH 64
