@@ -1,6 +1,7 @@
 package io.netharness.app;
 
 import io.netharness.core.Chunk;
+import io.netharness.core.Format;
 import io.netharness.core.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,7 +30,7 @@ final class LineReader {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new TimeoutException("no complete line within " + timeout + " from '" + outbox.name() + "'");
+                throw new TimeoutException("no complete line within " + Format.duration(timeout) + " from '" + outbox.name() + "'");
             }
             pending = pending.concat(outbox.take(Duration.ofNanos(left)));
         }

@@ -8,12 +8,12 @@ import io.netharness.core.udp.Datagram;
 import io.netharness.core.udp.UdpPeer;
 import io.netharness.core.udp.UdpPostboxPeer;
 import io.netharness.simulator.DirectionStatistics;
-import io.netharness.simulator.Latency;
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
-import io.netharness.simulator.Loss;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.UdpLink;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 

@@ -16,6 +16,6 @@ final class ServeCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        return io.netharness.toxiproxy.ServeCommand.run(args.toArray(String[]::new), out, err);
+        return io.netharness.toxiproxy.ServerCommandLine.run(args.toArray(String[]::new), out, err);
     }
 }

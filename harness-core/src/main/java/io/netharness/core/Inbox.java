@@ -127,7 +127,7 @@ public final class Inbox<T> {
             whenSpaceAvailable(space::countDown);
             long left = deadline - System.nanoTime();
             if (left <= 0 || !space.await(left, TimeUnit.NANOSECONDS)) {
-                throw new TimeoutException("timed out after " + timeout + " waiting for room in inbox '"
+                throw new TimeoutException("timed out after " + Format.duration(timeout) + " waiting for room in inbox '"
                         + name + "' (capacity " + capacity + ")");
             }
         }
@@ -176,7 +176,7 @@ public final class Inbox<T> {
     public T take(Duration timeout) throws InterruptedException, TimeoutException {
         T message = poll(timeout);
         if (message == null) {
-            throw new TimeoutException("timed out after " + timeout + " waiting for a message on inbox '"
+            throw new TimeoutException("timed out after " + Format.duration(timeout) + " waiting for a message on inbox '"
                     + name + "'");
         }
         return message;

@@ -1,6 +1,6 @@
 package io.netharness.junit;
 
-import io.netharness.simulator.SimulatedLink;
+import io.netharness.simulator.Link;
 import java.util.List;
 
 /**
@@ -16,25 +16,25 @@ import java.util.List;
  */
 public final class Outage implements AutoCloseable {
 
-    private final List<SimulatedLink> links;
+    private final List<Link> links;
 
-    Outage(List<SimulatedLink> links) {
+    Outage(List<Link> links) {
         this.links = List.copyOf(links);
     }
 
     /** Creates an outage of links already cut; for {@link Network} implementations. */
-    public static Outage of(List<SimulatedLink> cutLinks) {
+    public static Outage of(List<Link> cutLinks) {
         return new Outage(cutLinks);
     }
 
     /** The links this outage cut. */
-    public List<SimulatedLink> links() {
+    public List<Link> links() {
         return links;
     }
 
     /** Heals the links of this outage (and only those); idempotent. */
     public void heal() {
-        links.forEach(SimulatedLink::heal);
+        links.forEach(Link::heal);
     }
 
     /** Same as {@link #heal()}. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Injects a started, impaired link between the code under test and a target: a field or parameter of type
- * {@link io.netharness.simulator.SimulatedLink}, {@link io.netharness.simulator.TcpLink},
+ * {@link io.netharness.simulator.Link}, {@link io.netharness.simulator.TcpLink},
  * {@link io.netharness.simulator.UdpLink} or {@link io.netharness.simulator.MulticastLink} (the interface type
  * gets the protocol of its target server, see {@link #protocol()}). The code under test
  * talks to {@code link.address()} instead of the target; the link delays, drops, duplicates, reorders, corrupts
@@ -55,7 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <h2>Served by a real Toxiproxy</h2>
  * With the configuration parameter (or system property) {@code netharness.toxiproxy} set to a Toxiproxy API's
  * {@code host:port}, and netharness-toxiproxy-server on the test class path, a TCP link declared as the
- * {@link io.netharness.simulator.SimulatedLink} interface is a proxy on that server instead
+ * {@link io.netharness.simulator.Link} interface is a proxy on that server instead
  * ({@code io.netharness.toxiproxy.ToxiproxyLink}); {@code netharness.toxiproxy.listen} says where the proxies
  * listen (default {@code 127.0.0.1:0}). Links declared {@code TcpLink}, and UDP and multicast links, stay
  * in-process. Latency, uniform jitter, bandwidth and {@link #faults()} (as Toxiproxy's connection toxics) can be
@@ -127,7 +127,7 @@ public @interface SimulatedLink {
      * Whether jitter keeps datagrams in order, both directions: each leaves at its arrival plus its drawn delay, or
      * right after the datagram before it if that is later, so none overtakes another (explicit {@link #reorder()}
      * still does). Default {@code false}: a datagram drawn a shorter delay overtakes, as on a real path. TCP links
-     * never reorder anyway. See {@link io.netharness.simulator.Latency#keepingOrder()}.
+     * never reorder anyway. See {@link io.netharness.simulator.profile.Latency#keepingOrder()}.
      */
     boolean jitterKeepsOrder() default false;
 
@@ -155,7 +155,7 @@ public @interface SimulatedLink {
     /**
      * netem's four-state loss model ({@code loss state p13 p31 p32 p23 p14}) instead of {@link #loss()}: exactly the
      * five probabilities {@code {p13, p31, p32, p23, p14}}, e.g. {@code lossStates = {0.01, 0.3, 0.2, 0.1, 0.005}}
-     * (see {@link io.netharness.simulator.Loss.FourState}); {@code {}} means none. The loss rate is then the chain's
+     * (see {@link io.netharness.simulator.profile.Loss.FourState}); {@code {}} means none. The loss rate is then the chain's
      * own long-run rate ({@code Loss.FourState.meanRate()}, 3.5 % in the example), so {@code loss},
      * {@code lossCorrelation} and {@code burstLength} must stay 0.
      */

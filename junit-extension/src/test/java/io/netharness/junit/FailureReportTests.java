@@ -64,7 +64,7 @@ class FailureReportTests {
                 instanceOf(ParameterResolutionException.class), cause(instanceOf(ExtensionConfigurationException.class),
                         message("NetHarness injects io.netharness.junit.Network, but parameter [0] of method"
                                 + " test(Network) in FailureReportTests.WrongNetworkImport is declared"
-                                + " io.netharness.simulator.Network (the simulator's partition helper for links you"
+                                + " io.netharness.simulator.topology.Topology (the simulator's partition helper for links you"
                                 + " build yourself): import io.netharness.junit.Network instead.")))));
         assertThat(thrown(results)).hasNoSuppressedExceptions();
     }
@@ -120,7 +120,7 @@ class FailureReportTests {
     @NetHarness
     static class WrongNetworkImport {
         @Test
-        void test(io.netharness.simulator.Network network) {}
+        void test(io.netharness.simulator.topology.Topology network) {}
     }
 
     static class LinksByAddress {

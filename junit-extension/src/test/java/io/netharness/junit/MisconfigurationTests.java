@@ -9,7 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.ca
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import io.netharness.simulator.SimulatedLink;
+import io.netharness.simulator.Link;
 import io.netharness.simulator.TcpLink;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -244,7 +244,7 @@ class MisconfigurationTests {
     }
 
     static String expectedLinkTypes() {
-        return "SimulatedLink, TcpLink, UdpLink or MulticastLink (of io.netharness.simulator)"
+        return "Link, TcpLink, UdpLink or MulticastLink (of io.netharness.simulator)"
                 + " or ToxiproxyLink (of io.netharness.toxiproxy)";
     }
 
@@ -365,7 +365,7 @@ class MisconfigurationTests {
 
     static class TwoTargets {
         @InProcessServer HarnessServer echo;
-        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", targetServer = "echo") SimulatedLink link;
+        @io.netharness.junit.SimulatedLink(target = "127.0.0.1:5432", targetServer = "echo") Link link;
 
         @Test void test() {}
     }

@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netharness.simulator.Direction;
-import io.netharness.simulator.Latency;
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.TcpLink;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Changing the network while the test runs: profiles, cut and heal, isolating a server through {@link Network}. */
@@ -88,7 +89,7 @@ class RuntimeControlTests {
         assertThat(network.link("extra")).isSameAs(extra);
         assertThat(network.links()).containsExactlyInAnyOrder(toDb, toCache, extra);
         network.cut("toCache", "extra");
-        assertThat(network.links()).filteredOn(io.netharness.simulator.SimulatedLink::isCut).containsExactlyInAnyOrder(toCache, extra);
+        assertThat(network.links()).filteredOn(io.netharness.simulator.Link::isCut).containsExactlyInAnyOrder(toCache, extra);
     }
 
     @Test
@@ -100,5 +101,24 @@ class RuntimeControlTests {
                 .withMessage("no link leads to a server named \"dB\" (links lead to the servers \"cache\", \"db\";"
                         + " in-process servers: \"cache\", \"db\")");
         assertThat(toDb).as("nothing is cut when a name is wrong").isNotCut();
+    }
+
+    @Test
+    void splitKeepsTheTestWithItsGroupAndCutsTheRest(Network network) throws IOException {
+        try (Outage outage = network.split(Set.of(Network.TEST, "db"), Set.of("cache"))) {
+            assertThat(outage.links()).containsExactly(toCache);
+            assertThat(toCache).isCut();
+            assertThat(Clients.roundTrip(toDb.address(), "same side")).isEqualTo("same side");
+        }
+        assertThat(toCache).isNotCut();
+        assertThat(Clients.roundTrip(toCache.address(), "healed")).isEqualTo("healed");
+    }
+
+    @Test
+    void splitNamesTheNodesThereAreWhenANameIsWrong(Network network) {
+        assertThatIllegalArgumentException().isThrownBy(() -> network.split(Set.of("db"), Set.of("cashe")))
+                .withMessageMatching("node: 'cashe' \\(expected: one of \\[the test, (db, cache|cache, db)]\\)");
+        assertThat(network.links()).as("nothing is cut when a name is wrong")
+                .noneMatch(io.netharness.simulator.Link::isCut);
     }
 }

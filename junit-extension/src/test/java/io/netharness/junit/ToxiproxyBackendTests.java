@@ -29,7 +29,7 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * The configuration parameter {@code netharness.toxiproxy}: {@code @SimulatedLink}s declared as
- * {@link io.netharness.simulator.SimulatedLink} become proxies on a Toxiproxy server, through toxiproxy-java, and
+ * {@link io.netharness.simulator.Link} become proxies on a Toxiproxy server, through toxiproxy-java, and
  * those declared as {@link ToxiproxyLink} must. No real Toxiproxy can be
  * installed on this project's machines, so the server here is NetHarness's own Toxiproxy-compatible one; the link
  * side only speaks Toxiproxy's HTTP API through toxiproxy-java.
@@ -65,7 +65,7 @@ class ToxiproxyBackendTests {
     }
 
     /** One checked echo through {@code link}, its duration recorded as "round trip ms". */
-    private static void recordRoundTrip(io.netharness.simulator.SimulatedLink link) throws IOException {
+    private static void recordRoundTrip(io.netharness.simulator.Link link) throws IOException {
         try (Socket socket = Clients.connect(link.address())) {
             long start = System.nanoTime();
             assertThat(Clients.roundTrip(socket, "ping")).isEqualTo("ping");
@@ -179,7 +179,7 @@ class ToxiproxyBackendTests {
         @InProcessServer static HarnessServer echo;
 
         @SimulatedLink(targetServer = "echo", latency = "20ms")
-        io.netharness.simulator.SimulatedLink link;
+        io.netharness.simulator.Link link;
 
         @SimulatedLink(targetServer = "echo")
         TcpLink tcpLink;
@@ -215,7 +215,7 @@ class ToxiproxyBackendTests {
         @InProcessServer static HarnessServer echo;
 
         @SimulatedLink(targetServer = "echo")
-        io.netharness.simulator.SimulatedLink link;
+        io.netharness.simulator.Link link;
 
         @Test
         void fails() {
@@ -227,7 +227,7 @@ class ToxiproxyBackendTests {
         @InProcessServer static HarnessServer echo;
 
         @SimulatedLink(targetServer = "echo", loss = 0.1)
-        io.netharness.simulator.SimulatedLink link;
+        io.netharness.simulator.Link link;
 
         @Test
         void loses() {
@@ -239,7 +239,7 @@ class ToxiproxyBackendTests {
         @InProcessServer static HarnessServer echo;
 
         @SimulatedLink(targetServer = "echo", faults = @Fault(value = Fault.Kind.LIMIT_DATA, bytes = 4))
-        io.netharness.simulator.SimulatedLink link;
+        io.netharness.simulator.Link link;
 
         @Test
         void limits() throws IOException {
@@ -257,7 +257,7 @@ class ToxiproxyBackendTests {
         @InProcessServer static HarnessServer echo;
 
         @SimulatedLink(targetServer = "echo", capture = true)
-        io.netharness.simulator.SimulatedLink link;
+        io.netharness.simulator.Link link;
 
         @Test
         void captures() {

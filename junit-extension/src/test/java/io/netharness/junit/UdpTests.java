@@ -52,14 +52,14 @@ class UdpTests {
 
     @Test
     void protocolFollowsTheServerForTheInterfaceType(
-            @SimulatedLink(targetServer = "echo") io.netharness.simulator.SimulatedLink link) {
+            @SimulatedLink(targetServer = "echo") io.netharness.simulator.Link link) {
         assertThat(link).isInstanceOf(UdpLink.class);
     }
 
     @Test
     void protocolAttributeChoosesUdpForTheInterfaceType(
             @SimulatedLink(targetMethod = "echoPort", protocol = Protocol.UDP)
-            io.netharness.simulator.SimulatedLink link) throws IOException {
+            io.netharness.simulator.Link link) throws IOException {
         assertThat(link).isInstanceOf(UdpLink.class);
         try (DatagramSocket client = Datagrams.open()) {
             Datagrams.send(client, link.address(), "chosen");

@@ -1,6 +1,8 @@
 package io.netharness.simulator;
 
 import io.netharness.simulator.internal.FaultRules;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import java.util.Objects;
 
 /**

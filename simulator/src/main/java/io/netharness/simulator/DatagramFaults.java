@@ -2,6 +2,7 @@ package io.netharness.simulator;
 
 import io.netharness.simulator.internal.Relay;
 import io.netharness.simulator.internal.fault.Windows;
+import io.netharness.simulator.profile.LinkProfile;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.ArrayList;

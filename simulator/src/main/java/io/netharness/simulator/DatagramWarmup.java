@@ -1,5 +1,14 @@
 package io.netharness.simulator;
 
+import io.netharness.simulator.profile.Bandwidth;
+import io.netharness.simulator.profile.Corruption;
+import io.netharness.simulator.profile.DelayDistribution;
+import io.netharness.simulator.profile.Duplication;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
+import io.netharness.simulator.profile.Mtu;
+import io.netharness.simulator.profile.Reordering;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

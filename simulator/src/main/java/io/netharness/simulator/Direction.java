@@ -1,5 +1,7 @@
 package io.netharness.simulator;
 
+import io.netharness.simulator.profile.LinkProfile;
+
 /**
  * The two directions of a simulated link; each has its own {@link LinkProfile}, its own seeded decisions
  * and its own {@link DirectionStatistics}.

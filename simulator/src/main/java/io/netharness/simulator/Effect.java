@@ -1,6 +1,8 @@
 package io.netharness.simulator;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.internal.Check;
+import io.netharness.simulator.profile.LinkProfile;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -248,7 +250,7 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
 
         @Override
         public String toString() {
-            return "slowClose " + Check.format(delay);
+            return "slowClose " + Format.duration(delay);
         }
     }
 
@@ -279,7 +281,7 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
 
         @Override
         public String toString() {
-            return "slicer " + averageBytes + "±" + sizeVariationBytes + " B every " + Check.format(delay);
+            return "slicer " + averageBytes + "±" + sizeVariationBytes + " B every " + Format.duration(delay);
         }
     }
 
@@ -326,7 +328,7 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
 
         @Override
         public String toString() {
-            return "timeout " + Check.format(closeAfter);
+            return "timeout " + Format.duration(closeAfter);
         }
     }
 
@@ -356,7 +358,7 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
 
         @Override
         public String toString() {
-            return "toxiproxyTimeout " + Check.format(timeout);
+            return "toxiproxyTimeout " + Format.duration(timeout);
         }
     }
 
@@ -389,7 +391,7 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
 
         @Override
         public String toString() {
-            return "toxiproxyResetPeer " + Check.format(timeout);
+            return "toxiproxyResetPeer " + Format.duration(timeout);
         }
     }
 
@@ -428,7 +430,7 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
 
         @Override
         public String toString() {
-            return "delay " + Check.format(delay);
+            return "delay " + Format.duration(delay);
         }
     }
 
@@ -469,7 +471,7 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
 
         @Override
         public String toString() {
-            return "reorder (hold at most " + Check.format(maxHold) + ")";
+            return "reorder (hold at most " + Format.duration(maxHold) + ")";
         }
     }
 

@@ -2,10 +2,10 @@ package io.netharness.simulator;
 
 /**
  * A link the simulator runs in this JVM ({@link TcpLink}, {@link UdpLink}, {@link MulticastLink}): besides what
- * every {@link SimulatedLink} does, it lets the caller choose what a cut does to traffic already under way, and it
+ * every {@link Link} does, it lets the caller choose what a cut does to traffic already under way, and it
  * counts everything that crosses it.
  */
-public interface InProcessLink extends SimulatedLink {
+public interface InProcessLink extends Link {
 
     /** Takes the link down, keeping existing connections ({@link CutMode#KEEP_EXISTING}). */
     @Override

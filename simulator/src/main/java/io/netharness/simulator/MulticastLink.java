@@ -3,6 +3,8 @@ package io.netharness.simulator;
 import io.netharness.simulator.internal.Check;
 import io.netharness.simulator.internal.udp.FateObserver;
 import io.netharness.simulator.internal.udp.MulticastRelay;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;

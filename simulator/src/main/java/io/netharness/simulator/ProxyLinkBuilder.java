@@ -1,5 +1,6 @@
 package io.netharness.simulator;
 
+import io.netharness.simulator.profile.LinkProfile;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 

@@ -1,6 +1,7 @@
 package io.netharness.simulator;
 
 import io.netharness.simulator.internal.Relay;
+import io.netharness.simulator.profile.LinkProfile;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Set;

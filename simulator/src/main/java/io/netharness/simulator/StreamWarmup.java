@@ -1,5 +1,8 @@
 package io.netharness.simulator;
 
+import io.netharness.simulator.profile.Bandwidth;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

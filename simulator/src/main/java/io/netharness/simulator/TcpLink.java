@@ -2,6 +2,12 @@ package io.netharness.simulator;
 
 import io.netharness.simulator.internal.tcp.TcpRelay;
 import io.netharness.simulator.internal.tcp.TcpRelaySettings;
+import io.netharness.simulator.profile.ConnectionProfiles;
+import io.netharness.simulator.profile.Corruption;
+import io.netharness.simulator.profile.Duplication;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;

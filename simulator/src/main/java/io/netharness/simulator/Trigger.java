@@ -1,5 +1,6 @@
 package io.netharness.simulator;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.internal.Check;
 import java.time.Duration;
 import java.util.Objects;
@@ -133,7 +134,7 @@ public sealed interface Trigger permits Trigger.OnConnect, Trigger.After, Trigge
 
         @Override
         public String toString() {
-            return "after " + Check.format(delay);
+            return "after " + Format.duration(delay);
         }
     }
 
@@ -148,14 +149,14 @@ public sealed interface Trigger permits Trigger.OnConnect, Trigger.After, Trigge
             Check.nonNegative("between.from", from);
             Check.nonNegative("between.until", until);
             if (until.compareTo(from) <= 0) {
-                throw new IllegalArgumentException("between.until: " + Check.format(until) + " (expected: > from, "
-                        + Check.format(from) + ")");
+                throw new IllegalArgumentException("between.until: " + Format.duration(until) + " (expected: > from, "
+                        + Format.duration(from) + ")");
             }
         }
 
         @Override
         public String toString() {
-            return "between " + Check.format(from) + " and " + Check.format(until);
+            return "between " + Format.duration(from) + " and " + Format.duration(until);
         }
     }
 
@@ -291,14 +292,14 @@ public sealed interface Trigger permits Trigger.OnConnect, Trigger.After, Trigge
                 throw new IllegalArgumentException("periodic.every: 0ms (expected: > 0)");
             }
             if (lasting.compareTo(every) >= 0) {
-                throw new IllegalArgumentException("periodic.lasting: " + Check.format(lasting) + " (expected: < every, "
-                        + Check.format(every) + ")");
+                throw new IllegalArgumentException("periodic.lasting: " + Format.duration(lasting) + " (expected: < every, "
+                        + Format.duration(every) + ")");
             }
             Duration gap = every.minus(lasting);
             Duration limit = lasting.isZero() || gap.compareTo(lasting) < 0 ? gap : lasting;
             if (!jitter.isZero() && jitter.compareTo(limit) >= 0) {
-                throw new IllegalArgumentException("periodic.jitter: " + Check.format(jitter) + " (expected: < "
-                        + Check.format(limit) + ", below the windows' and the gaps' length)");
+                throw new IllegalArgumentException("periodic.jitter: " + Format.duration(jitter) + " (expected: < "
+                        + Format.duration(limit) + ", below the windows' and the gaps' length)");
             }
         }
 
@@ -314,9 +315,9 @@ public sealed interface Trigger permits Trigger.OnConnect, Trigger.After, Trigge
 
         @Override
         public String toString() {
-            return "from " + Check.format(first) + " every " + Check.format(every)
-                    + (lasting.isZero() ? "" : " for " + Check.format(lasting))
-                    + (jitter.isZero() ? "" : " ± " + Check.format(jitter));
+            return "from " + Format.duration(first) + " every " + Format.duration(every)
+                    + (lasting.isZero() ? "" : " for " + Format.duration(lasting))
+                    + (jitter.isZero() ? "" : " ± " + Format.duration(jitter));
         }
     }
 }

@@ -1,15 +1,22 @@
 package io.netharness.simulator;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.internal.Check;
 import io.netharness.simulator.internal.udp.FateObserver;
 import io.netharness.simulator.internal.udp.UdpRelay;
-import java.nio.file.Path;
+import io.netharness.simulator.profile.Bandwidth;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
+import io.netharness.simulator.profile.Mtu;
+import io.netharness.simulator.profile.Reordering;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -211,7 +218,7 @@ public final class UdpLink extends RelayedLink<UdpRelay> {
         public Builder sessionIdleTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "sessionIdleTimeout");
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("sessionIdleTimeout: " + timeout + " (expected: > 0)");
+                throw new IllegalArgumentException("sessionIdleTimeout: " + Format.duration(timeout) + " (expected: > 0)");
             }
             this.sessionIdleTimeout = timeout;
             return this;

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netharness.simulator.internal.pcap.Tshark;
+import io.netharness.simulator.profile.Duplication;
+import io.netharness.simulator.profile.LinkProfile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

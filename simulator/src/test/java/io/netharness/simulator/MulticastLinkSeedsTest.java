@@ -2,6 +2,8 @@ package io.netharness.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;

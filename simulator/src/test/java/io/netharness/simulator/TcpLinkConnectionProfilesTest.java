@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netharness.core.ComponentFailedException;
+import io.netharness.simulator.profile.Bandwidth;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;

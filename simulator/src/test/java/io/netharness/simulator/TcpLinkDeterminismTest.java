@@ -3,6 +3,8 @@ package io.netharness.simulator;
 import static io.netharness.simulator.TcpTests.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;

@@ -3,6 +3,8 @@ package io.netharness.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

@@ -9,6 +9,8 @@ import static io.netharness.simulator.TcpTests.readToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

@@ -2,6 +2,9 @@ package io.netharness.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.simulator.profile.Bandwidth;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import java.io.IOException;

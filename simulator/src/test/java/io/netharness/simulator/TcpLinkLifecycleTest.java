@@ -7,6 +7,8 @@ import static io.netharness.simulator.TcpTests.readExactly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;

@@ -6,6 +6,11 @@ import static io.netharness.simulator.TcpTests.millisSince;
 import static io.netharness.simulator.TcpTests.readExactly;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.simulator.profile.Bandwidth;
+import io.netharness.simulator.profile.Corruption;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

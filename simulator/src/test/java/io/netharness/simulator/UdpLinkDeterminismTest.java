@@ -3,6 +3,14 @@ package io.netharness.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netharness.simulator.internal.model.DatagramFate;
+import io.netharness.simulator.profile.Corruption;
+import io.netharness.simulator.profile.DelayDistribution;
+import io.netharness.simulator.profile.Duplication;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
+import io.netharness.simulator.profile.Mtu;
+import io.netharness.simulator.profile.Reordering;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

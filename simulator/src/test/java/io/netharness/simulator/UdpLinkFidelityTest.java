@@ -2,6 +2,8 @@ package io.netharness.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package io.netharness.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package io.netharness.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netharness.simulator.internal.udp.UdpTransport;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import io.netty.channel.EventLoopGroup;
 import java.nio.ByteBuffer;
 import java.time.Duration;

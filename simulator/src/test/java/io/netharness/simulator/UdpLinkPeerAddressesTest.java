@@ -3,6 +3,8 @@ package io.netharness.simulator;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

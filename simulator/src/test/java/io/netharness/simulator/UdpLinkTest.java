@@ -4,6 +4,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.simulator.profile.Bandwidth;
+import io.netharness.simulator.profile.Corruption;
+import io.netharness.simulator.profile.Duplication;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
+import io.netharness.simulator.profile.Mtu;
+import io.netharness.simulator.profile.Reordering;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -3,18 +3,19 @@ package io.netharness.toxiproxy;
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.netharness.core.Format;
 import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.FaultHandle;
-import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.Link;
 import io.netharness.simulator.Seeds;
-import io.netharness.simulator.SimulatedLink;
-import io.netharness.toxiproxy.internal.Addresses;
+import io.netharness.simulator.profile.LinkProfile;
 import io.netharness.toxiproxy.internal.DisabledProxies;
 import io.netharness.toxiproxy.internal.FaultToxics;
+import io.netharness.toxiproxy.internal.GoAddresses;
 import io.netharness.toxiproxy.internal.ToxicFault;
-import io.netharness.toxiproxy.internal.ToxiproxyProfiles;
 import io.netharness.toxiproxy.internal.ToxiproxyProfiles.ToxicPlan;
+import io.netharness.toxiproxy.internal.ToxiproxyProfiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -25,7 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A {@link SimulatedLink} served by a real Toxiproxy server through toxiproxy-java, for topologies that span
+ * A {@link Link} served by a real Toxiproxy server through toxiproxy-java, for topologies that span
  * containers or hosts: the link is a Toxiproxy proxy, its profiles become toxics, {@link #cut} disables the proxy
  * and {@link #heal} enables it.
  *
@@ -36,18 +37,18 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>What Toxiproxy can express: {@link io.netharness.simulator.Latency} with uniform jitter, no correlation, in
- * whole milliseconds; {@link io.netharness.simulator.Bandwidth} (rounded to whole KB/s of 1000 bytes). A profile
+ * <p>What Toxiproxy can express: {@link io.netharness.simulator.profile.Latency} with uniform jitter, no correlation, in
+ * whole milliseconds; {@link io.netharness.simulator.profile.Bandwidth} (rounded to whole KB/s of 1000 bytes). A profile
  * with loss, duplication, reordering, corruption, an MTU, another delay distribution or correlation is refused
  * with an {@link IllegalArgumentException} that names the field, and the link is left unchanged. What it does
  * not offer, since Toxiproxy cannot: a choice of what a cut does to open connections ({@link #cut()} closes them,
- * as disabling a proxy does) and statistics of what crossed it; it is a {@link SimulatedLink}, not an
+ * as disabling a proxy does) and statistics of what crossed it; it is a {@link Link}, not an
  * {@link io.netharness.simulator.InProcessLink}. Toxiproxy's random jitter is not driven by {@link #seed()}. Connection faults ({@link #addFault}) become Toxiproxy's connection
  * toxics.
  *
  * <p>Thread-safe; each method is one or a few HTTP calls. {@link #close()} deletes the proxy and is idempotent.
  */
-public final class ToxiproxyLink implements SimulatedLink {
+public final class ToxiproxyLink implements Link {
 
     private final String host;
     private final int port;
@@ -94,7 +95,7 @@ public final class ToxiproxyLink implements SimulatedLink {
             return this;
         }
         try {
-            DisabledProxies.create(host, port, name, listen, Addresses.format(target));
+            DisabledProxies.create(host, port, name, listen, Format.address(target));
             proxy = client.getProxy(name);
         } catch (IOException e) {
             throw new UncheckedIOException("Toxiproxy at " + host + " refused proxy " + name + ": " + e.getMessage(), e);
@@ -130,7 +131,7 @@ public final class ToxiproxyLink implements SimulatedLink {
     @Override
     public synchronized InetSocketAddress address() {
         requireStarted();
-        InetSocketAddress listening = Addresses.parseUnresolved("listen", proxy.getListen());
+        InetSocketAddress listening = GoAddresses.parseUnresolved("listen", proxy.getListen());
         String listenHost = listening.getHostString();
         boolean wildcard = listenHost.isEmpty() || listenHost.equals("0.0.0.0") || listenHost.equals("::");
         return new InetSocketAddress(wildcard ? host : listenHost, listening.getPort());
@@ -305,7 +306,7 @@ public final class ToxiproxyLink implements SimulatedLink {
             case NEW:
                 return "ToxiproxyLink{new}";
             case STARTED:
-                return "ToxiproxyLink{" + name + " " + proxy.getListen() + " -> " + Addresses.format(target)
+                return "ToxiproxyLink{" + name + " " + proxy.getListen() + " -> " + Format.address(target)
                         + (cut ? " cut" : "") + "}";
             default:
                 return "ToxiproxyLink{closed}";
@@ -379,7 +380,7 @@ public final class ToxiproxyLink implements SimulatedLink {
 
         /** The address the proxy listens on, as the Toxiproxy server sees it; default {@code 127.0.0.1:0}. */
         public Builder listen(String listen) {
-            Addresses.parseUnresolved("listen", listen);
+            GoAddresses.parseUnresolved("listen", listen);
             this.listen = listen;
             return this;
         }

@@ -1,5 +1,6 @@
 package io.netharness.toxiproxy;
 
+import io.netharness.core.Format;
 import io.netharness.toxiproxy.internal.ApiRouter;
 import io.netharness.toxiproxy.internal.ApiTimeouts;
 import io.netharness.toxiproxy.internal.HttpApiHandler;
@@ -12,9 +13,9 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -153,7 +154,7 @@ public final class ToxiproxyServer implements AutoCloseable {
     /** {@code http://host:port} of the API, for HTTP clients. */
     public URI uri() {
         InetSocketAddress address = address();
-        return URI.create("http://" + io.netharness.toxiproxy.internal.Addresses.format(address));
+        return URI.create("http://" + Format.address(address));
     }
 
     /** The proxies of this server; for the command line's statistics. */
@@ -233,7 +234,7 @@ public final class ToxiproxyServer implements AutoCloseable {
             case NEW:
                 return "ToxiproxyServer{new}";
             case STARTED:
-                return "ToxiproxyServer{" + io.netharness.toxiproxy.internal.Addresses.format(
+                return "ToxiproxyServer{" + Format.address(
                         (InetSocketAddress) apiChannel.localAddress()) + ", " + registry.all().size() + " proxies}";
             default:
                 return "ToxiproxyServer{closed}";

@@ -4,9 +4,9 @@
  * <p>{@link io.netharness.toxiproxy.ToxiproxyServer} speaks Toxiproxy 2.x's HTTP API and by default answers as
  * Toxiproxy 2.12 does wherever a client could tell: the same routes, JSON, status codes, headers and error bodies
  * ({@code {"error":"proxy not found","status":404}}), the same toxic names and effects, so Toxiproxy clients and
- * their test suites work unchanged; {@code strict} adds NetHarness's own validation. {@link io.netharness.toxiproxy.ServeCommand} runs it from the command line
+ * their test suites work unchanged; {@code strict} adds NetHarness's own validation. {@link io.netharness.toxiproxy.ServerCommandLine} runs it from the command line
  * ({@code java -jar netharness.jar serve}). {@link io.netharness.toxiproxy.ToxiproxyLink} goes the other way: a
- * {@link io.netharness.simulator.SimulatedLink} served by a real Toxiproxy through toxiproxy-java.
+ * {@link io.netharness.simulator.Link} served by a real Toxiproxy through toxiproxy-java.
  *
  * <h2>Extensions</h2>
  * Clients that do not know them can ignore them: they are extra fields in answers and optional fields in

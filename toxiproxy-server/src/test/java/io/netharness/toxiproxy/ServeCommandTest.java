@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.netharness.toxiproxy.internal.Protocol;
-import io.netharness.toxiproxy.internal.cli.LinkSpec;
+import io.netharness.toxiproxy.internal.ProxyProtocol;
+import io.netharness.toxiproxy.internal.cli.LinkFlag;
 import io.netharness.toxiproxy.internal.cli.ServeOptions;
 import io.netharness.toxiproxy.internal.cli.UsageException;
 import java.io.ByteArrayOutputStream;
@@ -56,7 +56,7 @@ class ServeCommandTest {
 
         assertThat(options.host()).isEqualTo("0.0.0.0");
         assertThat(options.links()).hasSize(2);
-        LinkSpec db = options.links().get(0);
+        LinkFlag db = options.links().get(0);
         assertThat(db.proxyConfig().seed()).isEqualTo(42L);
         assertThat(db.toxicBodies()).containsExactly(
                 "{\"name\":\"latency_downstream\",\"type\":\"latency\",\"stream\":\"downstream\","
@@ -65,8 +65,8 @@ class ServeCommandTest {
                         + "\"attributes\":{\"rate\":2000}}",
                 "{\"name\":\"bandwidth_downstream\",\"type\":\"bandwidth\",\"stream\":\"downstream\","
                         + "\"attributes\":{\"rate\":2000}}");
-        LinkSpec dns = options.links().get(1);
-        assertThat(dns.proxyConfig().protocol()).isEqualTo(Protocol.UDP);
+        LinkFlag dns = options.links().get(1);
+        assertThat(dns.proxyConfig().protocol()).isEqualTo(ProxyProtocol.UDP);
         assertThat(dns.toxicBodies()).containsExactly("{\"name\":\"loss_upstream\",\"type\":\"loss\","
                 + "\"stream\":\"upstream\",\"attributes\":{\"probability\":0.02}}");
     }
@@ -94,7 +94,7 @@ class ServeCommandTest {
     void startsAnsweresVersionPrintsStatisticsAndStops() throws Exception {
         Output output = new Output();
         int apiPort;
-        try (ServeCommand.Running running = ServeCommand.start(new String[] {"--port", "0",
+        try (ServerCommandLine.Running running = ServerCommandLine.start(new String[] {"--port", "0",
                 "--link", "echo=127.0.0.1:0->" + echo.hostPort(), "--latency", "down:50ms", "--seed", "7",
                 "--stats-interval", "100ms"}, output.stream)) {
             InetSocketAddress api = running.apiAddress().orElseThrow();
@@ -121,7 +121,7 @@ class ServeCommandTest {
     @Test
     void linksRunWithoutTheApi() throws Exception {
         Output output = new Output();
-        try (ServeCommand.Running running = ServeCommand.start(new String[] {"--no-api", "--stats-interval", "0",
+        try (ServerCommandLine.Running running = ServerCommandLine.start(new String[] {"--no-api", "--stats-interval", "0",
                 "--link", "plain=127.0.0.1:0->" + echo.hostPort()}, output.stream)) {
             assertThat(running.apiAddress()).isEmpty();
             assertThat(RoundTrips.echoes(running.linkAddress("plain").orElseThrow())).isTrue();
@@ -136,10 +136,10 @@ class ServeCommandTest {
             Output output = new Output();
             Output errors = new Output();
 
-            int code = ServeCommand.run(new String[] {"--port", "0", "--link", "x=" + listen + "->" + echo.hostPort()},
+            int code = ServerCommandLine.run(new String[] {"--port", "0", "--link", "x=" + listen + "->" + echo.hostPort()},
                     output.stream, errors.stream);
 
-            assertThat(code).isEqualTo(ServeCommand.USAGE_ERROR);
+            assertThat(code).isEqualTo(ServerCommandLine.USAGE_ERROR);
             assertThat(errors.text()).isEqualTo("serve: --link x: listen tcp " + listen
                     + ": bind: address already in use\n");
         }
@@ -149,7 +149,7 @@ class ServeCommandTest {
     void helpPrintsTheFlags() {
         Output output = new Output();
 
-        assertThat(ServeCommand.run(new String[] {"--help"}, output.stream, output.stream)).isZero();
+        assertThat(ServerCommandLine.run(new String[] {"--help"}, output.stream, output.stream)).isZero();
 
         assertThat(output.text()).contains("--link NAME=LISTEN->UPSTREAM", "--port PORT", "default 127.0.0.1");
     }

@@ -4,16 +4,16 @@ import io.netharness.simulator.DelayHistogram;
 import io.netharness.simulator.DirectionStatistics;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.toxiproxy.internal.LinkEngine;
-import io.netharness.toxiproxy.internal.Protocol;
+import io.netharness.toxiproxy.internal.ProxyProtocol;
 import io.netharness.toxiproxy.internal.Toxic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.nio.channels.Channel;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -59,7 +59,7 @@ final class SocketOnlyEngine implements LinkEngine {
         try {
             Channel channel;
             InetSocketAddress bound;
-            if (request.protocol() == Protocol.UDP) {
+            if (request.protocol() == ProxyProtocol.UDP) {
                 DatagramChannel datagram = DatagramChannel.open();
                 channel = datagram;
                 bind(() -> datagram.bind(request.listen()), channel);

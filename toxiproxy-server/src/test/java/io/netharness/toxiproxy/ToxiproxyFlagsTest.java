@@ -52,7 +52,7 @@ class ToxiproxyFlagsTest {
     void versionPrintsToxiproxysVersionAndNetHarnesss() {
         Output output = new Output();
 
-        assertThat(ServeCommand.run(new String[] {"-version"}, output.stream, output.stream)).isZero();
+        assertThat(ServerCommandLine.run(new String[] {"-version"}, output.stream, output.stream)).isZero();
 
         assertThat(output.text()).matches("toxiproxy-server version 2\\.12\\.0 \\(NetHarness \\S+\\)\\n");
     }
@@ -65,7 +65,7 @@ class ToxiproxyFlagsTest {
         long[] seeds = new long[2];
         for (int run = 0; run < 2; run++) {
             Output output = new Output();
-            try (ServeCommand.Running running = ServeCommand.start(new String[] {"-port=0", "-config", config.toString(),
+            try (ServerCommandLine.Running running = ServerCommandLine.start(new String[] {"-port=0", "-config", config.toString(),
                     "-seed", "42", "--stats-interval", "0"}, output.stream)) {
                 ApiClient api = api(running);
                 JsonObject db = JsonParser.parseString(api.get("/proxies/db").body()).getAsJsonObject();
@@ -87,7 +87,7 @@ class ToxiproxyFlagsTest {
         for (Path config : new Path[] {missing, broken}) {
             Output output = new Output();
             Output errors = new Output();
-            try (ServeCommand.Running running = ServeCommand.start(new String[] {"--port", "0", "--config",
+            try (ServerCommandLine.Running running = ServerCommandLine.start(new String[] {"--port", "0", "--config",
                     config.toString(), "--stats-interval", "0"}, output.stream, errors.stream)) {
                 assertThat(api(running).get("/proxies").body()).isEqualTo("{}");
             }
@@ -102,16 +102,16 @@ class ToxiproxyFlagsTest {
             Output output = new Output();
             Output errors = new Output();
 
-            int code = ServeCommand.run(new String[] {"-port", Integer.toString(taken.getLocalPort())}, output.stream,
+            int code = ServerCommandLine.run(new String[] {"-port", Integer.toString(taken.getLocalPort())}, output.stream,
                     errors.stream);
 
-            assertThat(code).isEqualTo(ServeCommand.USAGE_ERROR);
+            assertThat(code).isEqualTo(ServerCommandLine.USAGE_ERROR);
             assertThat(errors.text()).isEqualTo("serve: cannot listen on 127.0.0.1:" + taken.getLocalPort()
                     + ": address already in use\n");
         }
     }
 
-    private static ApiClient api(ServeCommand.Running running) {
+    private static ApiClient api(ServerCommandLine.Running running) {
         InetSocketAddress address = running.apiAddress().orElseThrow();
         return new ApiClient(URI.create("http://127.0.0.1:" + address.getPort()));
     }

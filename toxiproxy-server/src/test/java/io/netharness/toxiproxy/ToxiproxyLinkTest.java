@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.netharness.simulator.Bandwidth;
 import io.netharness.simulator.ConnectionFault;
-import io.netharness.simulator.DelayDistribution;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.FaultHandle;
 import io.netharness.simulator.InProcessLink;
-import io.netharness.simulator.Latency;
-import io.netharness.simulator.LinkProfile;
-import io.netharness.simulator.Loss;
-import io.netharness.simulator.SimulatedLink;
+import io.netharness.simulator.Link;
+import io.netharness.simulator.profile.Bandwidth;
+import io.netharness.simulator.profile.DelayDistribution;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The toxiproxy-java backend of {@link SimulatedLink}. No real Toxiproxy binary or image is reachable from this
+ * The toxiproxy-java backend of {@link Link}. No real Toxiproxy binary or image is reachable from this
  * build, so the Toxiproxy server here is NetHarness's own, which speaks the same API; the backend only uses
  * toxiproxy-java's calls.
  */
@@ -58,7 +58,7 @@ class ToxiproxyLinkTest {
         return JsonParser.parseString(api.get("/proxies/" + proxy + "/toxics").body()).getAsJsonArray();
     }
 
-    private static String hostPort(SimulatedLink link) {
+    private static String hostPort(Link link) {
         return link.address().getHostString() + ":" + link.address().getPort();
     }
 
@@ -240,7 +240,7 @@ class ToxiproxyLinkTest {
     /** It promises what Toxiproxy can do: no statistics and no choice of cut mode (InProcessLink offers those). */
     @Test
     void itIsASimulatedLinkButNotAnInProcessLink() {
-        assertThat(SimulatedLink.class).isAssignableFrom(ToxiproxyLink.class);
+        assertThat(Link.class).isAssignableFrom(ToxiproxyLink.class);
         assertThat(InProcessLink.class.isAssignableFrom(ToxiproxyLink.class)).isFalse();
     }
 

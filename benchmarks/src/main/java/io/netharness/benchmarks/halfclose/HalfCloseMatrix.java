@@ -2,9 +2,9 @@ package io.netharness.benchmarks.halfclose;
 
 import io.netharness.benchmarks.hop.ServeProcess;
 import io.netharness.simulator.DirectionStatistics;
-import io.netharness.simulator.Latency;
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.TcpLink;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

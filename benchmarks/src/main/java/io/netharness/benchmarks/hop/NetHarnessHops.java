@@ -1,12 +1,12 @@
 package io.netharness.benchmarks.hop;
 
 import io.netharness.core.Transport;
-import io.netharness.simulator.Bandwidth;
-import io.netharness.simulator.Latency;
-import io.netharness.simulator.LinkProfile;
-import io.netharness.simulator.SimulatedLink;
+import io.netharness.simulator.Link;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.UdpLink;
+import io.netharness.simulator.profile.Bandwidth;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import java.net.InetSocketAddress;
 
 /**
@@ -47,7 +47,7 @@ final class NetHarnessHops {
         return profile;
     }
 
-    private record LinkHop(SimulatedLink link) implements Hop {
+    private record LinkHop(Link link) implements Hop {
         @Override
         public InetSocketAddress address() {
             return link.address();

@@ -55,7 +55,7 @@ public final class Fixtures {
         static HarnessServer echo;
 
         @io.netharness.junit.SimulatedLink(targetServer = "echo")
-        io.netharness.simulator.SimulatedLink link;
+        io.netharness.simulator.Link link;
 
         @ParameterizedTest
         @MethodSource("io.netharness.benchmarks.pertest.TestTimes#runs")

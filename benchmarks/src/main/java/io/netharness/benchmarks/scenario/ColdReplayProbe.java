@@ -1,14 +1,14 @@
 package io.netharness.benchmarks.scenario;
 
-import io.netharness.simulator.Corruption;
-import io.netharness.simulator.DelayDistribution;
 import io.netharness.simulator.DirectionStatistics;
-import io.netharness.simulator.Duplication;
-import io.netharness.simulator.Latency;
-import io.netharness.simulator.LinkProfile;
-import io.netharness.simulator.Loss;
-import io.netharness.simulator.Reordering;
 import io.netharness.simulator.UdpLink;
+import io.netharness.simulator.profile.Corruption;
+import io.netharness.simulator.profile.DelayDistribution;
+import io.netharness.simulator.profile.Duplication;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
+import io.netharness.simulator.profile.Reordering;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

@@ -1,11 +1,11 @@
 package io.netharness.benchmarks.scenario;
 
 import io.netharness.simulator.InProcessLink;
-import io.netharness.simulator.Latency;
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.MulticastLink;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.UdpLink;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

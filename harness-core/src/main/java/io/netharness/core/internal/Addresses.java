@@ -1,9 +1,7 @@
 package io.netharness.core.internal;
 
-import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.Objects;
 
 /** Address checks and formatting shared by every component. */
@@ -33,15 +31,6 @@ public final class Addresses {
         Objects.requireNonNull(address, "address");
         checkPort(address.getPort(), 0);
         return address;
-    }
-
-    /** {@code 127.0.0.1:4000}, {@code [::1]:4000}, or the host name as given when unresolved. */
-    public static String format(SocketAddress address) {
-        if (!(address instanceof InetSocketAddress inet)) {
-            return String.valueOf(address);
-        }
-        String host = inet.getAddress() != null ? NetUtil.toAddressString(inet.getAddress()) : inet.getHostString();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + inet.getPort();
     }
 
     /** A resolved address for {@code host} and {@code port}; the error names both if it cannot resolve. */

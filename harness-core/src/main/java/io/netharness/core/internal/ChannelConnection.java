@@ -2,6 +2,7 @@ package io.netharness.core.internal;
 
 import io.netharness.core.Chunk;
 import io.netharness.core.Component;
+import io.netharness.core.Format;
 import io.netharness.core.tcp.Connection;
 import io.netharness.core.tcp.ConnectionSettings;
 import io.netty.channel.Channel;
@@ -29,7 +30,7 @@ public final class ChannelConnection extends BoxedComponent<Chunk, Chunk> implem
 
     /** A connection for an accepted channel, with fresh boxes; call from the channel's initializer. */
     public static ChannelConnection accepted(Channel channel, ConnectionSettings settings) {
-        String name = "Connection[" + Addresses.format(channel.remoteAddress()) + "]";
+        String name = "Connection[" + Format.address(channel.remoteAddress()) + "]";
         ChannelConnection connection = new ChannelConnection(channel, name, settings);
         install(channel.pipeline(), settings, connection);
         return connection;
@@ -81,8 +82,8 @@ public final class ChannelConnection extends BoxedComponent<Chunk, Chunk> implem
     @Override
     public String toString() {
         return channel.isOpen()
-                ? "Connection{" + Addresses.format(channel.localAddress()) + "<->"
-                        + Addresses.format(channel.remoteAddress()) + "}"
+                ? "Connection{" + Format.address(channel.localAddress()) + "<->"
+                        + Format.address(channel.remoteAddress()) + "}"
                 : "Connection{closed}";
     }
 

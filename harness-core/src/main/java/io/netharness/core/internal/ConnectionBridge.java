@@ -1,6 +1,7 @@
 package io.netharness.core.internal;
 
 import io.netharness.core.Chunk;
+import io.netharness.core.Format;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.Outbox;
@@ -93,8 +94,8 @@ final class ConnectionBridge extends ChannelInboundHandlerAdapter {
         inactive = true;
         inbox.onArrival(null);
         control.onArrival(null);
-        inbox.close("connection " + Addresses.format(ctx.channel().localAddress()) + "<->"
-                + Addresses.format(ctx.channel().remoteAddress()) + " is closed");
+        inbox.close("connection " + Format.address(ctx.channel().localAddress()) + "<->"
+                + Format.address(ctx.channel().remoteAddress()) + " is closed");
         signalShutdownWhenDelivered();
         ctx.fireChannelInactive();
     }

@@ -1,6 +1,7 @@
 package io.netharness.core.internal;
 
 import io.netharness.core.Chunk;
+import io.netharness.core.Format;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.Outbox;
@@ -121,7 +122,7 @@ public final class DatagramEndpoint<I> {
             }
         }
         ChannelFuture bind = bootstrap.bind(options.bindAddress());
-        String where = Addresses.format(options.bindAddress());
+        String where = Format.address(options.bindAddress());
         if (!Futures.await(bind, settings.closeTimeout(), "bind of " + where) || !bind.isSuccess()) {
             bind.channel().close();
             closeBoxes(owner + " could not bind " + where);
@@ -241,7 +242,7 @@ public final class DatagramEndpoint<I> {
     public String describe(String extra) {
         return state.describe(() -> {
             Channel ch = channel;
-            return (ch == null || ch.localAddress() == null ? "binding" : Addresses.format(ch.localAddress())) + extra;
+            return (ch == null || ch.localAddress() == null ? "binding" : Format.address(ch.localAddress())) + extra;
         });
     }
 

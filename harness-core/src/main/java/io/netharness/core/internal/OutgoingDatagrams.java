@@ -1,5 +1,6 @@
 package io.netharness.core.internal;
 
+import io.netharness.core.Format;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.Outbox;
@@ -78,14 +79,14 @@ final class OutgoingDatagrams<I> {
         boolean recipientIpv6 = recipient.getAddress() instanceof Inet6Address;
         boolean boundIpv6 = bindAddress.getAddress() instanceof Inet6Address;
         if (recipientIpv6 != boundIpv6) {
-            throw new IllegalArgumentException("recipient: " + Addresses.format(recipient) + " (expected: an "
+            throw new IllegalArgumentException("recipient: " + Format.address(recipient) + " (expected: an "
                     + (boundIpv6 ? "IPv6" : "IPv4") + " address, as " + owner + " is bound to "
-                    + Addresses.format(bindAddress) + ")");
+                    + Format.address(bindAddress) + ")");
         }
         int max = Datagram.maxPayload(recipient);
         int size = datagram.content().size();
         if (size > max) {
-            throw new IllegalArgumentException("datagram: " + size + " bytes to " + Addresses.format(recipient)
+            throw new IllegalArgumentException("datagram: " + size + " bytes to " + Format.address(recipient)
                     + " (expected: 0-" + max + ", the largest UDP payload over " + (recipientIpv6 ? "IPv6" : "IPv4")
                     + ")");
         }

@@ -1,8 +1,8 @@
 package io.netharness.core.tcp;
 
 import io.netharness.core.Chunk;
+import io.netharness.core.Format;
 import io.netharness.core.Lifecycle;
-import io.netharness.core.internal.Addresses;
 import io.netharness.core.internal.BoxedComponent;
 import io.netharness.core.internal.LifecycleState;
 import java.io.IOException;
@@ -21,7 +21,7 @@ abstract class AbstractTcpClient extends BoxedComponent<Chunk, Chunk> implements
 
     /** @param kind names the client in messages and box names, e.g. {@code "TcpClient"} */
     protected AbstractTcpClient(String kind, InetSocketAddress server, ConnectionSettings settings) {
-        super(kind + "[" + Addresses.format(server) + "]", settings.boxCapacity());
+        super(kind + "[" + Format.address(server) + "]", settings.boxCapacity());
         this.server = server;
         this.settings = settings;
         this.state = new LifecycleState(kind);
@@ -49,8 +49,8 @@ abstract class AbstractTcpClient extends BoxedComponent<Chunk, Chunk> implements
      */
     protected final RuntimeException connectFailed(Throwable cause) {
         signal().offer(new Lifecycle.ConnectionFailed(server, cause));
-        inbox().close("connection to " + Addresses.format(server) + " failed");
-        String message = "cannot connect to " + Addresses.format(server) + ": " + cause.getMessage();
+        inbox().close("connection to " + Format.address(server) + " failed");
+        String message = "cannot connect to " + Format.address(server) + ": " + cause.getMessage();
         if (cause instanceof IOException io) {
             return new UncheckedIOException(message, io);
         }

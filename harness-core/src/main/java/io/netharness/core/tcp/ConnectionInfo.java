@@ -1,6 +1,6 @@
 package io.netharness.core.tcp;
 
-import io.netharness.core.internal.Addresses;
+import io.netharness.core.Format;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
@@ -25,6 +25,6 @@ public record ConnectionInfo(InetSocketAddress local, InetSocketAddress remote) 
 
     @Override
     public String toString() {
-        return Addresses.format(remote) + "->" + Addresses.format(local);
+        return Format.address(remote) + "->" + Format.address(local);
     }
 }

@@ -1,5 +1,6 @@
 package io.netharness.core.tcp;
 
+import io.netharness.core.Format;
 import io.netharness.core.Inbox;
 import io.netharness.core.internal.Transports;
 import io.netty.channel.EventLoopGroup;
@@ -113,7 +114,7 @@ public final class ConnectionSettings {
     private static Duration positive(String name, Duration value) {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + ": " + value + " (expected: > 0)");
+            throw new IllegalArgumentException(name + ": " + Format.duration(value) + " (expected: > 0)");
         }
         return value;
     }

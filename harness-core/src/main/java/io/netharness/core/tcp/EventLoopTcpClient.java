@@ -1,6 +1,6 @@
 package io.netharness.core.tcp;
 
-import io.netharness.core.internal.Addresses;
+import io.netharness.core.Format;
 import io.netharness.core.internal.ChannelConnection;
 import io.netharness.core.internal.Futures;
 import io.netharness.core.internal.Transports;
@@ -45,7 +45,7 @@ final class EventLoopTcpClient extends AbstractTcpClient {
         boolean done;
         try {
             done = Futures.await(connect, settings.connectTimeout().plusSeconds(1), "connect to "
-                    + Addresses.format(server));
+                    + Format.address(server));
         } catch (IllegalStateException interrupted) {
             connect.channel().close();
             throw interrupted;
@@ -80,7 +80,7 @@ final class EventLoopTcpClient extends AbstractTcpClient {
         if (ch != null) {
             ch.close();
             if (!Futures.inEventLoop(group)) {
-                Futures.awaitClosed(ch.closeFuture(), settings.closeTimeout(), "TcpClient[" + Addresses.format(server) + "]");
+                Futures.awaitClosed(ch.closeFuture(), settings.closeTimeout(), "TcpClient[" + Format.address(server) + "]");
             }
         }
     }
@@ -88,11 +88,11 @@ final class EventLoopTcpClient extends AbstractTcpClient {
     @Override
     public String toString() {
         Channel ch = channel;
-        String target = Addresses.format(server);
+        String target = Format.address(server);
         if (ch == null) {
             return state.describe(() -> "connecting to " + target);
         }
-        return state.describe(() -> ch.isActive() ? Addresses.format(ch.localAddress()) + "->" + target
+        return state.describe(() -> ch.isActive() ? Format.address(ch.localAddress()) + "->" + target
                 : "disconnected from " + target);
     }
 }

@@ -1,5 +1,6 @@
 package io.netharness.core.tcp;
 
+import io.netharness.core.Format;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.Outbox;
@@ -131,12 +132,12 @@ public final class TcpServer implements AutoCloseable {
                     }
                 })
                 .bind(bindAddress);
-        if (!Futures.await(bind, settings.closeTimeout(), "bind of " + Addresses.format(bindAddress))
+        if (!Futures.await(bind, settings.closeTimeout(), "bind of " + Format.address(bindAddress))
                 || !bind.isSuccess()) {
             bind.channel().close();
             state.tryClose();
             Throwable cause = bind.cause() != null ? bind.cause() : new IOException("bind timed out");
-            String message = "cannot bind " + Addresses.format(bindAddress) + ": " + cause.getMessage();
+            String message = "cannot bind " + Format.address(bindAddress) + ": " + cause.getMessage();
             if (cause instanceof IOException io) {
                 throw new UncheckedIOException(message, io);
             }

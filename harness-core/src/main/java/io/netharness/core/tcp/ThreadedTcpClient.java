@@ -1,8 +1,8 @@
 package io.netharness.core.tcp;
 
 import io.netharness.core.Chunk;
+import io.netharness.core.Format;
 import io.netharness.core.Lifecycle;
-import io.netharness.core.internal.Addresses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,7 +70,7 @@ final class ThreadedTcpClient extends AbstractTcpClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // close() asked us to stop while the outbox was full
         } finally {
-            inbox().close("connection to " + Addresses.format(server) + " is closed");
+            inbox().close("connection to " + Format.address(server) + " is closed");
             closeQuietly();
             writer.interrupt();
             signal().offer(new Lifecycle.SocketShutdown(local, server, failure));
@@ -172,9 +172,9 @@ final class ThreadedTcpClient extends AbstractTcpClient {
 
     @Override
     public String toString() {
-        String target = Addresses.format(server);
+        String target = Format.address(server);
         return state.describe(() -> isConnected()
-                ? Addresses.format(socket.getLocalSocketAddress()) + "->" + target
+                ? Format.address(socket.getLocalSocketAddress()) + "->" + target
                 : "disconnected from " + target);
     }
 }

@@ -1,7 +1,7 @@
 package io.netharness.core.udp;
 
 import io.netharness.core.Chunk;
-import io.netharness.core.internal.Addresses;
+import io.netharness.core.Format;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -75,7 +75,7 @@ public record Datagram(Chunk content, InetSocketAddress sender, InetSocketAddres
 
     @Override
     public String toString() {
-        return "Datagram[" + (sender == null ? "" : Addresses.format(sender)) + "->" + Addresses.format(recipient)
+        return "Datagram[" + (sender == null ? "" : Format.address(sender)) + "->" + Format.address(recipient)
                 + ", " + content + "]";
     }
 }

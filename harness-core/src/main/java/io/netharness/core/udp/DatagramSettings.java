@@ -1,5 +1,6 @@
 package io.netharness.core.udp;
 
+import io.netharness.core.Format;
 import io.netharness.core.Inbox;
 import io.netharness.core.internal.Transports;
 import io.netty.channel.EventLoopGroup;
@@ -63,7 +64,7 @@ public final class DatagramSettings {
     public DatagramSettings withCloseTimeout(Duration timeout) {
         Objects.requireNonNull(timeout, "closeTimeout");
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("closeTimeout: " + timeout + " (expected: > 0)");
+            throw new IllegalArgumentException("closeTimeout: " + Format.duration(timeout) + " (expected: > 0)");
         }
         return new DatagramSettings(eventLoopGroup, boxCapacity, timeout);
     }

@@ -1,11 +1,10 @@
 package io.netharness.core.udp;
 
 import io.netharness.core.Chunk;
+import io.netharness.core.Format;
 import io.netharness.core.internal.Addresses;
 import io.netharness.core.internal.DatagramEndpoint;
 import io.netharness.core.internal.Multicast;
-import io.netharness.core.udp.Datagram;
-import io.netharness.core.udp.DatagramSettings;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.util.Objects;
@@ -115,6 +114,6 @@ public final class MulticastSender extends DatagramComponent<Chunk> {
     /** {@code MulticastSender{new}}, {@code MulticastSender{127.0.0.1:4000->239.1.2.3:5000}}, {@code ...{closed}}. */
     @Override
     public String toString() {
-        return endpoint().describe("->" + Addresses.format(group));
+        return endpoint().describe("->" + Format.address(group));
     }
 }

@@ -1,6 +1,7 @@
 package io.netharness.core.udp;
 
 import io.netharness.core.Chunk;
+import io.netharness.core.Format;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.internal.Addresses;
@@ -155,7 +156,7 @@ public final class UdpPeer extends DatagramComponent<Chunk> {
 
     private void checkNotFixed() {
         if (fixed) {
-            throw new IllegalStateException("UdpPeer's target " + Addresses.format(target)
+            throw new IllegalStateException("UdpPeer's target " + Format.address(target)
                     + " is fixed; build it with target(...) instead of fixedTarget(...) to change it at run time");
         }
     }
@@ -186,7 +187,7 @@ public final class UdpPeer extends DatagramComponent<Chunk> {
     @Override
     public String toString() {
         InetSocketAddress to = target;
-        return endpoint().describe(to == null ? "" : "->" + Addresses.format(to));
+        return endpoint().describe(to == null ? "" : "->" + Format.address(to));
     }
 
     private static InetSocketAddress checkTarget(InetSocketAddress address) {

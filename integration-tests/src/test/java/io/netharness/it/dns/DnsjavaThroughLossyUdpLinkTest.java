@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netharness.it.support.DnsmasqServer;
 import io.netharness.it.support.RequiresExecutable;
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
-import io.netharness.simulator.Loss;
 import io.netharness.simulator.UdpLink;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netharness.it.support.ChildJvm;
 import io.netharness.it.support.LocalPorts;
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
-import io.netharness.simulator.Loss;
 import io.netharness.simulator.MulticastLink;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;

@@ -1,8 +1,9 @@
 package io.netharness.junit.internal;
 
+import io.netharness.core.Format;
 import io.netharness.junit.Profile;
 import io.netharness.junit.SimulatedLink;
-import io.netharness.simulator.Loss;
+import io.netharness.simulator.profile.Loss;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -51,7 +52,7 @@ final class DirectionReader {
         Duration jitter = duration("jitter", link.jitter(), profile.jitter());
         if (jitter.compareTo(latency) > 0) {
             throw problems.attribute(jitterName, "at most the latency ("
-                    + Quantities.format(latency) + " here) so that no delay is negative", text(link.jitter(), profile.jitter()));
+                    + Format.duration(latency) + " here) so that no delay is negative", text(link.jitter(), profile.jitter()));
         }
         double loss = probability("loss", link.loss(), profile.loss());
         double burstLength = number(link.burstLength(), profile.burstLength());

@@ -1,6 +1,6 @@
 package io.netharness.junit.internal;
 
-import io.netharness.simulator.Loss;
+import io.netharness.simulator.profile.Loss;
 import java.time.Duration;
 
 /**
@@ -26,7 +26,7 @@ import java.time.Duration;
  * @param mtu largest datagram in bytes, 0 for none
  * @param truncate whether datagrams above the MTU are cut to fit rather than dropped
  */
-public record DirectionSpec(
+record DirectionSpec(
         Duration latency,
         Duration jitter,
         String distribution,

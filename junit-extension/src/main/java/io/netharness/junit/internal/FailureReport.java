@@ -2,8 +2,8 @@ package io.netharness.junit.internal;
 
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.InProcessLink;
+import io.netharness.simulator.Link;
 import io.netharness.simulator.Seeds;
-import io.netharness.simulator.SimulatedLink;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +79,7 @@ public final class FailureReport {
     }
 
     /** The link's figures, or why it has none (a proxy on a Toxiproxy server keeps none). */
-    private static String statistics(SimulatedLink link) {
+    private static String statistics(Link link) {
         return link instanceof InProcessLink measured ? String.valueOf(measured.statistics())
                 : "no statistics (a proxy on a Toxiproxy server counts nothing)";
     }

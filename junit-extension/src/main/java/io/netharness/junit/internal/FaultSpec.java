@@ -18,7 +18,7 @@ import io.netharness.simulator.Trigger;
  * @param effect    what
  * @param toxicity  share of connections affected, 0..1
  */
-public record FaultSpec(String label, String kind, Direction direction, boolean directionDefaulted, Trigger trigger,
+record FaultSpec(String label, String kind, Direction direction, boolean directionDefaulted, Trigger trigger,
         Effect effect, double toxicity) {
 
     /** The fault of a TCP link. */

@@ -77,7 +77,7 @@ public final class Injector {
     public static boolean supports(ParameterContext parameter) {
         Class<?> type = parameter.getParameter().getType();
         return parameter.isAnnotated(SimulatedLink.class) || parameter.isAnnotated(InProcessServer.class)
-                || type == Network.class || type == io.netharness.simulator.Network.class;
+                || type == Network.class || type == io.netharness.simulator.topology.Topology.class;
     }
 
     /**
@@ -95,7 +95,7 @@ public final class Injector {
         if (parameter.isAnnotated(InProcessServer.class)) {
             return ServerFactory.injectable(ServerFactory.obtain(member, context), member.type());
         }
-        if (member.type() == io.netharness.simulator.Network.class) {
+        if (member.type() == io.netharness.simulator.topology.Topology.class) {
             throw new ExtensionConfigurationException("NetHarness injects " + Network.class.getName() + ", but "
                     + member.description() + " is declared " + member.type().getName() + " (the simulator's"
                     + " partition helper for links you build yourself): import " + Network.class.getName()

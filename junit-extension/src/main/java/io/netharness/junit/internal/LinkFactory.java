@@ -2,11 +2,11 @@ package io.netharness.junit.internal;
 
 import io.netharness.core.Transport;
 import io.netharness.junit.Protocol;
-import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.Link;
 import io.netharness.simulator.MulticastLink;
-import io.netharness.simulator.SimulatedLink;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.UdpLink;
+import io.netharness.simulator.profile.LinkProfile;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -41,9 +41,9 @@ final class LinkFactory {
      * A started link with {@code faults} in force from its first connection or datagram; the simulator's refusal
      * of a fault (an {@link IllegalArgumentException}) comes out of here before anything listens.
      */
-    static SimulatedLink open(Protocol protocol, InetSocketAddress target, long seed, LinkProfile upstream,
+    static Link open(Protocol protocol, InetSocketAddress target, long seed, LinkProfile upstream,
             LinkProfile downstream, Optional<Path> capture, List<FaultSpec> faults, boolean refuseWhileTargetRefuses) {
-        SimulatedLink link;
+        Link link;
         if (protocol == Protocol.UDP) {
             UdpLink.Builder builder = UdpLink.builder().target(target).seed(seed).upstream(upstream)
                     .downstream(downstream).eventLoopGroup(Transport.sharedGroup());

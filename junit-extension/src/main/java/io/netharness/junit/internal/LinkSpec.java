@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * @param capture whether to record a pcap file
  * @param problems messages about this link, raised when the link is built
  */
-public record LinkSpec(
+record LinkSpec(
         Member member,
         String name,
         TargetSpec target,

@@ -16,7 +16,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * that can be checked without running the test is checked here, so that a misconfiguration fails before any
  * port is opened.
  */
-public final class LinkSpecReader {
+final class LinkSpecReader {
 
     private LinkSpecReader() {}
 
@@ -84,9 +84,9 @@ public final class LinkSpecReader {
         String value = given.get(0)[1].trim();
         if (attribute.equals("target") || attribute.equals("@LinkTarget(value)")) {
             try {
-                return new TargetSpec.Fixed(attribute, Addresses.parse(value));
+                return new TargetSpec.Fixed(attribute, AddressText.parse(value));
             } catch (IllegalArgumentException e) {
-                throw problems.attribute(attribute, Addresses.FORMAT, given.get(0)[1]);
+                throw problems.attribute(attribute, AddressText.FORMAT, given.get(0)[1]);
             }
         }
         if (attribute.endsWith("Server") || attribute.endsWith("(server)")) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The declared types a {@code @SimulatedLink} can be injected into, and the protocol each one implies. */
 final class LinkTypes {
 
-    static final String SIMULATED_LINK = "io.netharness.simulator.SimulatedLink";
+    static final String SIMULATED_LINK = "io.netharness.simulator.Link";
     static final String TCP_LINK = "io.netharness.simulator.TcpLink";
     static final String UDP_LINK = "io.netharness.simulator.UdpLink";
     static final String MULTICAST_LINK = "io.netharness.simulator.MulticastLink";

@@ -1,9 +1,9 @@
 package io.netharness.junit.internal;
 
 import io.netharness.junit.Protocol;
-import io.netharness.simulator.LinkProfile;
-import io.netharness.simulator.SimulatedLink;
+import io.netharness.simulator.Link;
 import io.netharness.simulator.Seeds;
+import io.netharness.simulator.profile.LinkProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ public final class Links {
             requireToxiproxyCanServe(spec, toxiproxy.get());
         }
         Optional<Path> capture = spec.capture() ? Optional.of(capturePath(spec, owner, seed)) : Optional.empty();
-        SimulatedLink link;
+        Link link;
         try {
             LinkProfile upstream = Profiles.toLinkProfile(spec.upstream());
             LinkProfile downstream = Profiles.toLinkProfile(spec.downstream());
@@ -69,7 +69,7 @@ public final class Links {
 
     /**
      * The Toxiproxy that serves the link, if any: always for a member declared ToxiproxyLink (refused when none is
-     * configured), for one declared SimulatedLink when one is configured, never for the concrete simulator types.
+     * configured), for one declared Link when one is configured, never for the concrete simulator types.
      */
     private static Optional<ToxiproxyBackend> toxiproxyFor(LinkSpec spec, Protocol protocol, ExtensionContext owner) {
         Class<?> type = spec.member().type();

@@ -1,7 +1,7 @@
 package io.netharness.junit.internal;
 
 import io.netharness.junit.Protocol;
-import io.netharness.simulator.SimulatedLink;
+import io.netharness.simulator.Link;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param capture the pcap file, if capturing
  * @param targetServer the name of the in-process server it leads to, if any
  */
-public record ManagedLink(LinkSpec spec, Protocol protocol, SimulatedLink link, boolean inProcess,
+record ManagedLink(LinkSpec spec, Protocol protocol, Link link, boolean inProcess,
         Optional<Path> capture, Optional<String> targetServer)
         implements ManagedResource {
 

@@ -1,7 +1,7 @@
 package io.netharness.junit.internal;
 
 /** A link or server started by the extension, closed by its {@link Registry}. */
-public interface ManagedResource {
+interface ManagedResource {
 
     /**
      * Closes the resource and checks that it let go of its port.

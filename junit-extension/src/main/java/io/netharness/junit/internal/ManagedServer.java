@@ -12,7 +12,7 @@ import java.net.InetSocketAddress;
  * @param value what is injected into the field or parameter
  * @param closer closes the server; waits for its threads
  */
-public record ManagedServer(String name, Protocol protocol, InetSocketAddress address, Object value,
+record ManagedServer(String name, Protocol protocol, InetSocketAddress address, Object value,
         AutoCloseable closer) implements ManagedResource {
 
     @Override

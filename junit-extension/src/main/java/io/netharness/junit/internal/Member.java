@@ -26,7 +26,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * @param isStatic whether it is a static field (parameters are never static)
  * @param description how error messages name it, and what link seeds derive from
  */
-public record Member(AnnotatedElement element, Class<?> type, String name, boolean isStatic, String description) {
+record Member(AnnotatedElement element, Class<?> type, String name, boolean isStatic, String description) {
 
     /** Describes a field. */
     public static Member of(Field field) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * Builds the one-sentence messages of misconfigured annotations: what is annotated, where, which attribute,
  * what would be valid and what it was.
  */
-public final class Misconfiguration {
+final class Misconfiguration {
 
     private final String subject;
 

@@ -2,15 +2,21 @@ package io.netharness.junit.internal;
 
 import io.netharness.junit.Network;
 import io.netharness.junit.Outage;
-import io.netharness.simulator.SimulatedLink;
+import io.netharness.simulator.CutMode;
+import io.netharness.simulator.Link;
+import io.netharness.simulator.topology.Partition;
+import io.netharness.simulator.topology.Topology;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The {@link Network} of one test: a live view of the registries visible from its context. */
-public final class NetworkView implements Network {
+final class NetworkView implements Network {
 
     private final ExtensionContext context;
 
@@ -27,7 +33,7 @@ public final class NetworkView implements Network {
     }
 
     @Override
-    public SimulatedLink link(String name) {
+    public Link link(String name) {
         List<ManagedLink> links = managed();
         // Innermost wins, as a parameter named like a static field shadows it.
         for (int i = links.size() - 1; i >= 0; i--) {
@@ -40,37 +46,50 @@ public final class NetworkView implements Network {
     }
 
     @Override
-    public List<SimulatedLink> links() {
+    public List<Link> links() {
         return managed().stream().map(ManagedLink::link).toList();
     }
 
     @Override
     public Outage cut(String... linkNames) {
-        List<SimulatedLink> toCut = new ArrayList<>();
+        List<Link> toCut = new ArrayList<>();
         for (String name : linkNames) {
             toCut.add(link(name));
         }
-        toCut.forEach(SimulatedLink::cut);
+        toCut.forEach(Link::cut);
         return Outage.of(toCut);
     }
 
     @Override
     public Outage isolate(String... serverNames) {
         List<ManagedLink> links = managed();
-        List<SimulatedLink> toCut = new ArrayList<>();
         for (String serverName : serverNames) {
-            List<SimulatedLink> toServer = links.stream()
-                    .filter(link -> link.targetServer().filter(serverName::equals).isPresent())
-                    .map(ManagedLink::link)
-                    .toList();
-            if (toServer.isEmpty()) {
+            if (links.stream().noneMatch(link -> link.targetServer().filter(serverName::equals).isPresent())) {
                 throw new IllegalArgumentException("no link leads to a server named \"" + serverName + "\" ("
                         + serversDescription(links) + ")");
             }
-            toCut.addAll(toServer);
         }
-        toCut.forEach(SimulatedLink::cut);
-        return Outage.of(toCut);
+        List<Set<String>> alone = new ArrayList<>();
+        for (String serverName : new LinkedHashSet<>(Arrays.asList(serverNames))) {
+            alone.add(Set.of(serverName));
+        }
+        return apply(links, new Partition(alone));
+    }
+
+    @Override
+    @SafeVarargs
+    public final Outage split(Set<String>... groups) {
+        return apply(managed(), Partition.split(groups));
+    }
+
+    /** Applies {@code partition} to a topology of {@code links}; existing connections stay, as with a cut. */
+    private static Outage apply(List<ManagedLink> links, Partition partition) {
+        Topology topology = new Topology().node(TEST);
+        for (ManagedLink link : links) {
+            topology.link(TEST, link.targetServer().orElse(link.name()), link.link());
+        }
+        topology.apply(partition, CutMode.KEEP_EXISTING);
+        return Outage.of(topology.cutLinks());
     }
 
     @Override

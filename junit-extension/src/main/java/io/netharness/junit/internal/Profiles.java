@@ -1,17 +1,17 @@
 package io.netharness.junit.internal;
 
-import io.netharness.simulator.Bandwidth;
-import io.netharness.simulator.Corruption;
-import io.netharness.simulator.DelayDistribution;
-import io.netharness.simulator.Duplication;
-import io.netharness.simulator.Latency;
-import io.netharness.simulator.LinkProfile;
-import io.netharness.simulator.Loss;
-import io.netharness.simulator.Mtu;
-import io.netharness.simulator.Reordering;
+import io.netharness.simulator.profile.Bandwidth;
+import io.netharness.simulator.profile.Corruption;
+import io.netharness.simulator.profile.DelayDistribution;
+import io.netharness.simulator.profile.Duplication;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
+import io.netharness.simulator.profile.Mtu;
+import io.netharness.simulator.profile.Reordering;
 
 /** Turns the validated annotation values of one direction into the simulator's {@link LinkProfile}. */
-public final class Profiles {
+final class Profiles {
 
     private Profiles() {}
 

@@ -100,21 +100,6 @@ public final class Quantities {
         return bytes.longValueExact();
     }
 
-    /** Writes a duration the way the annotations spell it: {@code "20ms"}, {@code "1500us"}, {@code "2s"}. */
-    public static String format(Duration duration) {
-        long nanos = duration.toNanos();
-        if (nanos == 0) {
-            return "0ms";
-        }
-        if (nanos % 1_000_000_000L == 0) {
-            return nanos / 1_000_000_000L + "s";
-        }
-        if (nanos % 1_000_000L == 0) {
-            return nanos / 1_000_000L + "ms";
-        }
-        return nanos % 1_000L == 0 ? nanos / 1_000L + "us" : nanos + "ns";
-    }
-
     /** "MB/s" and "Mbit/s" differ by case only in the B, so bits keep their spelling and bytes fold. */
     private static String caseFolded(String unit) {
         if (unit.endsWith("bit/s")) {

@@ -1,7 +1,7 @@
 package io.netharness.junit.internal;
 
 /** A quantity ({@code "20ms"}, {@code "1MB/s"}) that could not be parsed; says what would have been valid. */
-public final class QuantityFormatException extends IllegalArgumentException {
+final class QuantityFormatException extends IllegalArgumentException {
 
     private final String expected;
 

@@ -20,7 +20,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * Validates an {@code @InProcessServer}, starts the server in the registry of its scope, and says what to inject.
  * A name is started once per scope: a link and a parameter that name the same server share it.
  */
-public final class ServerFactory {
+final class ServerFactory {
 
     /** What messages say is valid. */
     static final String VALID_TYPES = "HarnessServer, InetSocketAddress or int (the port)";

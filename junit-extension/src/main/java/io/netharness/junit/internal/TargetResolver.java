@@ -47,10 +47,10 @@ final class TargetResolver {
                     problems.requires("the configuration parameter or system property `" + property.name()
                             + "` named by `" + property.attribute() + "` be set to host:port or a port (it is not set)"));
             try {
-                return new Resolved(Addresses.parsePortOrAddress(value), Optional.empty());
+                return new Resolved(AddressText.parsePortOrAddress(value), Optional.empty());
             } catch (IllegalArgumentException e) {
                 throw problems.requires("the configuration parameter or system property `" + property.name()
-                        + "` named by `" + property.attribute() + "` be a port or " + Addresses.FORMAT + " (was \"" + value
+                        + "` named by `" + property.attribute() + "` be a port or " + AddressText.FORMAT + " (was \"" + value
                         + "\")");
             }
         }
@@ -79,13 +79,13 @@ final class TargetResolver {
             return address;
         }
         if (result instanceof Integer port) {
-            return Addresses.parse("127.0.0.1:" + port);
+            return AddressText.parse("127.0.0.1:" + port);
         }
         if (result instanceof String text) {
             try {
-                return Addresses.parsePortOrAddress(text);
+                return AddressText.parsePortOrAddress(text);
             } catch (IllegalArgumentException e) {
-                throw problems.requires("`" + spec.target().attribute() + "` " + name + "() return " + Addresses.FORMAT
+                throw problems.requires("`" + spec.target().attribute() + "` " + name + "() return " + AddressText.FORMAT
                         + " (returned \"" + text + "\")");
             }
         }

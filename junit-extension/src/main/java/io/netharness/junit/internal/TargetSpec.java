@@ -7,7 +7,7 @@ import java.net.InetSocketAddress;
  * remembers the attribute it was written in ({@code targetServer} or {@code @LinkTarget(server)}) for
  * messages.
  */
-public sealed interface TargetSpec {
+sealed interface TargetSpec {
 
     /** The attribute that gave the target. */
     String attribute();

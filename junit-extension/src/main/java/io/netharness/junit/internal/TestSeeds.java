@@ -16,7 +16,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * else {@code Seeds.derive(seed of the parent context, unique id)}. Unique ids name the class, the method and
  * the invocation, so a test keeps its seed when other tests are added, removed or run in another order.
  */
-public final class TestSeeds {
+final class TestSeeds {
 
     /** The configuration parameter and system property that fixes the run seed. */
     public static final String PROPERTY = "netharness.seed";

@@ -39,14 +39,14 @@ record ToxiproxyBackend(InetSocketAddress api, String listen) {
         }
         InetSocketAddress address;
         try {
-            address = Addresses.parse(api.get());
+            address = AddressText.parse(api.get());
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("The configuration parameter `" + PROPERTY + "` must be the"
-                    + " Toxiproxy API's " + Addresses.FORMAT + " (was \"" + api.get() + "\")", e);
+                    + " Toxiproxy API's " + AddressText.FORMAT + " (was \"" + api.get() + "\")", e);
         }
         String listen = root.getConfigurationParameter(LISTEN_PROPERTY).map(String::trim).orElse(DEFAULT_LISTEN);
         try {
-            Addresses.checkListen(listen);
+            AddressText.checkListen(listen);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException("The configuration parameter `" + LISTEN_PROPERTY + "` must"
                     + " be host:port with a port from 0 (any) to 65535, such as \"0.0.0.0:0\" (was \"" + listen + "\")",

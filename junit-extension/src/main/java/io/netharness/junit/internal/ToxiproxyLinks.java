@@ -1,9 +1,9 @@
 package io.netharness.junit.internal;
 
 import io.netharness.simulator.Direction;
-import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.Link;
 import io.netharness.simulator.Seeds;
-import io.netharness.simulator.SimulatedLink;
+import io.netharness.simulator.profile.LinkProfile;
 import io.netharness.toxiproxy.ToxiproxyLink;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -32,7 +32,7 @@ final class ToxiproxyLinks {
      * to {@code target} as the Toxiproxy server resolves it. Characters a URL path would need escaped (the brackets
      * of a parameter's default name {@code test[1]}) become {@code _}, as proxy names are path segments.
      */
-    static SimulatedLink open(ToxiproxyBackend backend, String memberName, InetSocketAddress target, long seed,
+    static Link open(ToxiproxyBackend backend, String memberName, InetSocketAddress target, long seed,
             LinkProfile upstream, LinkProfile downstream, List<FaultSpec> faults) {
         ToxiproxyLink.Builder builder = ToxiproxyLink.builder()
                 .toxiproxy(backend.api().getHostString(), backend.api().getPort())

@@ -1,5 +1,6 @@
 package io.netharness.junit.internal;
 
+import io.netharness.core.Format;
 import io.netharness.junit.Framing;
 import io.netharness.junit.When;
 import io.netharness.simulator.Framer;
@@ -121,7 +122,7 @@ final class WhenReader {
             return Trigger.after(after);
         }
         if (until.compareTo(after) <= 0) {
-            throw problems.attribute(prefix + "until", "later than `" + prefix + "after` (" + Quantities.format(after)
+            throw problems.attribute(prefix + "until", "later than `" + prefix + "after` (" + Format.duration(after)
                     + ")", when.until());
         }
         return Trigger.between(after, until);

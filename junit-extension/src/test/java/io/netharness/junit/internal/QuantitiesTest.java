@@ -3,6 +3,7 @@ package io.netharness.junit.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.core.Format;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,6 +42,6 @@ class QuantitiesTest {
     @ParameterizedTest
     @CsvSource({"20000000, 20ms", "2000000000, 2s", "1500000, 1500us", "7, 7ns", "0, 0ms"})
     void formatsDurationsTheWayTheyAreWritten(long nanos, String text) {
-        assertThat(Quantities.format(Duration.ofNanos(nanos))).isEqualTo(text);
+        assertThat(Format.duration(Duration.ofNanos(nanos))).isEqualTo(text);
     }
 }

@@ -1,5 +1,6 @@
 package io.netharness.simulator.internal;
 
+import io.netharness.core.Format;
 import java.time.Duration;
 
 /**
@@ -25,7 +26,7 @@ public final class Check {
             throw new NullPointerException(field);
         }
         if (value.isNegative()) {
-            throw new IllegalArgumentException(field + ": " + format(value) + " (expected: >= 0)");
+            throw new IllegalArgumentException(field + ": " + Format.duration(value) + " (expected: >= 0)");
         }
         return value;
     }
@@ -36,31 +37,5 @@ public final class Check {
             throw new IllegalArgumentException(field + ": " + value + " (expected: >= " + min + ")");
         }
         return value;
-    }
-
-    /**
-     * Compact, exact rendering of a duration for messages and {@code toString}: {@code 20ms}, {@code 250us},
-     * {@code 2s}, {@code 1500ns}, {@code -5ms}.
-     */
-    public static String format(Duration duration) {
-        long nanos;
-        try {
-            nanos = duration.toNanos();
-        } catch (ArithmeticException tooLong) {
-            return duration.toString();
-        }
-        if (nanos == 0) {
-            return "0ms";
-        }
-        if (nanos % 1_000_000_000L == 0) {
-            return nanos / 1_000_000_000L + "s";
-        }
-        if (nanos % 1_000_000L == 0) {
-            return nanos / 1_000_000L + "ms";
-        }
-        if (nanos % 1_000L == 0) {
-            return nanos / 1_000L + "us";
-        }
-        return nanos + "ns";
     }
 }

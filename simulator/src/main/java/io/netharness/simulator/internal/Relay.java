@@ -2,8 +2,8 @@ package io.netharness.simulator.internal;
 
 import io.netharness.simulator.CutMode;
 import io.netharness.simulator.Direction;
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
+import io.netharness.simulator.profile.LinkProfile;
 import java.net.InetSocketAddress;
 
 /**

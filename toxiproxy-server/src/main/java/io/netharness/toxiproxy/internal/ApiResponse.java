@@ -11,7 +11,7 @@ import com.google.gson.JsonElement;
  * @param routed      false for the router's own 404 and 405, which in Toxiproxy bypass the per-route handling (no
  *                    {@code X-Toxiproxy-Request-Id} header)
  */
-public record ApiResponse(int status, String contentType, String body, boolean routed) {
+record ApiResponse(int status, String contentType, String body, boolean routed) {
 
     static final String JSON = "application/json";
     static final String TEXT = "text/plain; charset=utf-8";

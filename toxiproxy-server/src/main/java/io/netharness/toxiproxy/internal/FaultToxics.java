@@ -3,6 +3,7 @@ package io.netharness.toxiproxy.internal;
 import eu.rekawek.toxiproxy.model.Toxic;
 import eu.rekawek.toxiproxy.model.ToxicDirection;
 import eu.rekawek.toxiproxy.model.ToxicList;
+import io.netharness.core.Format;
 import io.netharness.simulator.ConnectionFault;
 import io.netharness.simulator.Effect;
 import io.netharness.simulator.Trigger;
@@ -105,7 +106,7 @@ public final class FaultToxics {
 
     private static long millis(String field, Duration duration) {
         if (duration.toNanos() % 1_000_000 != 0) {
-            throw new IllegalArgumentException(field + ": " + duration + " (expected: whole milliseconds, Toxiproxy's unit)");
+            throw new IllegalArgumentException(field + ": " + Format.duration(duration) + " (expected: whole milliseconds, Toxiproxy's unit)");
         }
         return duration.toMillis();
     }

@@ -26,7 +26,7 @@ public interface LinkEngine extends AutoCloseable {
      * What a link must do: where it listens, where it forwards, which seed it draws from and which toxics
      * apply.
      */
-    record LinkRequest(String name, Protocol protocol, InetSocketAddress listen, InetSocketAddress upstream,
+    record LinkRequest(String name, ProxyProtocol protocol, InetSocketAddress listen, InetSocketAddress upstream,
             long seed, List<Toxic> toxics) {
 
         public LinkRequest {

@@ -1,5 +1,6 @@
 package io.netharness.toxiproxy.internal;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.DirectionStatistics;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.toxiproxy.internal.LinkEngine.LinkRequest;
@@ -27,7 +28,7 @@ public final class ManagedProxy {
     private static final InetSocketAddress NO_UPSTREAM = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     private final String name;
-    private final Protocol protocol;
+    private final ProxyProtocol protocol;
     private final long seed;
     private final LinkEngine engine;
     private final Validation validation;
@@ -51,7 +52,7 @@ public final class ManagedProxy {
         return name;
     }
 
-    public Protocol protocol() {
+    public ProxyProtocol protocol() {
         return protocol;
     }
 
@@ -77,9 +78,9 @@ public final class ManagedProxy {
             // Toxiproxy answers 500 with Go's message, naming the resolved address; strict says 409: the address is
             // the client's choice, not the server's fault.
             throw new ApiError(validation.strict() ? ApiError.CONFLICT : ApiError.INTERNAL, "listen "
-                    + protocol.jsonName() + " " + Addresses.format(listenAddress) + ": bind: " + bindReason(e), e);
+                    + protocol.jsonName() + " " + Format.address(listenAddress) + ": bind: " + bindReason(e), e);
         }
-        listen = Addresses.format(link.address());
+        listen = Format.address(link.address());
     }
 
     private static String bindReason(BindException e) {
@@ -110,11 +111,11 @@ public final class ManagedProxy {
         InetSocketAddress resolved;
         try {
             resolved = newListen.isEmpty() ? defaultListen() : validation.strict()
-                    ? listenAddress(newListen) : Addresses.goListen(newListen);
-        } catch (Addresses.GoAddressError e) {
+                    ? listenAddress(newListen) : GoAddresses.goListen(newListen);
+        } catch (GoAddresses.GoAddressError e) {
             throw new ApiError(ApiError.INTERNAL, e.getMessage(), e);
         }
-        if (!Addresses.format(resolved).equals(listen) || !newUpstream.equals(upstream)) {
+        if (!Format.address(resolved).equals(listen) || !newUpstream.equals(upstream)) {
             String oldUpstream = upstream;
             upstream = newUpstream;
             try {
@@ -250,14 +251,14 @@ public final class ManagedProxy {
         }
         if (validation.strict()) {
             try {
-                return Addresses.parse("listen", text);
+                return GoAddresses.parse("listen", text);
             } catch (IllegalArgumentException e) {
                 throw ApiError.badRequestBody(e.getMessage());
             }
         }
         try {
-            return Addresses.goListen(text);
-        } catch (Addresses.GoAddressError e) {
+            return GoAddresses.goListen(text);
+        } catch (GoAddresses.GoAddressError e) {
             throw new ApiError(ApiError.INTERNAL, "listen " + protocol.jsonName() + ": " + e.getMessage(), e);
         }
     }
@@ -268,7 +269,7 @@ public final class ManagedProxy {
      */
     private InetSocketAddress upstreamAddress() {
         try {
-            return Addresses.parseUnresolved("upstream", upstream);
+            return GoAddresses.parseUnresolved("upstream", upstream);
         } catch (IllegalArgumentException e) {
             if (validation.strict()) {
                 throw ApiError.badRequestBody(e.getMessage());
@@ -283,7 +284,7 @@ public final class ManagedProxy {
     }
 
     /** An immutable snapshot of a proxy, as the JSON shows it. */
-    public record ProxyView(String name, String listen, String upstream, boolean enabled, Protocol protocol,
+    public record ProxyView(String name, String listen, String upstream, boolean enabled, ProxyProtocol protocol,
             long seed, List<Toxic> toxics) {
     }
 }

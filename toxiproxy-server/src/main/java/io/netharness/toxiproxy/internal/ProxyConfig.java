@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param protocol the transport forwarded
  * @param seed     the seed of every random decision, or null to draw one
  */
-public record ProxyConfig(String name, String listen, String upstream, boolean enabled, Protocol protocol,
+public record ProxyConfig(String name, String listen, String upstream, boolean enabled, ProxyProtocol protocol,
         Long seed) {
 
     public ProxyConfig {
@@ -47,7 +47,7 @@ public record ProxyConfig(String name, String listen, String upstream, boolean e
                     + "could not be addressed as /proxies/{name})");
         }
         String protocolText = JsonBodies.string(json, "protocol", "tcp", "Proxy.protocol");
-        Protocol protocol = Protocol.parse(protocolText);
+        ProxyProtocol protocol = ProxyProtocol.parse(protocolText);
         if (protocol == null) {
             throw ApiError.badRequestBody("protocol: \"" + protocolText + "\" (expected: tcp or udp)");
         }

@@ -17,7 +17,7 @@ import java.util.Map;
  * the NetHarness extensions ({@code protocol}, {@code seed}) come after Toxiproxy's fields of a proxy, where
  * clients that do not know them ignore them.
  */
-public final class ProxyJson {
+final class ProxyJson {
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
 

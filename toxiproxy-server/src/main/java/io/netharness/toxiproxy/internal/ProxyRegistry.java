@@ -1,5 +1,6 @@
 package io.netharness.toxiproxy.internal;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.Seeds;
 import java.util.ArrayList;
 import java.util.List;
@@ -181,8 +182,8 @@ public final class ProxyRegistry implements AutoCloseable {
             listen = ":0";
         } else {
             try {
-                listen = Addresses.format(Addresses.goListen(config.listen()));
-            } catch (Addresses.GoAddressError e) {
+                listen = Format.address(GoAddresses.goListen(config.listen()));
+            } catch (GoAddresses.GoAddressError e) {
                 throw validation.strict() ? ApiError.badRequestBody("listen: " + e.getMessage())
                         : new ApiError(ApiError.INTERNAL, e.getMessage(), e);
             }

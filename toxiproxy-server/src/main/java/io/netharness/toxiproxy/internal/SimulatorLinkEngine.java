@@ -1,12 +1,12 @@
 package io.netharness.toxiproxy.internal;
 
+import io.netharness.core.Transport;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.InProcessLink;
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.UdpLink;
-import io.netharness.core.Transport;
+import io.netharness.simulator.profile.LinkProfile;
 import io.netty.channel.EventLoopGroup;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -35,7 +35,7 @@ public final class SimulatorLinkEngine implements LinkEngine {
 
     @Override
     public RunningLink open(LinkRequest request) throws BindException {
-        if (request.protocol() == Protocol.UDP) {
+        if (request.protocol() == ProxyProtocol.UDP) {
             UdpLink link = UdpLink.builder()
                     .listen(request.listen())
                     .target(resolved(request.upstream()))

@@ -27,7 +27,7 @@ final class ToxicParser {
      *
      * @param nameTaken tells whether a toxic of that name already exists on the proxy (409 if so)
      */
-    static Toxic create(String body, Protocol protocol, Predicate<String> nameTaken, Validation validation) {
+    static Toxic create(String body, ProxyProtocol protocol, Predicate<String> nameTaken, Validation validation) {
         JsonObject json = JsonBodies.object(body, "toxics.ToxicWrapper");
         String name = JsonBodies.string(json, "name", "", "ToxicWrapper.name");
         String typeText = JsonBodies.string(json, "type", "", "ToxicWrapper.type");
@@ -62,7 +62,7 @@ final class ToxicParser {
     }
 
     /** Applies an update body ({@code attributes} and {@code toxicity}, both optional) to an existing toxic. */
-    static Toxic update(Toxic existing, String body, Protocol protocol, Validation validation) {
+    static Toxic update(Toxic existing, String body, ProxyProtocol protocol, Validation validation) {
         JsonObject json = JsonBodies.object(body, "struct { Attributes interface {} \"json:\\\"attributes\\\"\"; "
                 + "Toxicity float32 \"json:\\\"toxicity\\\"\" }");
         JsonElement attributes = JsonBodies.member(json, "attributes");
@@ -75,7 +75,7 @@ final class ToxicParser {
         return existing.with(toxicity, values);
     }
 
-    private static float toxicity(JsonPrimitive value, float fallback, Protocol protocol, Validation validation) {
+    private static float toxicity(JsonPrimitive value, float fallback, ProxyProtocol protocol, Validation validation) {
         if (value == null) {
             return fallback;
         }
@@ -84,7 +84,7 @@ final class ToxicParser {
             throw ApiError.badRequestBody("toxicity: " + value + " (expected: 0.0-1.0)");
         }
         // A UDP proxy has no connections to choose among; its toxics say per datagram how likely they act.
-        if (protocol == Protocol.UDP && toxicity != 0.0 && toxicity != 1.0) {
+        if (protocol == ProxyProtocol.UDP && toxicity != 0.0 && toxicity != 1.0) {
             throw ApiError.badRequestBody("toxicity: " + value
                     + " (expected: 0 or 1 on udp proxies; use the toxic's probability attribute)");
         }

@@ -15,43 +15,43 @@ import java.util.Set;
  * KB/s of 1000 bytes, microseconds for the slicer's delay). The others are NetHarness extensions for UDP proxies,
  * acting per datagram; probabilities are between 0.0 and 1.0.
  */
-public enum ToxicType {
-    LATENCY("latency", "LatencyToxic", EnumSet.allOf(Protocol.class),
+enum ToxicType {
+    LATENCY("latency", "LatencyToxic", EnumSet.allOf(ProxyProtocol.class),
             wholeAtLeast("latency", 0, 0), wholeAtLeast("jitter", 0, 0)),
-    BANDWIDTH("bandwidth", "BandwidthToxic", EnumSet.allOf(Protocol.class), wholeAtLeast("rate", 0, 0)),
-    SLOW_CLOSE("slow_close", "SlowCloseToxic", EnumSet.of(Protocol.TCP), wholeAtLeast("delay", 0, 0)),
-    TIMEOUT("timeout", "TimeoutToxic", EnumSet.of(Protocol.TCP), wholeAtLeast("timeout", 0, 0)),
-    RESET_PEER("reset_peer", "ResetToxic", EnumSet.of(Protocol.TCP), wholeAtLeast("timeout", 0, 0)),
-    SLICER("slicer", "SlicerToxic", EnumSet.of(Protocol.TCP),
+    BANDWIDTH("bandwidth", "BandwidthToxic", EnumSet.allOf(ProxyProtocol.class), wholeAtLeast("rate", 0, 0)),
+    SLOW_CLOSE("slow_close", "SlowCloseToxic", EnumSet.of(ProxyProtocol.TCP), wholeAtLeast("delay", 0, 0)),
+    TIMEOUT("timeout", "TimeoutToxic", EnumSet.of(ProxyProtocol.TCP), wholeAtLeast("timeout", 0, 0)),
+    RESET_PEER("reset_peer", "ResetToxic", EnumSet.of(ProxyProtocol.TCP), wholeAtLeast("timeout", 0, 0)),
+    SLICER("slicer", "SlicerToxic", EnumSet.of(ProxyProtocol.TCP),
             goInt(wholeBetween("average_size", 1, 1, Integer.MAX_VALUE)),
             goInt(wholeBetween("size_variation", 0, 0, Integer.MAX_VALUE)),
             goInt(wholeAtLeast("delay", 0, 0))),
-    LIMIT_DATA("limit_data", "LimitDataToxic", EnumSet.of(Protocol.TCP), wholeAtLeast("bytes", 0, 0)),
+    LIMIT_DATA("limit_data", "LimitDataToxic", EnumSet.of(ProxyProtocol.TCP), wholeAtLeast("bytes", 0, 0)),
     /** Toxiproxy's toxic that does nothing (it heads every chain there); a client may create one. */
-    NOOP("noop", "NoopToxic", EnumSet.allOf(Protocol.class)),
+    NOOP("noop", "NoopToxic", EnumSet.allOf(ProxyProtocol.class)),
 
-    LOSS("loss", "LossToxic", EnumSet.of(Protocol.UDP), probability("probability", 0.0),
+    LOSS("loss", "LossToxic", EnumSet.of(ProxyProtocol.UDP), probability("probability", 0.0),
             probability("correlation", 0.0)),
-    GILBERT_ELLIOTT("gilbert_elliott", "GilbertElliottToxic", EnumSet.of(Protocol.UDP),
+    GILBERT_ELLIOTT("gilbert_elliott", "GilbertElliottToxic", EnumSet.of(ProxyProtocol.UDP),
             probability("p", 0.0), probability("r", 1.0),
             probability("loss_in_good", 0.0), probability("loss_in_bad", 1.0)),
-    FOUR_STATE("four_state", "FourStateToxic", EnumSet.of(Protocol.UDP),
+    FOUR_STATE("four_state", "FourStateToxic", EnumSet.of(ProxyProtocol.UDP),
             probability("p13", 0.0), probability("p31", 1.0), probability("p32", 0.0),
             probability("p23", 1.0), probability("p14", 0.0)),
-    DUPLICATE("duplicate", "DuplicateToxic", EnumSet.of(Protocol.UDP),
+    DUPLICATE("duplicate", "DuplicateToxic", EnumSet.of(ProxyProtocol.UDP),
             probability("probability", 0.0), probability("correlation", 0.0)),
-    REORDER("reorder", "ReorderToxic", EnumSet.of(Protocol.UDP),
+    REORDER("reorder", "ReorderToxic", EnumSet.of(ProxyProtocol.UDP),
             probability("probability", 0.0),
             wholeBetween("gap", 3, 1, 1_000_000),
             wholeAtLeast("max_hold", 100, 0)),
-    CORRUPT("corrupt", "CorruptToxic", EnumSet.of(Protocol.UDP), probability("probability", 0.0));
+    CORRUPT("corrupt", "CorruptToxic", EnumSet.of(ProxyProtocol.UDP), probability("probability", 0.0));
 
     private final String jsonName;
     private final String goStruct;
-    private final Set<Protocol> protocols;
+    private final Set<ProxyProtocol> protocols;
     private final List<AttributeSpec> attributes;
 
-    ToxicType(String jsonName, String goStruct, Set<Protocol> protocols, AttributeSpec... attributes) {
+    ToxicType(String jsonName, String goStruct, Set<ProxyProtocol> protocols, AttributeSpec... attributes) {
         this.jsonName = jsonName;
         this.goStruct = goStruct;
         this.protocols = protocols;
@@ -77,7 +77,7 @@ public enum ToxicType {
         return attributes;
     }
 
-    public boolean appliesTo(Protocol protocol) {
+    public boolean appliesTo(ProxyProtocol protocol) {
         return protocols.contains(protocol);
     }
 

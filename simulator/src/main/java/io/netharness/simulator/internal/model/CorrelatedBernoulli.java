@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
  * blended uniform ({@code (1 - c) * fresh + c * previous}), whose rate collapses as {@code c} grows. One uniform draw
  * per decision.
  */
-public final class CorrelatedBernoulli {
+final class CorrelatedBernoulli {
 
     private final RandomGenerator random;
     private final double afterYes;

@@ -1,6 +1,6 @@
 package io.netharness.simulator.internal.model;
 
-import io.netharness.simulator.Corruption;
+import io.netharness.simulator.profile.Corruption;
 import java.util.random.RandomGenerator;
 
 /**

@@ -1,6 +1,6 @@
 package io.netharness.simulator.internal.model;
 
-import io.netharness.simulator.Latency;
+import io.netharness.simulator.profile.Latency;
 import java.util.random.RandomGenerator;
 
 /**

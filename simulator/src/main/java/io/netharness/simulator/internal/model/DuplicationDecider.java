@@ -1,13 +1,13 @@
 package io.netharness.simulator.internal.model;
 
-import io.netharness.simulator.Duplication;
+import io.netharness.simulator.profile.Duplication;
 import java.util.random.RandomGenerator;
 
 /**
  * {@link Duplication}: whether a datagram is sent twice, at the given long-run rate, clustered by the correlation
  * ({@link CorrelatedBernoulli}).
  */
-public final class DuplicationDecider {
+final class DuplicationDecider {
 
     private final CorrelatedBernoulli decisions;
 

@@ -1,7 +1,7 @@
 package io.netharness.simulator.internal.model;
 
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.Seeds;
+import io.netharness.simulator.profile.LinkProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.netharness.simulator.internal.model;
 
-import io.netharness.simulator.Loss;
+import io.netharness.simulator.profile.Loss;
 import java.util.random.RandomGenerator;
 
 /** Decides, datagram by datagram, whether one is lost. Stateful, single-threaded. */

@@ -1,9 +1,9 @@
 package io.netharness.simulator.internal.model;
 
-import io.netharness.simulator.Mtu;
+import io.netharness.simulator.profile.Mtu;
 
 /** {@link Mtu}: how many payload bytes of a datagram may pass. */
-public final class MtuLimiter {
+final class MtuLimiter {
 
     /** Returned when the datagram is to be dropped. */
     public static final int DROP = -1;

@@ -6,7 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The hold-back window of a {@link io.netharness.simulator.Reordering}: a held item is released once
+ * The hold-back window of a {@link io.netharness.simulator.profile.Reordering}: a held item is released once
  * {@code gap} later items have been sent past it, or once it has waited {@code maxHold}, whichever comes
  * first, so the window always flushes (given that the owner calls {@link #expire(long)} at
  * {@link #nextDeadline()}). Released items come out in the order they were held. Only items sent without

@@ -1,6 +1,6 @@
 package io.netharness.simulator.internal.model;
 
-import io.netharness.simulator.DelayDistribution;
+import io.netharness.simulator.profile.DelayDistribution;
 import java.util.random.RandomGenerator;
 
 /**

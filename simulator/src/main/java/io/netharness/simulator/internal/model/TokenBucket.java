@@ -1,7 +1,7 @@
 package io.netharness.simulator.internal.model;
 
 /**
- * Token bucket for a {@link io.netharness.simulator.Bandwidth}, kept as a "theoretical arrival time" (GCRA):
+ * Token bucket for a {@link io.netharness.simulator.profile.Bandwidth}, kept as a "theoretical arrival time" (GCRA):
  * nanosecond precise, without drift (the fractional nanosecond of each chunk is carried to the next) and
  * without a timer. Time is passed in by the caller.
  *

@@ -1,7 +1,6 @@
 package io.netharness.simulator.internal.stats;
 
 import static io.netharness.simulator.internal.stats.DelayRecorder.FIRST_LOG_MAGNITUDE;
-import static io.netharness.simulator.internal.stats.DelayRecorder.LINEAR_LIMIT;
 import static io.netharness.simulator.internal.stats.DelayRecorder.SUB_BITS;
 import static io.netharness.simulator.internal.stats.DelayRecorder.SUB_BUCKETS;
 

@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * Decides, for each chunk read in one direction of one connection, when it may be delivered: the timing part of
- * a {@link io.netharness.simulator.LinkProfile} (latency, bandwidth, loss shown as a retransmission stall) and,
+ * a {@link io.netharness.simulator.profile.LinkProfile} (latency, bandwidth, loss shown as a retransmission stall) and,
  * when asked for, corruption.
  *
  * <p>Threads: called on the connection's event loop only, so implementations keep plain mutable state.

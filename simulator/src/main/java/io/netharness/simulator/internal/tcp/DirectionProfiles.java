@@ -1,7 +1,7 @@
 package io.netharness.simulator.internal.tcp;
 
-import io.netharness.simulator.ConnectionProfiles;
-import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.profile.ConnectionProfiles;
+import io.netharness.simulator.profile.LinkProfile;
 import java.util.Objects;
 
 /**

@@ -1,12 +1,12 @@
 package io.netharness.simulator.internal.tcp;
 
-import io.netharness.simulator.LinkProfile;
-import io.netharness.simulator.Loss;
 import io.netharness.simulator.Seeds;
 import io.netharness.simulator.internal.model.CorruptionDecider;
 import io.netharness.simulator.internal.model.DelaySampler;
 import io.netharness.simulator.internal.model.LossModel;
 import io.netharness.simulator.internal.stats.DirectionCounters;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import io.netty.buffer.ByteBuf;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;

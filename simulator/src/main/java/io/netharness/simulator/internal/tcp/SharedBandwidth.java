@@ -1,7 +1,7 @@
 package io.netharness.simulator.internal.tcp;
 
-import io.netharness.simulator.Bandwidth;
 import io.netharness.simulator.internal.model.TokenBucket;
+import io.netharness.simulator.profile.Bandwidth;
 
 /**
  * The bottleneck of one direction of a TCP link, shared by all its connections (they compete for it as flows on

@@ -1,5 +1,6 @@
 package io.netharness.simulator.internal.tcp;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.internal.Check;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,12 +36,12 @@ public record TcpRelaySettings(long bufferBytes, Duration initialRto, Duration m
         Objects.requireNonNull(initialRto, "retransmissionTimeout.initial");
         Objects.requireNonNull(maxRto, "retransmissionTimeout.max");
         if (initialRto.isNegative() || initialRto.isZero()) {
-            throw new IllegalArgumentException("retransmissionTimeout.initial: " + Check.format(initialRto)
+            throw new IllegalArgumentException("retransmissionTimeout.initial: " + Format.duration(initialRto)
                     + " (expected: > 0)");
         }
         if (maxRto.compareTo(initialRto) < 0) {
-            throw new IllegalArgumentException("retransmissionTimeout.max: " + Check.format(maxRto)
-                    + " (expected: >= initial " + Check.format(initialRto) + ")");
+            throw new IllegalArgumentException("retransmissionTimeout.max: " + Format.duration(maxRto)
+                    + " (expected: >= initial " + Format.duration(initialRto) + ")");
         }
         if (segmentBytes < 1) {
             throw new IllegalArgumentException("segmentBytes: " + segmentBytes + " (expected: >= 1)");

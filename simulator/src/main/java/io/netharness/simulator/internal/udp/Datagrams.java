@@ -126,8 +126,4 @@ final class Datagrams {
             }
         }
     }
-
-    static String format(InetSocketAddress address) {
-        return address.getHostString() + ":" + address.getPort();
-    }
 }

@@ -2,12 +2,12 @@ package io.netharness.simulator.internal.udp;
 
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.DropCause;
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.internal.model.DatagramFate;
 import io.netharness.simulator.internal.model.ImpairmentEngine;
 import io.netharness.simulator.internal.model.ReorderWindow;
 import io.netharness.simulator.internal.pcap.PcapWriter;
 import io.netharness.simulator.internal.stats.DirectionCounters;
+import io.netharness.simulator.profile.LinkProfile;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -36,7 +36,7 @@ import java.util.function.LongSupplier;
  * <p>Flushing: outlets only write. Datagrams sent by {@link #accept} are flushed by its caller once its read
  * burst ends; those sent by the path's timers are flushed by the path at the end of each timer run.
  */
-public final class ImpairedPath {
+final class ImpairedPath {
 
     private static final long FINAL_APPROACH_NANOS = 4_000_000;
 

@@ -1,13 +1,14 @@
 package io.netharness.simulator.internal.udp;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.CutMode;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.DirectionStatistics;
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
 import io.netharness.simulator.internal.Relay;
 import io.netharness.simulator.internal.stats.DirectionCounters;
+import io.netharness.simulator.profile.LinkProfile;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -92,7 +93,7 @@ public final class MulticastRelay implements Relay {
                     .channelFactory(UdpTransport.channelFactory(resources.group(), group.getAddress()))
                     .option(ChannelOption.SO_REUSEADDR, true)
                     .handler(new MemberHandler()))
-                    .bind(group), "bind " + Datagrams.format(group)).channel();
+                    .bind(group), "bind " + Format.address(group)).channel();
             member = joined;
             kernelDrops.watch(joined, Direction.UPSTREAM);
             InetSocketAddress bound = (InetSocketAddress) joined.localAddress();
@@ -222,7 +223,7 @@ public final class MulticastRelay implements Relay {
         } finally {
             resources.release();
         }
-        counters.requireNothingInFlight("multicast link of " + Datagrams.format(group));
+        counters.requireNothingInFlight("multicast link of " + Format.address(group));
     }
 
     /** Datagrams sent to the group. */
@@ -261,7 +262,7 @@ public final class MulticastRelay implements Relay {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A datagram socket outlives errors; keep it, but never hide the error.
-            LOG.log(Level.WARNING, () -> "MulticastLink " + Datagrams.format(group) + " -> " + Datagrams.format(receiver)
+            LOG.log(Level.WARNING, () -> "MulticastLink " + Format.address(group) + " -> " + Format.address(receiver)
                     + ": error on the group socket", cause);
         }
     }

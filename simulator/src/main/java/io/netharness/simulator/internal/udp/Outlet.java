@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
 
 /** Where an {@link ImpairedPath} sends a datagram once its time has come, and how a capture labels it. */
-public interface Outlet {
+interface Outlet {
 
     /** Sends {@code datagram} and takes ownership of it (releases it whatever happens). On the event loop. */
     void send(ByteBuf datagram);

@@ -1,5 +1,6 @@
 package io.netharness.simulator.internal.udp;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.Direction;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -136,7 +137,7 @@ final class PeerSockets {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A datagram socket outlives errors (e.g. ICMP unreachable); keep it, but never hide the error.
-            LOG.log(Level.WARNING, "UdpLink: error on the socket standing for " + Datagrams.format(socket.peer()),
+            LOG.log(Level.WARNING, "UdpLink: error on the socket standing for " + Format.address(socket.peer()),
                     cause);
         }
     }

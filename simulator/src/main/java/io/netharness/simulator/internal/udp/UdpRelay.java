@@ -1,12 +1,13 @@
 package io.netharness.simulator.internal.udp;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.CutMode;
 import io.netharness.simulator.Direction;
-import io.netharness.simulator.LinkProfile;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
 import io.netharness.simulator.internal.Relay;
 import io.netharness.simulator.internal.stats.DirectionCounters;
+import io.netharness.simulator.profile.LinkProfile;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -102,7 +103,7 @@ public final class UdpRelay implements Relay {
         if (!bind.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS) || !bind.isSuccess()) {
             Throwable cause = bind.cause();
             closeQuietly();
-            throw new IllegalStateException("UdpLink cannot bind " + Datagrams.format(listen)
+            throw new IllegalStateException("UdpLink cannot bind " + Format.address(listen)
                     + (cause != null ? ": " + cause.getMessage() : " within 10 s"), cause);
         }
         front = bind.channel();
@@ -255,8 +256,8 @@ public final class UdpRelay implements Relay {
         } finally {
             resources.release();
         }
-        upstreamCounters.requireNothingInFlight("UDP link to " + Datagrams.format(target) + ", upstream");
-        downstreamCounters.requireNothingInFlight("UDP link to " + Datagrams.format(target) + ", downstream");
+        upstreamCounters.requireNothingInFlight("UDP link to " + Format.address(target) + ", upstream");
+        downstreamCounters.requireNothingInFlight("UDP link to " + Format.address(target) + ", downstream");
     }
 
     private void closeQuietly() throws InterruptedException {
@@ -351,7 +352,7 @@ public final class UdpRelay implements Relay {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A datagram socket outlives errors (e.g. ICMP unreachable); keep it, but never hide the error.
-            LOG.log(Level.WARNING, () -> "UdpLink " + Datagrams.format(listen) + " -> " + Datagrams.format(target)
+            LOG.log(Level.WARNING, () -> "UdpLink " + Format.address(listen) + " -> " + Format.address(target)
                     + ": error on the client-facing socket", cause);
         }
     }
@@ -384,8 +385,8 @@ public final class UdpRelay implements Relay {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.log(Level.WARNING, () -> "UdpLink -> " + Datagrams.format(target) + ": error on the socket of "
-                    + (session == null ? "no client yet (a spare)" : "client " + Datagrams.format(session.client())),
+            LOG.log(Level.WARNING, () -> "UdpLink -> " + Format.address(target) + ": error on the socket of "
+                    + (session == null ? "no client yet (a spare)" : "client " + Format.address(session.client())),
                     cause);
         }
     }

@@ -2,9 +2,9 @@ package io.netharness.simulator.internal.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netharness.simulator.Corruption;
-import io.netharness.simulator.Mtu;
 import io.netharness.simulator.Seeds;
+import io.netharness.simulator.profile.Corruption;
+import io.netharness.simulator.profile.Mtu;
 import org.junit.jupiter.api.Test;
 
 class CorruptionDeciderTest {

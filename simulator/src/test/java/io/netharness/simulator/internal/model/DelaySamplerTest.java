@@ -3,16 +3,16 @@ package io.netharness.simulator.internal.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.netharness.simulator.DelayDistribution;
 import io.netharness.simulator.DelayHistogram;
-import io.netharness.simulator.Latency;
 import io.netharness.simulator.Seeds;
 import io.netharness.simulator.internal.stats.DelayRecorder;
+import io.netharness.simulator.profile.DelayDistribution;
+import io.netharness.simulator.profile.Latency;
 import java.time.Duration;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class DelaySamplerTest {
 

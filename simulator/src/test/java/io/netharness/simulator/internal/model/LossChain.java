@@ -1,6 +1,6 @@
 package io.netharness.simulator.internal.model;
 
-import io.netharness.simulator.Loss;
+import io.netharness.simulator.profile.Loss;
 
 /**
  * A loss model written as a Markov chain whose state says whether the datagram is lost, for the figures a long run

@@ -2,8 +2,8 @@ package io.netharness.simulator.internal.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netharness.simulator.Loss;
 import io.netharness.simulator.Seeds;
+import io.netharness.simulator.profile.Loss;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -2,9 +2,9 @@ package io.netharness.simulator.internal.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netharness.simulator.LinkProfile;
-import io.netharness.simulator.Loss;
 import io.netharness.simulator.Seeds;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import org.junit.jupiter.api.Test;
 
 class LossModelStatisticsTest {

@@ -2,9 +2,9 @@ package io.netharness.simulator.internal.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netharness.simulator.Duplication;
-import io.netharness.simulator.Latency;
-import io.netharness.simulator.LinkProfile;
+import io.netharness.simulator.profile.Duplication;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

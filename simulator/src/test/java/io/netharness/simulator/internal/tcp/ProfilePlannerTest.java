@@ -3,11 +3,11 @@ package io.netharness.simulator.internal.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import io.netharness.simulator.DelayDistribution;
-import io.netharness.simulator.Latency;
-import io.netharness.simulator.LinkProfile;
-import io.netharness.simulator.Loss;
 import io.netharness.simulator.internal.stats.DirectionCounters;
+import io.netharness.simulator.profile.DelayDistribution;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;

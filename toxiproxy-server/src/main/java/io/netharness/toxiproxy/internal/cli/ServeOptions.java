@@ -1,7 +1,7 @@
 package io.netharness.toxiproxy.internal.cli;
 
-import io.netharness.toxiproxy.internal.Addresses;
-import io.netharness.toxiproxy.internal.Protocol;
+import io.netharness.toxiproxy.internal.GoAddresses;
+import io.netharness.toxiproxy.internal.ProxyProtocol;
 import io.netharness.toxiproxy.internal.Stream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Profile flags apply to the {@code --link} before them; a value may start with {@code up:} or {@code down:}
  * to act on one direction only (default: both). {@code --seed} before any {@code --link} is the server's seed.
  */
-public record ServeOptions(String host, int port, boolean api, Duration statsInterval, List<LinkSpec> links,
+public record ServeOptions(String host, int port, boolean api, Duration statsInterval, List<LinkFlag> links,
         boolean help, String config, Long seed, boolean proxyMetrics, boolean runtimeMetrics, boolean strict,
         boolean version) {
 
@@ -74,7 +74,7 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
         boolean strict = false;
         boolean version = false;
         Duration statsInterval = Duration.ofSeconds(5);
-        List<LinkSpec> links = new ArrayList<>();
+        List<LinkFlag> links = new ArrayList<>();
         Flags flags = new Flags(args);
         while (flags.next()) {
             String flag = flags.name();
@@ -90,7 +90,7 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
                 case "--config" -> config = flags.value();
                 case "--stats-interval" -> statsInterval = Values.duration(flag, flags.value());
                 case "--link" -> links.add(link(flags.value(), links));
-                case "--udp" -> current(links, flag).protocol(flags.bool() ? Protocol.UDP : Protocol.TCP);
+                case "--udp" -> current(links, flag).protocol(flags.bool() ? ProxyProtocol.UDP : ProxyProtocol.TCP);
                 case "--seed" -> {
                     long value = seed(flag, flags.value());
                     if (links.isEmpty()) {
@@ -111,7 +111,7 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
                 runtimeMetrics, strict, version);
     }
 
-    private static void profile(LinkSpec link, String flag, String text) {
+    private static void profile(LinkFlag link, String flag, String text) {
         List<Stream> streams = List.of(Stream.UPSTREAM, Stream.DOWNSTREAM);
         String value = text;
         if (text.startsWith("up:")) {
@@ -133,7 +133,7 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
         }
     }
 
-    private static LinkSpec link(String text, List<LinkSpec> existing) {
+    private static LinkFlag link(String text, List<LinkFlag> existing) {
         int equals = text.indexOf('=');
         int arrow = text.indexOf("->");
         if (equals <= 0 || arrow < equals) {
@@ -144,18 +144,18 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
         String listen = text.substring(equals + 1, arrow);
         String upstream = text.substring(arrow + 2);
         try {
-            Addresses.parse("--link " + name + " listen", listen);
-            Addresses.parseUnresolved("--link " + name + " upstream", upstream);
+            GoAddresses.parse("--link " + name + " listen", listen);
+            GoAddresses.parseUnresolved("--link " + name + " upstream", upstream);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         if (existing.stream().anyMatch(link -> link.name().equals(name))) {
             throw new UsageException("--link: " + name + " is given twice (expected: unique names)");
         }
-        return new LinkSpec(name, listen, upstream);
+        return new LinkFlag(name, listen, upstream);
     }
 
-    private static LinkSpec current(List<LinkSpec> links, String flag) {
+    private static LinkFlag current(List<LinkFlag> links, String flag) {
         if (links.isEmpty()) {
             throw new UsageException(flag + " must follow the --link it shapes");
         }

@@ -1,4 +1,6 @@
-package io.netharness.simulator;
+package io.netharness.simulator.profile;
+
+import io.netharness.simulator.Link;
 
 /**
  * Rate limit of one direction of a link, as a token bucket whose depth is one datagram (or chunk): a
@@ -12,7 +14,7 @@ public record Bandwidth(long bytesPerSecond) {
     /** No rate limit. */
     public static final Bandwidth UNLIMITED = new Bandwidth(Long.MAX_VALUE);
 
-    /** Refuses zero and negative rates: a link that never sends is {@link SimulatedLink#cut()}. */
+    /** Refuses zero and negative rates: a link that never sends is {@link Link#cut()}. */
     public Bandwidth {
         if (bytesPerSecond <= 0) {
             throw new IllegalArgumentException("bandwidth: " + bytesPerSecond

@@ -1,4 +1,4 @@
-package io.netharness.simulator;
+package io.netharness.simulator.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netharness.core.Chunk;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.Pipeline;
+import io.netharness.simulator.profile.Corruption;
+import io.netharness.simulator.profile.Duplication;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
+import io.netharness.simulator.profile.Reordering;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

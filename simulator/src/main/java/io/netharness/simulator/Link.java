@@ -1,5 +1,6 @@
 package io.netharness.simulator;
 
+import io.netharness.simulator.profile.LinkProfile;
 import java.net.InetSocketAddress;
 
 /**
@@ -19,10 +20,10 @@ import java.net.InetSocketAddress;
  * simulator runs in this JVM ({@link TcpLink}, {@link UdpLink}, {@link MulticastLink}) promise more: a choice of
  * {@link CutMode} and statistics of what crossed them ({@link InProcessLink}).
  */
-public interface SimulatedLink extends AutoCloseable {
+public interface Link extends AutoCloseable {
 
     /** Binds and starts forwarding; does nothing if already started. Fails after {@link #close()}. */
-    SimulatedLink start();
+    Link start();
 
     /** Where the system under test connects or sends to; only valid once started. */
     InetSocketAddress address();

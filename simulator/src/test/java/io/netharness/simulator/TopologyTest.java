@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.simulator.topology.Partition;
+import io.netharness.simulator.topology.Topology;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -11,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class NetworkTest {
+class TopologyTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -23,7 +25,7 @@ class NetworkTest {
                 UdpLink bc = UdpLink.builder().target(udpServer.address()).build().start();
                 TcpLink ac = TcpLink.builder().target((InetSocketAddress) tcpServer.getLocalSocketAddress()).build()
                         .start()) {
-            Network network = new Network().link("a", "b", ab).link("b", "c", bc).link("a", "c", ac);
+            Topology network = new Topology().link("a", "b", ab).link("b", "c", bc).link("a", "c", ac);
 
             network.isolate("c");
             assertThat(List.of(ab.isCut(), bc.isCut(), ac.isCut())).containsExactly(false, true, true);
@@ -35,7 +37,7 @@ class NetworkTest {
             network.split(Set.of("a"), Set.of("b", "c"));
             assertThat(List.of(ab.isCut(), bc.isCut(), ac.isCut())).containsExactly(true, false, true);
             assertThat(roundTrip(client, bc)).as("healed when the new partition no longer separates b and c").isTrue();
-            assertThat(network.toString()).isEqualTo("Network{nodes [a, b, c], 3 links, Partition[[a], [b, c]]}");
+            assertThat(network.toString()).isEqualTo("Topology{nodes [a, b, c], 3 links, Partition[[a], [b, c]]}");
 
             network.heal();
             assertThat(List.of(ab.isCut(), bc.isCut(), ac.isCut())).containsExactly(false, false, false);
@@ -49,7 +51,7 @@ class NetworkTest {
         try (UdpPeer server = UdpPeer.echoServer();
                 UdpLink ab = UdpLink.builder().target(server.address()).build().start();
                 UdpLink bc = UdpLink.builder().target(server.address()).build().start()) {
-            Network network = new Network().link("a", "b", ab).link("b", "c", bc);
+            Topology network = new Topology().link("a", "b", ab).link("b", "c", bc);
             bc.cut();
 
             network.isolate("b");
@@ -64,7 +66,7 @@ class NetworkTest {
     void linkAddedDuringAPartitionIsCutIfItCrossesIt() throws Exception {
         try (UdpPeer server = UdpPeer.echoServer();
                 UdpLink late = UdpLink.builder().target(server.address()).build().start()) {
-            Network network = new Network().node("a").node("b").isolate("a");
+            Topology network = new Topology().node("a").node("b").isolate("a");
             network.link("a", "b", late);
             assertThat(late.isCut()).isTrue();
         }
@@ -72,7 +74,7 @@ class NetworkTest {
 
     @Test
     void partitionsAreValidatedWithFieldAndExpectation() {
-        Network network = new Network().node("a").node("b");
+        Topology network = new Topology().node("a").node("b");
         assertThatThrownBy(() -> network.isolate("x")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("node: 'x' (expected: one of [a, b])");
         assertThatThrownBy(() -> Partition.split(Set.of("a"), Set.of("a", "b")))

@@ -3,13 +3,13 @@ package io.netharness.junit.internal;
 import java.net.InetSocketAddress;
 
 /** Parses {@code host:port} and {@code [ipv6]:port} targets. */
-public final class Addresses {
+final class AddressText {
 
     /** What a valid address looks like, phrased to follow "requires that `x` be ". */
     public static final String FORMAT = "host:port with a port from 1 to 65535, such as \"127.0.0.1:5432\""
             + " or \"[::1]:5432\"";
 
-    private Addresses() {}
+    private AddressText() {}
 
     /**
      * Parses {@code host:port}; an unresolved host is looked up now, so a typo shows at once.

@@ -1,13 +1,25 @@
-package io.netharness.simulator;
+package io.netharness.simulator.stream;
 
 import io.netharness.core.Chunk;
 import io.netharness.core.Inbox;
 import io.netharness.core.StreamComponent;
 import io.netharness.core.Transport;
+import io.netharness.simulator.DirectionStatistics;
+import io.netharness.simulator.DropCause;
+import io.netharness.simulator.Seeds;
+import io.netharness.simulator.UdpLink;
 import io.netharness.simulator.internal.model.DatagramFate;
 import io.netharness.simulator.internal.model.ImpairmentEngine;
 import io.netharness.simulator.internal.model.ReorderWindow;
 import io.netharness.simulator.internal.stats.DirectionCounters;
+import io.netharness.simulator.profile.Bandwidth;
+import io.netharness.simulator.profile.Corruption;
+import io.netharness.simulator.profile.Duplication;
+import io.netharness.simulator.profile.Latency;
+import io.netharness.simulator.profile.LinkProfile;
+import io.netharness.simulator.profile.Loss;
+import io.netharness.simulator.profile.Mtu;
+import io.netharness.simulator.profile.Reordering;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package io.netharness.simulator;
+package io.netharness.simulator.profile;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.internal.Check;
 import java.time.Duration;
 
@@ -30,6 +31,6 @@ public record Reordering(double probability, int gap, Duration maxHold) {
     @Override
     public String toString() {
         return probability == 0.0 ? "Reordering.NONE"
-                : "Reordering[" + probability + ", gap " + gap + ", maxHold " + Check.format(maxHold) + "]";
+                : "Reordering[" + probability + ", gap " + gap + ", maxHold " + Format.duration(maxHold) + "]";
     }
 }

@@ -3,7 +3,7 @@ package io.netharness.toxiproxy.internal;
 import java.util.Locale;
 
 /** The transport a proxy forwards: Toxiproxy only knows TCP; UDP is a NetHarness extension. */
-public enum Protocol {
+public enum ProxyProtocol {
     TCP,
     UDP;
 
@@ -13,8 +13,8 @@ public enum Protocol {
     }
 
     /** Parses {@code tcp} or {@code udp} (any case); null if the text is neither. */
-    public static Protocol parse(String text) {
-        for (Protocol protocol : values()) {
+    public static ProxyProtocol parse(String text) {
+        for (ProxyProtocol protocol : values()) {
             if (protocol.jsonName().equalsIgnoreCase(text)) {
                 return protocol;
             }

@@ -1,4 +1,4 @@
-package io.netharness.simulator;
+package io.netharness.simulator.topology;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /**
  * A network partition as a value: disjoint groups of node names; every node not named belongs to one more,
  * implicit group, "the rest". Two nodes can talk if and only if they are in the same group. Applied by a
- * {@link Network}, which cuts every link between nodes of different groups.
+ * {@link Topology}, which cuts every link between nodes of different groups.
  *
  * <pre>{@code
  * Partition.isolate("db-2");                                   // db-2 alone, everyone else together

@@ -1,4 +1,4 @@
-package io.netharness.simulator;
+package io.netharness.simulator.profile;
 
 import io.netharness.simulator.internal.Check;
 

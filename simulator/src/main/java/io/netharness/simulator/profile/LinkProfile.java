@@ -1,5 +1,6 @@
-package io.netharness.simulator;
+package io.netharness.simulator.profile;
 
+import io.netharness.simulator.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

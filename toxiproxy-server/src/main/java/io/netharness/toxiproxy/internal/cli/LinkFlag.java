@@ -1,8 +1,8 @@
 package io.netharness.toxiproxy.internal.cli;
 
 import com.google.gson.JsonObject;
-import io.netharness.toxiproxy.internal.Protocol;
 import io.netharness.toxiproxy.internal.ProxyConfig;
+import io.netharness.toxiproxy.internal.ProxyProtocol;
 import io.netharness.toxiproxy.internal.Stream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,17 +14,17 @@ import java.util.Map;
  * would receive: a proxy and its toxics. A link started from the command line is an ordinary proxy, visible and
  * changeable through the API.
  */
-public final class LinkSpec {
+public final class LinkFlag {
 
     private final String name;
     private final String listen;
     private final String upstream;
-    private Protocol protocol = Protocol.TCP;
+    private ProxyProtocol protocol = ProxyProtocol.TCP;
     private Long seed;
     // (type, stream) -> attributes, so --latency and --jitter of one direction build one toxic.
     private final Map<String, JsonObject> toxics = new LinkedHashMap<>();
 
-    LinkSpec(String name, String listen, String upstream) {
+    LinkFlag(String name, String listen, String upstream) {
         this.name = name;
         this.listen = listen;
         this.upstream = upstream;
@@ -34,7 +34,7 @@ public final class LinkSpec {
         return name;
     }
 
-    void protocol(Protocol protocol) {
+    void protocol(ProxyProtocol protocol) {
         this.protocol = protocol;
     }
 

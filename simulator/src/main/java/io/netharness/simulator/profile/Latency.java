@@ -1,5 +1,6 @@
-package io.netharness.simulator;
+package io.netharness.simulator.profile;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.internal.Check;
 import java.time.Duration;
 import java.util.Objects;
@@ -38,8 +39,8 @@ public record Latency(Duration base, Duration jitter, DelayDistribution distribu
         Check.nonNegative("latency.base", base);
         Check.nonNegative("latency.jitter", jitter);
         if (jitter.compareTo(base) > 0) {
-            throw new IllegalArgumentException("latency.jitter: " + Check.format(jitter)
-                    + " (expected: <= base " + Check.format(base) + ")");
+            throw new IllegalArgumentException("latency.jitter: " + Format.duration(jitter)
+                    + " (expected: <= base " + Format.duration(base) + ")");
         }
         Objects.requireNonNull(distribution, "latency.distribution");
         Check.probability("latency.correlation", correlation);
@@ -85,7 +86,7 @@ public record Latency(Duration base, Duration jitter, DelayDistribution distribu
         if (isNone()) {
             return "Latency.NONE";
         }
-        return "Latency[" + Check.format(base) + " ± " + Check.format(jitter) + " " + distribution
+        return "Latency[" + Format.duration(base) + " ± " + Format.duration(jitter) + " " + distribution
                 + (correlation == 0.0 ? "" : ", correlation " + correlation) + (keepsOrder ? ", order kept" : "") + "]";
     }
 }

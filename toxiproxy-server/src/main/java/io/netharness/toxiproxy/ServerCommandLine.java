@@ -2,12 +2,12 @@ package io.netharness.toxiproxy;
 
 import io.netharness.toxiproxy.internal.ApiError;
 import io.netharness.toxiproxy.internal.ApiRouter;
-import io.netharness.toxiproxy.internal.NetHarnessVersion;
-import io.netharness.toxiproxy.internal.Validation;
 import io.netharness.toxiproxy.internal.ManagedProxy;
+import io.netharness.toxiproxy.internal.NetHarnessVersion;
 import io.netharness.toxiproxy.internal.ProxyRegistry;
 import io.netharness.toxiproxy.internal.SimulatorLinkEngine;
-import io.netharness.toxiproxy.internal.cli.LinkSpec;
+import io.netharness.toxiproxy.internal.Validation;
+import io.netharness.toxiproxy.internal.cli.LinkFlag;
 import io.netharness.toxiproxy.internal.cli.ServeOptions;
 import io.netharness.toxiproxy.internal.cli.UsageException;
 import java.io.PrintStream;
@@ -31,12 +31,12 @@ import java.util.concurrent.TimeUnit;
  * <p>{@link #main} blocks until the JVM is asked to stop (Ctrl-C); {@link #start} returns a handle, for tests
  * and embedding.
  */
-public final class ServeCommand {
+public final class ServerCommandLine {
 
     /** Exit code for a command line that cannot be run. */
     public static final int USAGE_ERROR = 2;
 
-    private ServeCommand() {
+    private ServerCommandLine() {
     }
 
     public static void main(String... args) {
@@ -196,8 +196,8 @@ public final class ServeCommand {
             }
         }
 
-        private void startLinks(List<LinkSpec> links) {
-            for (LinkSpec link : links) {
+        private void startLinks(List<LinkFlag> links) {
+            for (LinkFlag link : links) {
                 try {
                     ManagedProxy proxy = registry.create(link.proxyConfig());
                     for (String toxic : link.toxicBodies()) {
@@ -267,7 +267,7 @@ public final class ServeCommand {
 
         @Override
         public String toString() {
-            return "ServeCommand.Running{" + (server != null ? server : "no api, " + registry.all().size() + " links")
+            return "ServerCommandLine.Running{" + (server != null ? server : "no api, " + registry.all().size() + " links")
                     + "}";
         }
     }

@@ -1,4 +1,7 @@
-package io.netharness.simulator;
+package io.netharness.simulator.profile;
+
+import io.netharness.simulator.Direction;
+import io.netharness.simulator.TcpLink;
 
 /**
  * Chooses the {@link LinkProfile} of each connection of a {@link TcpLink} in one direction, so that connections

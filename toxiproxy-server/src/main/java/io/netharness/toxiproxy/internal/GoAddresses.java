@@ -1,14 +1,13 @@
 package io.netharness.toxiproxy.internal;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
 /** Parses and prints {@code host:port} the way Go's net package does ({@code [::1]:80} for IPv6). */
-public final class Addresses {
+public final class GoAddresses {
 
-    private Addresses() {
+    private GoAddresses() {
     }
 
     /**
@@ -118,54 +117,6 @@ public final class Addresses {
         GoAddressError(String message) {
             super(message);
         }
-    }
-
-    /** Prints an address as Go does: {@code 127.0.0.1:8474}, {@code [::1]:8474}, {@code [::]:8474}. */
-    public static String format(InetSocketAddress address) {
-        String host;
-        if (address.getAddress() instanceof Inet6Address v6) {
-            host = "[" + compressed(v6.getAddress()) + "]";
-        } else {
-            host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
-        }
-        return host + ":" + address.getPort();
-    }
-
-    /** An IPv6 address in its shortest form (RFC 5952, as Go prints it): {@code ::1}, {@code fe80::1}. */
-    static String compressed(byte[] bytes) {
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1; // a single zero group is not shortened
-        for (int i = 0; i < 8; ) {
-            if (groups[i] != 0) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < 8 && groups[i] == 0) {
-                i++;
-            }
-            if (i - start > bestLength) {
-                bestStart = start;
-                bestLength = i - start;
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
     }
 
     private static IllegalArgumentException invalid(String field, String text, String why) {

@@ -1,4 +1,5 @@
-package io.netharness.simulator;
+package io.netharness.simulator.profile;
+
 
 /**
  * Shape of the random part of a {@link Latency}, after Linux netem's {@code delay ... distribution}.

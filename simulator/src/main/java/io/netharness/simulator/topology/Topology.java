@@ -1,8 +1,14 @@
-package io.netharness.simulator;
+package io.netharness.simulator.topology;
 
+import io.netharness.simulator.CutMode;
+import io.netharness.simulator.InProcessLink;
+import io.netharness.simulator.Link;
+import io.netharness.simulator.MulticastLink;
+import io.netharness.simulator.TcpLink;
+import io.netharness.simulator.UdpLink;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Named nodes and the {@link InProcessLink}s between them, cut and healed in groups: isolate one node, split
- * the cluster in two (split brain), heal. Works with any link ({@link TcpLink}, {@link UdpLink},
- * {@link MulticastLink}) through {@link InProcessLink#cut(CutMode)} and {@link InProcessLink#heal()} only.
+ * Named nodes and the {@link Link}s between them, cut and healed in groups: isolate one node, split the cluster
+ * in two (split brain), heal. Works with any link through {@link Link#heal()} and {@link InProcessLink#cut(CutMode)}
+ * ({@link TcpLink}, {@link UdpLink}, {@link MulticastLink}); a link that is not an {@link InProcessLink} (a proxy
+ * on a real Toxiproxy) is cut with its own {@link Link#cut()}, which closes its connections whatever the mode.
+ * The JUnit extension's {@code Network} applies its outages through a {@code Topology} of the test's links.
  *
  * <pre>{@code
- * Network network = new Network()
+ * Topology network = new Topology()
  *         .link("app", "db-1", linkToDb1)
  *         .link("app", "db-2", linkToDb2)
  *         .link("db-1", "db-2", replication);
@@ -30,24 +38,24 @@ import java.util.Set;
  * it cut itself; a link a test cut directly stays cut. The network does not own the links: closing them is
  * the caller's job. Thread-safe.
  */
-public final class Network {
+public final class Topology {
 
-    private record Edge(String a, String b, InProcessLink link) {
+    private record Edge(String a, String b, Link link) {
     }
 
     private final List<Edge> edges = new ArrayList<>();
     private final Set<String> nodes = new LinkedHashSet<>();
-    private final Map<InProcessLink, Boolean> cutByUs = new IdentityHashMap<>();
+    private final Map<Link, Boolean> cutByUs = new LinkedHashMap<>();
     private Partition partition;
 
     /** Declares a node with no links yet (so partitions may name it). */
-    public synchronized Network node(String name) {
+    public synchronized Topology node(String name) {
         nodes.add(requireName(name));
         return this;
     }
 
     /** Registers {@code link} as joining nodes {@code a} and {@code b} (declared if new). */
-    public synchronized Network link(String a, String b, InProcessLink link) {
+    public synchronized Topology link(String a, String b, Link link) {
         requireName(a);
         requireName(b);
         Objects.requireNonNull(link, "link");
@@ -69,8 +77,8 @@ public final class Network {
     }
 
     /** The links touching {@code node}. */
-    public synchronized List<InProcessLink> linksOf(String node) {
-        List<InProcessLink> result = new ArrayList<>();
+    public synchronized List<Link> linksOf(String node) {
+        List<Link> result = new ArrayList<>();
         for (Edge edge : edges) {
             if (edge.a.equals(node) || edge.b.equals(node)) {
                 result.add(edge.link);
@@ -80,13 +88,13 @@ public final class Network {
     }
 
     /** Cuts {@code node} off from every other node, keeping existing connections stalled. */
-    public Network isolate(String node) {
+    public Topology isolate(String node) {
         return apply(Partition.isolate(node), CutMode.KEEP_EXISTING);
     }
 
     /** Cuts the groups off from each other, keeping existing connections stalled. */
     @SafeVarargs
-    public final Network split(Set<String>... groups) {
+    public final Topology split(Set<String>... groups) {
         return apply(Partition.split(groups), CutMode.KEEP_EXISTING);
     }
 
@@ -96,7 +104,7 @@ public final class Network {
      *
      * @throws IllegalArgumentException naming a node the network does not know
      */
-    public synchronized Network apply(Partition newPartition, CutMode mode) {
+    public synchronized Topology apply(Partition newPartition, CutMode mode) {
         Objects.requireNonNull(newPartition, "partition");
         Objects.requireNonNull(mode, "mode");
         for (String node : newPartition.nodes()) {
@@ -117,8 +125,8 @@ public final class Network {
     }
 
     /** Heals every link this network cut; the partition is gone. */
-    public synchronized Network heal() {
-        for (InProcessLink link : cutByUs.keySet()) {
+    public synchronized Topology heal() {
+        for (Link link : cutByUs.keySet()) {
             link.heal();
         }
         cutByUs.clear();
@@ -136,15 +144,24 @@ public final class Network {
         return partition == null || !partition.separates(a, b);
     }
 
-    private void cut(InProcessLink link, CutMode mode) {
+    /** The links this network has cut and not healed, in the order it cut them. */
+    public synchronized List<Link> cutLinks() {
+        return List.copyOf(cutByUs.keySet());
+    }
+
+    private void cut(Link link, CutMode mode) {
         if (cutByUs.containsKey(link)) {
-            if (mode == CutMode.DROP_EXISTING) {
-                link.cut(mode); // harden an earlier keep-existing cut
+            if (mode == CutMode.DROP_EXISTING && link instanceof InProcessLink inProcess) {
+                inProcess.cut(mode); // harden an earlier keep-existing cut
             }
             return;
         }
         if (!link.isCut()) {
-            link.cut(mode);
+            if (link instanceof InProcessLink inProcess) {
+                inProcess.cut(mode);
+            } else {
+                link.cut(); // a real Toxiproxy's proxy has one way down, which closes its connections
+            }
             cutByUs.put(link, Boolean.TRUE);
         }
     }
@@ -159,7 +176,7 @@ public final class Network {
 
     @Override
     public synchronized String toString() {
-        return "Network{nodes " + nodes + ", " + edges.size() + " links, "
+        return "Topology{nodes " + nodes + ", " + edges.size() + " links, "
                 + (partition == null ? "healed" : partition.toString()) + "}";
     }
 }
