@@ -1,5 +1,6 @@
 package io.netharness.app;
 
+import io.netharness.core.Format;
 import io.netharness.core.Chunk;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
@@ -118,7 +119,8 @@ final class DemoCommand implements Command {
                 clients.forEach(TcpClient::close);
             }
             if (!allClosed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.print("tcp", "server: " + server.connectionCount() + " connections still open after " + WAIT);
+                log.print("tcp", "server: " + server.connectionCount() + " connections still open after "
+                        + Format.duration(WAIT));
             }
         }
         return replies;

@@ -22,7 +22,7 @@ class InboxOutboxTest {
         assertThat(inbox.hasSpace()).isFalse();
         assertThatThrownBy(() -> inbox.put("c", Duration.ofMillis(20)))
                 .isInstanceOf(TimeoutException.class)
-                .hasMessage("timed out after PT0.02S waiting for room in inbox 'box' (capacity 2)");
+                .hasMessage("timed out after 20ms waiting for room in inbox 'box' (capacity 2)");
         assertThat(inbox.take(Duration.ofSeconds(1))).isEqualTo("a");
         assertThat(inbox.offer("c")).isTrue();
         assertThat(inbox.poll()).isEqualTo("b");
@@ -34,7 +34,7 @@ class InboxOutboxTest {
         Inbox<String> inbox = new Inbox<>("quiet", 4);
         assertThatThrownBy(() -> inbox.take(Duration.ofMillis(10)))
                 .isInstanceOf(TimeoutException.class)
-                .hasMessage("timed out after PT0.01S waiting for a message on inbox 'quiet'");
+                .hasMessage("timed out after 10ms waiting for a message on inbox 'quiet'");
     }
 
     @Test

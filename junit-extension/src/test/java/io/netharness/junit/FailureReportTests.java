@@ -58,14 +58,14 @@ class FailureReportTests {
     }
 
     @Test
-    void theSimulatorsNetworkAsAParameterNamesTheRightImport() {
+    void theSimulatorsTopologyAsAParameterNamesTheRightType() {
         EngineExecutionResults results = TestKit.run(WrongNetworkImport.class);
         results.testEvents().assertThatEvents().haveExactly(1, event(test("test"), finishedWithFailure(
                 instanceOf(ParameterResolutionException.class), cause(instanceOf(ExtensionConfigurationException.class),
                         message("NetHarness injects io.netharness.junit.Network, but parameter [0] of method"
-                                + " test(Network) in FailureReportTests.WrongNetworkImport is declared"
-                                + " io.netharness.simulator.topology.Topology (the simulator's partition helper for links you"
-                                + " build yourself): import io.netharness.junit.Network instead.")))));
+                                + " test(Topology) in FailureReportTests.WrongNetworkImport is declared"
+                                + " io.netharness.simulator.topology.Topology (the simulator's partition model for"
+                                + " links you build yourself): declare io.netharness.junit.Network instead.")))));
         assertThat(thrown(results)).hasNoSuppressedExceptions();
     }
 

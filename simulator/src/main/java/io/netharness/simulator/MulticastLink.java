@@ -51,14 +51,20 @@ import java.util.Objects;
  * <p><b>Capture, cut, lifecycle, ready when started</b>: as {@link UdpLink} (the capture shows original sender ->
  * receiver; the first multicast link of a JVM warms up with a throwaway link on a group of its own on {@code lo}).
  */
-public final class MulticastLink extends RelayedLink<MulticastRelay> {
+public final class MulticastLink extends RelayedLink {
+
+    private final MulticastRelay relay;
 
     private static final SameSeedWarning seedsInUse = new SameSeedWarning();
 
     private MulticastLink(Builder builder, NetworkInterface networkInterface, long seed) {
-        super(builder.receiver, seed, new MulticastRelay(builder.group, networkInterface,
-                builder.receiver, seed, builder.profile, builder.eventLoopGroup, builder.capture, builder.maxQueued),
-                "multicast", EnumSet.of(Direction.UPSTREAM));
+        this(builder, seed, new MulticastRelay(builder.group, networkInterface, builder.receiver, seed,
+                builder.profile, builder.eventLoopGroup, builder.capture, builder.maxQueued));
+    }
+
+    private MulticastLink(Builder builder, long seed, MulticastRelay relay) {
+        super(builder.receiver, seed, relay, "multicast", EnumSet.of(Direction.UPSTREAM));
+        this.relay = relay;
         builder.faults.forEach(fault -> addDatagramFault(null, fault));
     }
 

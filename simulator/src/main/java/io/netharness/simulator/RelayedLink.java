@@ -11,14 +11,13 @@ import java.util.Set;
  * around their {@link Relay}, and the calls the relay answers itself. Package-private so that the three links stay
  * the only public types; each overrides {@link #start()} only to return its own type.
  *
- * @param <R> the relay behind the link
  */
-abstract class RelayedLink<R extends Relay> implements InProcessLink {
+abstract class RelayedLink implements InProcessLink {
 
     private enum State { NEW, STARTED, CLOSED }
 
     /** The engine; subclasses call it for their protocol's own queries (faults, sessions, ...). */
-    final R relay;
+    private final Relay relay;
     private final String name;
     private final InetSocketAddress target;
     private final long seed;
@@ -27,16 +26,16 @@ abstract class RelayedLink<R extends Relay> implements InProcessLink {
     private State state = State.NEW;
     private InetSocketAddress address;
 
-    RelayedLink(InetSocketAddress target, long seed, R relay) {
+    RelayedLink(InetSocketAddress target, long seed, Relay relay) {
         this(target, seed, relay, null);
     }
 
     /** A datagram link: {@code kind} ("udp", "multicast") names its faults' seed streams. */
-    RelayedLink(InetSocketAddress target, long seed, R relay, String kind, Set<Direction> directions) {
+    RelayedLink(InetSocketAddress target, long seed, Relay relay, String kind, Set<Direction> directions) {
         this(target, seed, relay, new DatagramFaults(relay, seed, kind, directions));
     }
 
-    private RelayedLink(InetSocketAddress target, long seed, R relay, DatagramFaults datagramFaults) {
+    private RelayedLink(InetSocketAddress target, long seed, Relay relay, DatagramFaults datagramFaults) {
         this.name = getClass().getSimpleName(); // "TcpLink", as toString() and the messages show it
         this.target = target;
         this.seed = seed;

@@ -1,5 +1,6 @@
 package io.netharness.simulator;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.internal.tcp.TcpRelay;
 import io.netharness.simulator.internal.tcp.TcpRelaySettings;
 import io.netharness.simulator.profile.ConnectionProfiles;
@@ -92,11 +93,18 @@ import java.util.Objects;
  * seeded with {@code Seeds.derive(seed, "tcp/connection/<i>/<upstream|downstream>")}, so the same seed and the
  * same traffic give the same delays, stalls and fault choices.
  */
-public final class TcpLink extends RelayedLink<TcpRelay> {
+public final class TcpLink extends RelayedLink {
+
+    private final TcpRelay relay;
 
     private TcpLink(Builder builder, long seed) {
-        super(builder.target, seed, new TcpRelay(builder.listen, builder.target, seed, builder.upstream,
+        this(builder, seed, new TcpRelay(builder.listen, builder.target, seed, builder.upstream,
                 builder.downstream, builder.eventLoopGroup, builder.settings(), builder.capture));
+    }
+
+    private TcpLink(Builder builder, long seed, TcpRelay relay) {
+        super(builder.target, seed, relay);
+        this.relay = relay;
         for (Builder.Fault fault : builder.faults) {
             relay.addFault(fault.direction(), fault.fault(), fault.toxicity());
         }
@@ -292,7 +300,8 @@ public final class TcpLink extends RelayedLink<TcpRelay> {
         public Builder refuseWhileTargetRefuses(Duration probeInterval) {
             Objects.requireNonNull(probeInterval, "refuseWhileTargetRefuses.probeInterval");
             if (probeInterval.isNegative() || probeInterval.isZero()) {
-                throw new IllegalArgumentException("refuseWhileTargetRefuses.probeInterval: " + probeInterval
+                throw new IllegalArgumentException("refuseWhileTargetRefuses.probeInterval: "
+                        + Format.duration(probeInterval)
                         + " (expected: > 0)");
             }
             this.targetProbe = probeInterval;

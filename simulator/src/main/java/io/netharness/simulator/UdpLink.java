@@ -92,13 +92,19 @@ import java.util.Objects;
  * not stall the first datagrams (in a fresh JVM they took 200-400 ms, long enough for a fast sender to overflow the
  * link's socket). Nothing reaches the target but what clients send. {@code -Dnetharness.warmup=false} turns that off.
  */
-public final class UdpLink extends RelayedLink<UdpRelay> {
+public final class UdpLink extends RelayedLink {
+
+    private final UdpRelay relay;
 
     private UdpLink(Builder builder, long seed) {
-        super(builder.target, seed, new UdpRelay(builder.listen, builder.target, seed, builder.upstream,
+        this(builder, seed, new UdpRelay(builder.listen, builder.target, seed, builder.upstream,
                 builder.downstream, builder.eventLoopGroup, builder.capture, builder.maxQueued,
-                builder.sessionIdleTimeout, builder.replyAddresses == ReplyAddresses.PER_PEER), "udp",
-                EnumSet.allOf(Direction.class));
+                builder.sessionIdleTimeout, builder.replyAddresses == ReplyAddresses.PER_PEER));
+    }
+
+    private UdpLink(Builder builder, long seed, UdpRelay relay) {
+        super(builder.target, seed, relay, "udp", EnumSet.allOf(Direction.class));
+        this.relay = relay;
         builder.faults.forEach(fault -> addDatagramFault(fault.direction(), fault.fault()));
     }
 
@@ -218,7 +224,8 @@ public final class UdpLink extends RelayedLink<UdpRelay> {
         public Builder sessionIdleTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "sessionIdleTimeout");
             if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("sessionIdleTimeout: " + Format.duration(timeout) + " (expected: > 0)");
+                throw new IllegalArgumentException("sessionIdleTimeout: " + Format.duration(timeout)
+                        + " (expected: > 0)");
             }
             this.sessionIdleTimeout = timeout;
             return this;

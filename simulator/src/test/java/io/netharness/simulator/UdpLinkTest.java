@@ -339,7 +339,7 @@ class UdpLinkTest {
         }
         assertThatThrownBy(() -> UdpLink.builder().sessionIdleTimeout(Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("sessionIdleTimeout: PT0S (expected: > 0)");
+                .hasMessage("sessionIdleTimeout: 0ms (expected: > 0)");
     }
 
     @Test

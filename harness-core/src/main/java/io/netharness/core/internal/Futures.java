@@ -1,5 +1,6 @@
 package io.netharness.core.internal;
 
+import io.netharness.core.Format;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
@@ -40,7 +41,7 @@ public final class Futures {
     /** Waits for a close to finish, failing loudly if it takes longer than {@code timeout}. */
     public static void awaitClosed(Future<?> future, Duration timeout, String what) {
         if (!await(future, timeout, "close of " + what)) {
-            throw new IllegalStateException(what + " did not close within " + timeout);
+            throw new IllegalStateException(what + " did not close within " + Format.duration(timeout));
         }
     }
 }

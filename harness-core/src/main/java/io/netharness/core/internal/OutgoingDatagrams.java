@@ -124,7 +124,7 @@ final class OutgoingDatagrams<I> {
         } catch (ExecutionException e) {
             throw (RuntimeException) e.getCause();
         } catch (TimeoutException e) {
-            throw new IllegalStateException(owner + ": change not applied within " + changeTimeout, e);
+            throw new IllegalStateException(owner + ": change not applied within " + Format.duration(changeTimeout), e);
         }
     }
 

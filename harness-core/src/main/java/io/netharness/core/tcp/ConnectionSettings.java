@@ -122,7 +122,8 @@ public final class ConnectionSettings {
     @Override
     public String toString() {
         return "ConnectionSettings{group=" + (eventLoopGroup == null ? "shared" : eventLoopGroup)
-                + ", boxCapacity=" + boxCapacity + ", idleTimeout=" + idleTimeout
-                + ", connectTimeout=" + connectTimeout + ", closeTimeout=" + closeTimeout + "}";
+                + ", boxCapacity=" + boxCapacity + ", idleTimeout=" + Format.duration(idleTimeout)
+                + ", connectTimeout=" + Format.duration(connectTimeout) + ", closeTimeout="
+                + Format.duration(closeTimeout) + "}";
     }
 }

@@ -87,6 +87,6 @@ public final class DatagramSettings {
     @Override
     public String toString() {
         return "DatagramSettings{group=" + (eventLoopGroup == null ? "shared" : eventLoopGroup)
-                + ", boxCapacity=" + boxCapacity + ", closeTimeout=" + closeTimeout + "}";
+                + ", boxCapacity=" + boxCapacity + ", closeTimeout=" + Format.duration(closeTimeout) + "}";
     }
 }

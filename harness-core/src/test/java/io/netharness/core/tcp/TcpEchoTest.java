@@ -98,7 +98,7 @@ class TcpEchoTest {
                 org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> client.outbox().take(java.time.Duration.ofMillis(50)))
                         .isInstanceOf(java.util.concurrent.TimeoutException.class)
-                        .hasMessage("timed out after PT0.05S waiting for a message on inbox 'TcpClient[127.0.0.1:"
+                        .hasMessage("timed out after 50ms waiting for a message on inbox 'TcpClient[127.0.0.1:"
                                 + server.port() + "].outbox'");
             }
         }

@@ -140,7 +140,7 @@ class TcpFailureTest {
                 .hasMessage("port: 0 (expected: 1-65535)");
         assertThatThrownBy(() -> ConnectionSettings.defaults().withIdleTimeout(java.time.Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("idleTimeout: PT0S (expected: > 0)");
+                .hasMessage("idleTimeout: 0ms (expected: > 0)");
     }
 
     @Test

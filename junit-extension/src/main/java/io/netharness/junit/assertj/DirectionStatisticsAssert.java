@@ -1,5 +1,6 @@
 package io.netharness.junit.assertj;
 
+import io.netharness.core.Format;
 import io.netharness.simulator.DirectionStatistics;
 import java.time.Duration;
 import java.util.Locale;
@@ -147,10 +148,12 @@ public class DirectionStatisticsAssert extends AbstractObjectAssert<DirectionSta
 
     private DirectionStatisticsAssert delayBetween(String what, Duration value, Duration min, Duration max) {
         if (actual.delays().count() == 0) {
-            fail("to have " + what + " between " + min + " and " + max + " but no delay was recorded");
+            fail("to have " + what + " between " + Format.duration(min) + " and " + Format.duration(max)
+                    + " but no delay was recorded");
         }
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            fail("to have " + what + " between " + min + " and " + max + " but it was " + value + " (over "
+            fail("to have " + what + " between " + Format.duration(min) + " and " + Format.duration(max)
+                    + " but it was " + Format.duration(value) + " (over "
                     + actual.delays().count() + " deliveries)");
         }
         return this;

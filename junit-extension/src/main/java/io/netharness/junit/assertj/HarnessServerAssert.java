@@ -1,5 +1,6 @@
 package io.netharness.junit.assertj;
 
+import io.netharness.core.Format;
 import io.netharness.junit.HarnessServer;
 import java.time.Duration;
 import org.assertj.core.api.AbstractObjectAssert;
@@ -15,7 +16,8 @@ public class HarnessServerAssert extends AbstractObjectAssert<HarnessServerAsser
     public HarnessServerAssert receivedWithin(Duration timeout, String text) {
         isNotNull();
         if (!await(received -> received.contains(text), timeout)) {
-            failWithMessage("%s", "Expecting " + actual + " to receive \"" + text + "\" within " + timeout
+            failWithMessage("%s", "Expecting " + actual + " to receive \"" + text + "\" within "
+                    + Format.duration(timeout)
                     + " but it received " + actual.bytesReceived() + " bytes: \"" + actual.receivedUtf8() + "\"");
         }
         return this;
@@ -25,7 +27,8 @@ public class HarnessServerAssert extends AbstractObjectAssert<HarnessServerAsser
     public HarnessServerAssert receivedBytesWithin(Duration timeout, long bytes) {
         isNotNull();
         if (!await(received -> actual.bytesReceived() >= bytes, timeout)) {
-            failWithMessage("%s", "Expecting " + actual + " to receive at least " + bytes + " bytes within " + timeout
+            failWithMessage("%s", "Expecting " + actual + " to receive at least " + bytes + " bytes within "
+                    + Format.duration(timeout)
                     + " but it received " + actual.bytesReceived());
         }
         return this;

@@ -71,7 +71,7 @@ public final class Injector {
     }
 
     /**
-     * Whether NetHarness resolves this parameter. A parameter of the simulator's own {@code Network} type is claimed
+     * Whether NetHarness resolves this parameter. A parameter of the simulator's {@code Topology} type is claimed
      * too, only to fail with a message naming the right import instead of JUnit's "No ParameterResolver registered".
      */
     public static boolean supports(ParameterContext parameter) {
@@ -98,7 +98,7 @@ public final class Injector {
         if (member.type() == io.netharness.simulator.topology.Topology.class) {
             throw new ExtensionConfigurationException("NetHarness injects " + Network.class.getName() + ", but "
                     + member.description() + " is declared " + member.type().getName() + " (the simulator's"
-                    + " partition helper for links you build yourself): import " + Network.class.getName()
+                    + " partition model for links you build yourself): declare " + Network.class.getName()
                     + " instead.");
         }
         return new NetworkView(context);

@@ -14,7 +14,7 @@ final class LinkTypes {
     static final String TOXIPROXY_LINK = "io.netharness.toxiproxy.ToxiproxyLink";
 
     /** What messages say is valid. */
-    static final String VALID = "SimulatedLink, TcpLink, UdpLink or MulticastLink (of io.netharness.simulator)"
+    static final String VALID = "Link, TcpLink, UdpLink or MulticastLink (of io.netharness.simulator)"
             + " or ToxiproxyLink (of io.netharness.toxiproxy)";
 
     private LinkTypes() {}

@@ -86,7 +86,7 @@ class DirectionStatisticsAssertTests {
     void meanDelayPrintsTheMeanAndCount() {
         assertThatExceptionOfType(AssertionError.class)
                 .isThrownBy(() -> assertThat(TWO_OF_FORTY).hasMeanDelayBetween(Duration.ZERO, Duration.ofMillis(10)))
-                .withMessage("Expecting direction to have a mean delay between PT0S and PT0.01S but it was PT0.02S"
+                .withMessage("Expecting direction to have a mean delay between 0ms and 10ms but it was 20ms"
                         + " (over 38 deliveries)" + FIGURES);
     }
 
@@ -95,7 +95,7 @@ class DirectionStatisticsAssertTests {
         assertThatExceptionOfType(AssertionError.class)
                 .isThrownBy(() -> assertThat(TWO_OF_FORTY)
                         .hasDelayPercentileBetween(99, Duration.ZERO, Duration.ofMillis(30)))
-                .withMessage("Expecting direction to have a p99 delay between PT0S and PT0.03S but it was PT0.031S"
+                .withMessage("Expecting direction to have a p99 delay between 0ms and 30ms but it was 31ms"
                         + " (over 38 deliveries)" + FIGURES);
     }
 

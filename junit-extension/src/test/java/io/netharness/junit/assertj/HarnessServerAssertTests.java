@@ -34,7 +34,7 @@ class HarnessServerAssertTests {
             assertThat(sink).receivedBytesWithin(Duration.ofSeconds(10), 3);
             assertThatExceptionOfType(AssertionError.class)
                     .isThrownBy(() -> assertThat(sink).receivedWithin(Duration.ofMillis(50), "abcd"))
-                    .withMessage("Expecting " + sink + " to receive \"abcd\" within PT0.05S but it received 3"
+                    .withMessage("Expecting " + sink + " to receive \"abcd\" within 50ms but it received 3"
                             + " bytes: \"abc\"");
             assertThatExceptionOfType(AssertionError.class)
                     .isThrownBy(() -> assertThat(sink).receivedNothing())
