@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -39,6 +40,8 @@ public final class HalfCloseSoak {
         Map<HalfCloseCase, AtomicLongArray> outcomes = new ConcurrentHashMap<>();
         cases.forEach(c -> outcomes.put(c, new AtomicLongArray(TransferFailed.Kind.values().length + 1)));
         List<String> examples = new ArrayList<>();
+        AtomicLong done = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
         Instant start = Instant.now();
         System.out.printf(Locale.ROOT, "half-close soak: %d cases x %d runs, %d workers, transport %s, started %s%n",
                 cases.size(), runs, workers, Transport.name(), start);
@@ -60,6 +63,10 @@ public final class HalfCloseSoak {
                             }
                         }
                         outcomes.get(c).incrementAndGet(slot);
+                        if (slot != 0) {
+                            failures.incrementAndGet();
+                        }
+                        progress(done.incrementAndGet(), (long) runs * cases.size(), failures.get(), start);
                     }
                     matrix.drainUpstreamFailures();
                 }
@@ -73,6 +80,14 @@ public final class HalfCloseSoak {
         long failed = print(cases, outcomes, Duration.between(start, Instant.now()));
         examples.forEach(example -> System.out.println("  example: " + example));
         System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** A line every 1,000 runs, so that a soak stopped early still tells how far it got and what it found. */
+    private static void progress(long done, long total, long failures, Instant start) {
+        if (done % 1000 == 0) {
+            System.out.printf(Locale.ROOT, "progress: %d of %d runs, %d failed so far, %d s%n", done, total,
+                    failures, Duration.between(start, Instant.now()).toSeconds());
+        }
     }
 
     private static long print(List<HalfCloseCase> cases, Map<HalfCloseCase, AtomicLongArray> outcomes,
