@@ -1,5 +1,7 @@
 package io.netharness.junit;
 
+import io.netharness.core.servers.ServerKind;
+
 /** The transport a {@link SimulatedLink @SimulatedLink} carries. */
 public enum Protocol {
     /**

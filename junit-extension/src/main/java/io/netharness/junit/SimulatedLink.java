@@ -1,5 +1,7 @@
 package io.netharness.junit;
 
+import io.netharness.core.servers.HarnessServer;
+import io.netharness.core.servers.ServerKind;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -5,6 +5,7 @@ import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 
+import io.netharness.core.servers.HarnessServer;
 import io.netharness.simulator.TcpLink;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -3,6 +3,7 @@ package io.netharness.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.netharness.core.servers.HarnessServer;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -33,7 +34,7 @@ class CompilerFlagIndependenceTests {
     private static final String FIXTURE = """
             package fixture;
 
-            import io.netharness.junit.HarnessServer;
+            import io.netharness.core.servers.HarnessServer;
             import io.netharness.junit.InProcessServer;
             import io.netharness.junit.SimulatedLink;
             import io.netharness.simulator.TcpLink;

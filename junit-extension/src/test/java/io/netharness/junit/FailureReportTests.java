@@ -8,6 +8,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.ca
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.netharness.core.servers.HarnessServer;
 import io.netharness.simulator.TcpLink;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Assumptions;

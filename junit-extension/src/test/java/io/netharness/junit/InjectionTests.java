@@ -2,6 +2,8 @@ package io.netharness.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.core.servers.HarnessServer;
+import io.netharness.core.servers.ServerKind;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.TcpLink;
 import java.io.IOException;

@@ -9,6 +9,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.ca
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.netharness.core.servers.HarnessServer;
+import io.netharness.core.servers.ServerKind;
 import io.netharness.simulator.Link;
 import io.netharness.simulator.TcpLink;
 import java.lang.annotation.ElementType;

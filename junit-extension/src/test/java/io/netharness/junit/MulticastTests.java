@@ -9,6 +9,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.netharness.core.Chunk;
+import io.netharness.core.servers.HarnessServer;
+import io.netharness.core.servers.ServerKind;
 import io.netharness.core.udp.MulticastSender;
 import io.netharness.simulator.MulticastLink;
 import io.netharness.simulator.UdpLink;

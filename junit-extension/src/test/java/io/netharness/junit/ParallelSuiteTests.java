@@ -2,6 +2,7 @@ package io.netharness.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.core.servers.HarnessServer;
 import io.netharness.simulator.TcpLink;
 import java.io.IOException;
 import java.time.Duration;

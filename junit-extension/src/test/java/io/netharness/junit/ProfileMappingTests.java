@@ -2,6 +2,7 @@ package io.netharness.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.core.servers.HarnessServer;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.profile.Bandwidth;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netharness.core.servers.HarnessServer;
 import io.netharness.simulator.Direction;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.profile.Latency;

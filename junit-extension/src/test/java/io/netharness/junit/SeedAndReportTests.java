@@ -2,6 +2,7 @@ package io.netharness.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netharness.core.servers.HarnessServer;
 import io.netharness.junit.internal.ReplayHint;
 import io.netharness.simulator.Seeds;
 import io.netharness.simulator.TcpLink;
@@ -10,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.testkit.engine.EngineExecutionResults;

@@ -3,10 +3,12 @@ package io.netharness.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netharness.core.Chunk;
+import io.netharness.core.Component;
 import io.netharness.core.StreamComponent;
+import io.netharness.core.servers.HarnessServer;
+import io.netharness.core.servers.ServerKind;
 import io.netharness.core.tcp.ConnectionInfo;
 import io.netharness.core.tcp.ProtocolFactory;
-import io.netharness.core.Component;
 import io.netharness.simulator.TcpLink;
 import java.io.IOException;
 import java.util.Locale;

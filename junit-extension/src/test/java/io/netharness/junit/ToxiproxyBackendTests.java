@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import io.netharness.core.servers.HarnessServer;
 import io.netharness.simulator.TcpLink;
 import io.netharness.toxiproxy.ToxiproxyLink;
 import io.netharness.toxiproxy.ToxiproxyServer;

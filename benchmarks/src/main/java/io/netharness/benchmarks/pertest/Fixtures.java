@@ -1,8 +1,8 @@
 package io.netharness.benchmarks.pertest;
 
-import io.netharness.junit.HarnessServer;
+import io.netharness.core.servers.HarnessServer;
+import io.netharness.core.servers.ServerKind;
 import io.netharness.junit.InProcessServer;
-import io.netharness.junit.ServerKind;
 import io.netharness.simulator.TcpLink;
 import io.netharness.simulator.UdpLink;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package io.netharness.it.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netharness.junit.HarnessServer;
+import io.netharness.core.servers.HarnessServer;
 import io.netharness.junit.InProcessServer;
 import io.netharness.junit.SimulatedLink;
 import io.netharness.simulator.TcpLink;

@@ -1,7 +1,7 @@
 package io.netharness.junit.assertj;
 
 import io.netharness.core.Format;
-import io.netharness.junit.HarnessServer;
+import io.netharness.core.servers.HarnessServer;
 import java.time.Duration;
 import org.assertj.core.api.AbstractObjectAssert;
 

@@ -1,6 +1,6 @@
 package io.netharness.junit.assertj;
 
-import io.netharness.junit.HarnessServer;
+import io.netharness.core.servers.HarnessServer;
 import io.netharness.simulator.DirectionStatistics;
 import io.netharness.simulator.InProcessLink;
 import io.netharness.simulator.LinkStatistics;

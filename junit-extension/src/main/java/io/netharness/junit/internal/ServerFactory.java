@@ -1,10 +1,10 @@
 package io.netharness.junit.internal;
 
+import io.netharness.core.servers.HarnessServer;
+import io.netharness.core.servers.ServerKind;
 import io.netharness.core.tcp.ProtocolFactory;
-import io.netharness.junit.HarnessServer;
 import io.netharness.junit.InProcessServer;
 import io.netharness.junit.Protocol;
-import io.netharness.junit.ServerKind;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -3,7 +3,7 @@ package io.netharness.junit.assertj;
 import static io.netharness.junit.assertj.NetHarnessAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.netharness.junit.HarnessServer;
+import io.netharness.core.servers.HarnessServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

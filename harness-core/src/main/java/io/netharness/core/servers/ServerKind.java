@@ -1,6 +1,6 @@
-package io.netharness.junit;
+package io.netharness.core.servers;
 
-/** What an {@link InProcessServer @InProcessServer} does with what it receives. */
+/** What a {@link HarnessServer} (and the JUnit extension's {@code @InProcessServer}) does with what it receives. */
 public enum ServerKind {
     /** TCP: writes every byte it reads back to the same connection; records what it received. */
     ECHO,
@@ -14,7 +14,7 @@ public enum ServerKind {
     UDP_SINK,
     /**
      * Multicast: joins a group on the loopback interface, on a free port, and records what is sent to it; its
-     * address is the group and port to send to. Set the group with {@link InProcessServer#group()}.
+     * address is the group and port to send to. Set the group with {@link HarnessServer#multicastSink} or {@code @InProcessServer(group = ...)}.
      */
     MULTICAST_SINK;
 

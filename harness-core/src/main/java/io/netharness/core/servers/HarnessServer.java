@@ -1,11 +1,11 @@
-package io.netharness.junit;
+package io.netharness.core.servers;
 
 import io.netharness.core.Chunk;
 import io.netharness.core.StreamComponent;
 import io.netharness.core.tcp.MultiClientServer;
 import io.netharness.core.tcp.ProtocolFactory;
-import io.netharness.core.udp.MulticastReceiver;
 import io.netharness.core.udp.Datagram;
+import io.netharness.core.udp.MulticastReceiver;
 import io.netharness.core.udp.UdpPostboxPeer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,9 +19,10 @@ import java.util.function.Predicate;
  * An in-process server for tests: on harness-core's {@link MultiClientServer} for TCP (an echo, a sink, or one
  * served by the user's {@link ProtocolFactory}), on its {@link UdpPostboxPeer} for UDP (an echo that answers each
  * datagram to its sender, or a sink) and on its {@link MulticastReceiver} for a multicast group. Echo and sink
- * servers record what they received, so tests can assert on it ({@code NetHarnessAssertions.assertThat(server).receivedWithin(...)}).
+ * servers record what they received, so tests can assert on it ({@link #awaitReceived}, or with the JUnit
+ * extension's assertions {@code NetHarnessAssertions.assertThat(server).receivedWithin(...)}).
  *
- * <p>Injected by {@link InProcessServer @InProcessServer}, or built directly:
+ * <p>Built directly, or injected by the JUnit extension's {@code @InProcessServer}:
  * <pre>{@code
  * try (HarnessServer echo = HarnessServer.echo().start()) {
  *     // connect to echo.address()
