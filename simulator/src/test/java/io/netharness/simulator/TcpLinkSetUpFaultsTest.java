@@ -206,6 +206,20 @@ class TcpLinkSetUpFaultsTest {
     }
 
     @Test
+    void aLinkThatMirrorsATargetGivenUnresolvedRefusesFromTheStart() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        // Unresolved, as the Toxiproxy server passes upstreams (looked up at each connection); a literal, no DNS.
+        InetSocketAddress target = InetSocketAddress.createUnresolved("127.0.0.1", port);
+        try (TcpLink link = TcpLink.builder().target(target).refuseWhileTargetRefuses().build().start()) {
+            assertThatThrownBy(() -> connectWithin(link.address(), Duration.ofSeconds(5)).close())
+                    .isInstanceOf(ConnectException.class).hasMessageContaining("Connection refused");
+        }
+    }
+
+    @Test
     void aFaultCutDropsConnectionsAndHealsWithItsWindowApartFromTheCallersCut() throws Exception {
         try (TcpLink link = TcpLink.builder().target(server.address()).seed(9).build().start();
                 Socket client = connect(link.address())) {

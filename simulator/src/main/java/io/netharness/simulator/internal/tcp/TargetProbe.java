@@ -44,7 +44,10 @@ final class TargetProbe {
     /** Tries the target once, blocking; true if it refused, so the link must refuse from the start. */
     static boolean refusedAtStart(InetSocketAddress target) {
         try (Socket probe = new Socket()) {
-            probe.connect(target, CONNECT_TIMEOUT_MILLIS);
+            // A target given unresolved (looked up at each connection) is looked up here too: a Socket cannot
+            // connect to an unresolved address, and that failure is no refusal.
+            probe.connect(target.isUnresolved() ? new InetSocketAddress(target.getHostString(), target.getPort())
+                    : target, CONNECT_TIMEOUT_MILLIS);
             return false;
         } catch (ConnectException refused) {
             return true;
