@@ -104,6 +104,36 @@ class TcpLinkTriggersTest {
     }
 
     @Test
+    void connectionsOpenedBackToBackAreNumberedInAcceptOrder() throws Exception {
+        // Accepted connections go to the link's two event loops in turn; the numbers must still follow accept order.
+        start(LoopbackServer.ECHO, TcpLink.builder()
+                .fault(Direction.DOWNSTREAM, ConnectionFault.of(Trigger.onConnection(3), Effect.resetPeer())));
+        for (int round = 0; round < 4; round++) {
+            List<Socket> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    clients.add(connect(link.address()));
+                }
+                List<String> ends = new ArrayList<>();
+                for (Socket client : clients) {
+                    try {
+                        client.getOutputStream().write('x');
+                        ends.add(client.getInputStream().read() == 'x' ? "echo" : "eof");
+                    } catch (IOException e) {
+                        ends.add(String.valueOf(e.getMessage()).contains("reset") ? "reset" : e.getMessage());
+                    }
+                }
+                assertThat(ends).as("round %d", round).containsExactly(round == 0
+                        ? new String[] {"echo", "echo", "reset", "echo"} : new String[] {"echo", "echo", "echo", "echo"});
+            } finally {
+                for (Socket client : clients) {
+                    client.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void aFaultWithoutDirectionResetsBothPeers() throws Exception {
         start(LoopbackServer.HOLD, TcpLink.builder());
         try (Socket client = connect(link.address())) {

@@ -21,12 +21,16 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
@@ -85,6 +89,9 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
     private final Map<Direction, LongAdder> stalls = new EnumMap<>(Direction.class);
     private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
     private final List<RegisteredFault> faults = new CopyOnWriteArrayList<>();
+    private static final AttributeKey<Long> CONNECTION_INDEX = AttributeKey.valueOf("netharness.connectionIndex");
+    private static final AttributeKey<Boolean> PLUG = AttributeKey.valueOf("netharness.plug");
+
     private final AtomicLong nextConnectionIndex = new AtomicLong();
     private final AtomicLong nextFaultId = new AtomicLong();
     private final FailureScope failureScope = FailureScope.current();
@@ -159,6 +166,7 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
+                .handler(new AcceptOrder())
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel client) {
@@ -212,19 +220,41 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
     }
 
     private void accept(SocketChannel client, Bootstrap targetBootstrap) {
-        if (listener.isPlug(client.remoteAddress())) {
+        if (Boolean.TRUE.equals(client.attr(PLUG).get())) {
             client.close(); // the listener's own connection that kept its accept queue full
             return;
         }
-        if (isCut() || closed) {
+        Long index = client.attr(CONNECTION_INDEX).get();
+        if (index == null || isCut() || closed) {
             // Refused: reset at once so the client sees an error, not an empty stream.
             client.config().setOption(ChannelOption.SO_LINGER, 0);
             client.close();
             return;
         }
-        ProxiedConnection connection = new ProxiedConnection(nextConnectionIndex.getAndIncrement(), client, seed, this);
+        ProxiedConnection connection = new ProxiedConnection(index, client, seed, this);
         connections.add(connection);
         connection.open(targetBootstrap, target);
+    }
+
+    /**
+     * Numbers accepted connections on the listening socket's event loop, in the order the kernel hands them over:
+     * the child handler runs on each connection's own loop, where two connections accepted back to back could take
+     * their numbers in either order, and {@code Trigger.onConnection(n)} and the per-connection seeds must follow
+     * accept order. A connection accepted while the link is cut or closing gets no number (it is reset).
+     */
+    @ChannelHandler.Sharable
+    private final class AcceptOrder extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            if (message instanceof Channel child) {
+                if (listener.isPlug(child.remoteAddress())) {
+                    child.attr(PLUG).set(Boolean.TRUE);
+                } else if (!isCut() && !closed) {
+                    child.attr(CONNECTION_INDEX).set(nextConnectionIndex.getAndIncrement());
+                }
+            }
+            ctx.fireChannelRead(message);
+        }
     }
 
     /** The listener could not return to listening or stalling: the link fails as a connection failure does. */
