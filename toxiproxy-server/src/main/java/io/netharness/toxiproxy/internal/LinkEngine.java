@@ -15,7 +15,10 @@ import java.util.List;
  */
 public interface LinkEngine extends AutoCloseable {
 
-    /** Starts a link for the request; the toxics given are in force from the first connection on. */
+    /**
+     * Starts a link for the request; the toxics given are in force before it accepts its first connection. A toxic
+     * the engine cannot apply throws {@link IllegalArgumentException} and leaves nothing listening.
+     */
     RunningLink open(LinkRequest request) throws BindException;
 
     /** Releases what the engine shares between links (event loops); links must be closed first. */
@@ -27,10 +30,15 @@ public interface LinkEngine extends AutoCloseable {
      * apply.
      */
     record LinkRequest(String name, ProxyProtocol protocol, InetSocketAddress listen, InetSocketAddress upstream,
-            long seed, List<Toxic> toxics) {
+            long seed, List<Toxic> toxics, boolean refuseWhileUpstreamRefuses) {
 
         public LinkRequest {
             toxics = List.copyOf(toxics);
+        }
+
+        public LinkRequest(String name, ProxyProtocol protocol, InetSocketAddress listen, InetSocketAddress upstream,
+                long seed, List<Toxic> toxics) {
+            this(name, protocol, listen, upstream, seed, toxics, false);
         }
     }
 

@@ -33,12 +33,15 @@ public final class ManagedProxy {
     private final LinkEngine engine;
     private final Validation validation;
     private final List<Toxic> toxics = new ArrayList<>();
+    private final boolean refuseWhileUpstreamRefuses;
     private final long[] retiredBytes = new long[4]; // what links stopped so far carried, for the metrics
     private String listen;
     private String upstream;
     private RunningLink link;
 
-    ManagedProxy(ProxyConfig config, long seed, LinkEngine engine, Validation validation) {
+    ManagedProxy(ProxyConfig config, long seed, LinkEngine engine, Validation validation, List<Toxic> toxics) {
+        this.toxics.addAll(toxics);
+        this.refuseWhileUpstreamRefuses = config.refuseWhileUpstreamRefuses();
         this.name = config.name();
         this.protocol = config.protocol();
         this.seed = seed;
@@ -73,7 +76,11 @@ public final class ManagedProxy {
         InetSocketAddress listenAddress = listenAddress(listen);
         InetSocketAddress upstreamAddress = upstreamAddress();
         try {
-            link = engine.open(new LinkRequest(name, protocol, listenAddress, upstreamAddress, seed, toxics));
+            link = engine.open(new LinkRequest(name, protocol, listenAddress, upstreamAddress, seed, toxics,
+                    refuseWhileUpstreamRefuses));
+        } catch (IllegalArgumentException e) {
+            // A combination of toxics the simulator refuses (e.g. two framers in one direction); nothing listens.
+            throw new ApiError(ApiError.BAD_REQUEST, "bad request body: " + e.getMessage(), e);
         } catch (BindException e) {
             // Toxiproxy answers 500 with Go's message, naming the resolved address; strict says 409: the address is
             // the client's choice, not the server's fault.
@@ -172,6 +179,14 @@ public final class ManagedProxy {
         return toxics.get(indexOf(toxicName));
     }
 
+    /** Replaces every toxic by {@code replacement} at once (a populate entry with the {@code toxics} extension). */
+    public synchronized void replaceToxics(List<Toxic> replacement) {
+        List<Toxic> before = List.copyOf(toxics);
+        toxics.clear();
+        toxics.addAll(replacement);
+        applyOrRollBack(before);
+    }
+
     /** Removes every toxic, as {@code POST /reset} does. */
     public synchronized void resetToxics() {
         toxics.clear();
@@ -182,7 +197,8 @@ public final class ManagedProxy {
     public synchronized ProxyView view() {
         List<Toxic> ordered = new ArrayList<>(toxics);
         ordered.sort(Comparator.comparing(Toxic::stream));
-        return new ProxyView(name, listen, upstream, link != null, protocol, seed, ordered);
+        return new ProxyView(name, listen, upstream, link != null, protocol, seed, ordered,
+                refuseWhileUpstreamRefuses);
     }
 
     /** The running link's statistics as one line, or {@code disabled}. */
@@ -285,6 +301,6 @@ public final class ManagedProxy {
 
     /** An immutable snapshot of a proxy, as the JSON shows it. */
     public record ProxyView(String name, String listen, String upstream, boolean enabled, ProxyProtocol protocol,
-            long seed, List<Toxic> toxics) {
+            long seed, List<Toxic> toxics, boolean refuseWhileUpstreamRefuses) {
     }
 }

@@ -2,12 +2,13 @@ package io.netharness.toxiproxy.internal;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * What a client asks for when it creates a proxy: Toxiproxy's fields plus the NetHarness extensions
- * {@code protocol} ({@code tcp} or {@code udp}, default {@code tcp}) and {@code seed} (drawn at random when
- * absent).
+ * {@code protocol} ({@code tcp} or {@code udp}, default {@code tcp}), {@code seed} (drawn at random when
+ * absent), {@code toxics} and {@code refuse_while_upstream_refuses}.
  *
  * @param name     unique name
  * @param listen   {@code host:port} to listen on; empty means {@code 127.0.0.1:0}
@@ -15,15 +16,25 @@ import java.util.Objects;
  * @param enabled  whether to start listening at once
  * @param protocol the transport forwarded
  * @param seed     the seed of every random decision, or null to draw one
+ * @param toxics   the extension {@code toxics}: toxic objects as {@code POST /proxies/{proxy}/toxics} takes them,
+ *                 in force before the proxy accepts its first connection ({@link InitialToxics} reads them)
+ * @param refuseWhileUpstreamRefuses the extension {@code refuse_while_upstream_refuses} (TCP): while the upstream
+ *                 refuses connections, the proxy refuses its clients too
  */
 public record ProxyConfig(String name, String listen, String upstream, boolean enabled, ProxyProtocol protocol,
-        Long seed) {
+        Long seed, List<JsonObject> toxics, boolean refuseWhileUpstreamRefuses) {
 
     public ProxyConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(upstream, "upstream");
         Objects.requireNonNull(protocol, "protocol");
+        toxics = toxics.stream().map(JsonObject::deepCopy).toList();
+    }
+
+    /** A proxy without the toxics and options of the extensions. */
+    public ProxyConfig(String name, String listen, String upstream, boolean enabled, ProxyProtocol protocol, Long seed) {
+        this(name, listen, upstream, enabled, protocol, seed, List.of(), false);
     }
 
     /**
@@ -55,7 +66,14 @@ public record ProxyConfig(String name, String listen, String upstream, boolean e
         if (seed == null || seed.isJsonNull()) {
             seed = JsonBodies.member(json, "seed_string");
         }
-        return new ProxyConfig(name, listen, upstream, enabled, protocol, seed(seed));
+        boolean refuse = JsonBodies.bool(json, "refuse_while_upstream_refuses", false,
+                "Proxy.refuse_while_upstream_refuses");
+        if (refuse && protocol != ProxyProtocol.TCP) {
+            throw ApiError.badRequestBody("refuse_while_upstream_refuses: true" + where + " (expected: false on "
+                    + protocol.jsonName() + " proxies; a datagram upstream refuses nothing)");
+        }
+        return new ProxyConfig(name, listen, upstream, enabled, protocol, seed(seed),
+                InitialToxics.objects(json.get("toxics"), where), refuse);
     }
 
     /**

@@ -35,6 +35,9 @@ final class ProxyJson {
         json.addProperty("seed", view.seed());
         // JavaScript's numbers are doubles: a seed above 2^53 would change on its way through a JS client or jq.
         json.addProperty("seed_string", Long.toString(view.seed()));
+        if (view.refuseWhileUpstreamRefuses()) {
+            json.addProperty("refuse_while_upstream_refuses", true); // only when asked for: Toxiproxy's shape else
+        }
         return json;
     }
 
@@ -55,6 +58,9 @@ final class ProxyJson {
         json.addProperty("type", toxic.type().jsonName());
         json.addProperty("stream", toxic.streamName());
         json.addProperty("toxicity", goFloat(toxic.toxicity()));
+        if (toxic.trigger() != null) {
+            json.add("trigger", toxic.trigger()); // the extension, as sent; absent on Toxiproxy's toxics
+        }
         return json;
     }
 

@@ -12,6 +12,9 @@ import java.util.TreeMap;
  * to start is not added, {@code reset} re-enables every proxy and removes every toxic, and {@code populate}
  * checks its whole batch's fields before it changes anything, then adds or replaces proxy by proxy.
  *
+ * <p>The extension {@code toxics} of a proxy is parsed before the proxy is made (for {@code populate}, for the
+ * whole batch), so a bad toxic changes nothing; the toxics are in force before the proxy accepts a connection.
+ *
  * <p>Two hardenings over Toxiproxy: a proxy created disabled has its listen address checked as if it started (so
  * no unusable proxy gets in), and {@code reset} goes on past a proxy that cannot start (reporting the first
  * failure) instead of leaving the proxies after it untouched.
@@ -47,7 +50,7 @@ public final class ProxyRegistry implements AutoCloseable {
         if (proxies.containsKey(config.name())) {
             throw ApiError.proxyAlreadyExists();
         }
-        ManagedProxy proxy = newProxy(config);
+        ManagedProxy proxy = newProxy(config, InitialToxics.parse(config, validation, ""));
         proxies.put(config.name(), proxy);
         return proxy;
     }
@@ -98,18 +101,27 @@ public final class ProxyRegistry implements AutoCloseable {
      */
     public synchronized List<ManagedProxy> populate(List<ProxyConfig> configs) {
         ensureOpen();
+        // The toxics extension is checked for the whole batch first, as Toxiproxy checks the fields.
+        List<List<Toxic>> toxics = new ArrayList<>();
+        for (int i = 0; i < configs.size(); i++) {
+            toxics.add(InitialToxics.parse(configs.get(i), validation, " at proxy " + (i + 1)));
+        }
         List<ManagedProxy> result = new ArrayList<>();
-        for (ProxyConfig config : configs) {
+        for (int i = 0; i < configs.size(); i++) {
+            ProxyConfig config = configs.get(i);
             try {
                 ManagedProxy existing = proxies.get(config.name());
                 if (existing != null) {
                     if (!differs(existing, config)) {
+                        if (!toxics.get(i).isEmpty()) {
+                            existing.replaceToxics(toxics.get(i)); // the extension: the entry's toxics, and only those
+                        }
                         result.add(existing);
                         continue;
                     }
                     existing.stop(); // stays in the collection, stopped, if its replacement cannot start
                 }
-                ManagedProxy proxy = newProxy(config);
+                ManagedProxy proxy = newProxy(config, toxics.get(i));
                 proxies.put(config.name(), proxy);
                 result.add(proxy);
             } catch (ApiError e) {
@@ -162,10 +174,10 @@ public final class ProxyRegistry implements AutoCloseable {
         }
     }
 
-    private ManagedProxy newProxy(ProxyConfig config) {
+    private ManagedProxy newProxy(ProxyConfig config, List<Toxic> toxics) {
         long seed = config.seed() != null ? config.seed()
                 : serverSeed != null ? Seeds.derive(serverSeed, "proxy/" + config.name()) : Seeds.random();
-        ManagedProxy proxy = new ManagedProxy(config, seed, engine, validation);
+        ManagedProxy proxy = new ManagedProxy(config, seed, engine, validation, toxics);
         if (config.enabled()) {
             proxy.start();
         } else {

@@ -42,20 +42,31 @@ public final class SimulatorLinkEngine implements LinkEngine {
                     .seed(request.seed())
                     .eventLoopGroup(group)
                     .build();
-            start(link);
-            ProxyLink running = ProxyLink.udp(link);
-            running.toxics(request.toxics());
-            return running;
+            return started(ProxyLink.udp(link), request);
         }
-        TcpLink link = TcpLink.builder()
+        TcpLink.Builder builder = TcpLink.builder()
                 .listen(request.listen())
                 .target(request.upstream())
                 .seed(request.seed())
-                .eventLoopGroup(group)
-                .build();
-        start(link);
-        ProxyLink running = ProxyLink.tcp(link);
-        running.toxics(request.toxics());
+                .eventLoopGroup(group);
+        if (request.refuseWhileUpstreamRefuses()) {
+            builder.refuseWhileTargetRefuses();
+        }
+        return started(ProxyLink.tcp(builder.build()), request);
+    }
+
+    /**
+     * Installs the request's toxics on the link before it listens, so that no connection is ever accepted without
+     * them (Toxiproxy #148, #79), then starts it. A toxic the simulator refuses leaves nothing listening.
+     */
+    private static ProxyLink started(ProxyLink running, LinkRequest request) throws BindException {
+        try {
+            running.toxics(request.toxics());
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+        start(running.link);
         return running;
     }
 

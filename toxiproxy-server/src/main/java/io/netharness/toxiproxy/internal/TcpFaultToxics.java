@@ -1,6 +1,7 @@
 package io.netharness.toxiproxy.internal;
 
 import io.netharness.simulator.ConnectionFault;
+import io.netharness.simulator.Direction;
 import io.netharness.simulator.FaultHandle;
 import io.netharness.simulator.TcpLink;
 import java.time.Duration;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * Keeps a {@link TcpLink}'s connection faults in step with a proxy's toxics: each Toxiproxy connection toxic
- * becomes one {@link ConnectionFault} with the toxic's toxicity as the share of connections affected. A toxic
+ * and each NetHarness fault toxic ({@link FaultToxicEffects}) becomes one {@link ConnectionFault} with the toxic's
+ * toxicity as the share of connections affected. A toxic
  * whose value changed is replaced (its timers restart, as when Toxiproxy re-creates a toxic's stubs).
  *
  * <p>Not thread-safe; its owner serialises calls.
@@ -42,14 +44,28 @@ final class TcpFaultToxics {
         }
         for (Toxic toxic : toxics) {
             if (wanted.containsKey(toxic.name()) && !installed.containsKey(toxic.name())) {
-                FaultHandle handle = link.addFault(toxic.stream().direction(), fault(toxic), toxic.toxicity());
+                FaultHandle handle = add(toxic);
                 installed.put(toxic.name(), new Installed(toxic, handle));
             }
         }
     }
 
-    /** The simulator's fault for a Toxiproxy connection toxic, or null for toxics that shape the profile. */
+    private FaultHandle add(Toxic toxic) {
+        // Toxiproxy stores any toxicity: 1 or more acts on every connection, 0 or less on none.
+        double toxicity = Math.max(0.0, Math.min(1.0, toxic.toxicity()));
+        if (toxic.type().isFault()) {
+            Direction direction = FaultToxicEffects.direction(toxic);
+            ConnectionFault fault = FaultToxicEffects.fault(toxic);
+            return direction == null ? link.addFault(fault, toxicity) : link.addFault(direction, fault, toxicity);
+        }
+        return link.addFault(toxic.stream().direction(), fault(toxic), toxicity);
+    }
+
+    /** The simulator's fault for a connection or fault toxic, or null for toxics that shape the profile. */
     static ConnectionFault fault(Toxic toxic) {
+        if (toxic.type().isFault()) {
+            return FaultToxicEffects.fault(toxic);
+        }
         // Values out of range are stored as Toxiproxy stores them; their effect is Toxiproxy's: a negative time or
         // byte count acts as zero (a negative timeout as "never", as 0 does).
         switch (toxic.type()) {

@@ -1,5 +1,6 @@
 package io.netharness.toxiproxy.internal;
 
+import com.google.gson.JsonObject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,9 +17,11 @@ import java.util.Objects;
  *                   so the default name and later look-ups agree with Toxiproxy's)
  * @param toxicity   probability that a new connection is affected: 1 or more always, 0 or less never
  * @param attributes attribute name to value; whole-number attributes are stored as {@link Long}
+ * @param trigger    the NetHarness extension {@code "trigger"} of a fault toxic as the client sent it (checked by
+ *                   {@link TriggerJson}), or null for "from the start of every connection"
  */
 public record Toxic(String name, ToxicType type, Stream stream, String streamName, float toxicity,
-        Map<String, Number> attributes) {
+        Map<String, Number> attributes, JsonObject trigger) {
 
     public Toxic {
         Objects.requireNonNull(name, "name");
@@ -26,6 +29,17 @@ public record Toxic(String name, ToxicType type, Stream stream, String streamNam
         Objects.requireNonNull(stream, "stream");
         Objects.requireNonNull(streamName, "streamName");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        trigger = trigger == null ? null : trigger.deepCopy(); // JsonObject is mutable; the record is not
+    }
+
+    public Toxic(String name, ToxicType type, Stream stream, String streamName, float toxicity,
+            Map<String, Number> attributes) {
+        this(name, type, stream, streamName, toxicity, attributes, null);
+    }
+
+    @Override
+    public JsonObject trigger() {
+        return trigger == null ? null : trigger.deepCopy();
     }
 
     /** A whole-number attribute, e.g. {@code latency} in milliseconds. */
@@ -46,8 +60,8 @@ public record Toxic(String name, ToxicType type, Stream stream, String streamNam
         return value;
     }
 
-    /** A copy with other attributes and toxicity, as an update produces. */
-    public Toxic with(float newToxicity, Map<String, Number> newAttributes) {
-        return new Toxic(name, type, stream, streamName, newToxicity, newAttributes);
+    /** A copy with other attributes, toxicity and trigger, as an update produces. */
+    public Toxic with(float newToxicity, Map<String, Number> newAttributes, JsonObject newTrigger) {
+        return new Toxic(name, type, stream, streamName, newToxicity, newAttributes, newTrigger);
     }
 }

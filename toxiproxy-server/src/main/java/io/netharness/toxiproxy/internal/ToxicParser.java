@@ -28,7 +28,11 @@ final class ToxicParser {
      * @param nameTaken tells whether a toxic of that name already exists on the proxy (409 if so)
      */
     static Toxic create(String body, ProxyProtocol protocol, Predicate<String> nameTaken, Validation validation) {
-        JsonObject json = JsonBodies.object(body, "toxics.ToxicWrapper");
+        return create(JsonBodies.object(body, "toxics.ToxicWrapper"), protocol, nameTaken, validation);
+    }
+
+    /** As {@link #create(String, ProxyProtocol, Predicate, Validation)}, from a toxic object already parsed. */
+    static Toxic create(JsonObject json, ProxyProtocol protocol, Predicate<String> nameTaken, Validation validation) {
         String name = JsonBodies.string(json, "name", "", "ToxicWrapper.name");
         String typeText = JsonBodies.string(json, "type", "", "ToxicWrapper.type");
         String streamText = JsonBodies.string(json, "stream", "downstream", "ToxicWrapper.stream");
@@ -58,7 +62,7 @@ final class ToxicParser {
         }
         float toxicity = toxicity(toxicityValue, 1.0f, protocol, validation);
         Map<String, Number> values = attributes(type, defaults(type), attributes, validation);
-        return new Toxic(name, type, stream, streamText, toxicity, values);
+        return checked(new Toxic(name, type, stream, streamText, toxicity, values, trigger(json, type, null)));
     }
 
     /** Applies an update body ({@code attributes} and {@code toxicity}, both optional) to an existing toxic. */
@@ -72,7 +76,35 @@ final class ToxicParser {
         Map<String, Number> values = attributes(existing.type(), existing.attributes(), attributes, validation);
         JsonPrimitive toxicityValue = JsonBodies.number(json, "toxicity", "toxicity", "float32");
         float toxicity = toxicity(toxicityValue, existing.toxicity(), protocol, validation);
-        return existing.with(toxicity, values);
+        return checked(existing.with(toxicity, values, trigger(json, existing.type(), existing.trigger())));
+    }
+
+    /**
+     * The NetHarness extension {@code "trigger"}: only fault toxics take one, so a Toxiproxy client (which never
+     * sends it) sees Toxiproxy's toxics unchanged. Absent keeps {@code fallback}; null clears it.
+     */
+    private static JsonObject trigger(JsonObject json, ToxicType type, JsonObject fallback) {
+        if (!json.has("trigger")) {
+            return fallback;
+        }
+        JsonElement trigger = json.get("trigger");
+        if (trigger.isJsonNull()) {
+            return null;
+        }
+        if (!type.isFault()) {
+            throw ApiError.badRequestBody("trigger: set on a " + type.jsonName() + " toxic (expected: only on"
+                    + " NetHarness's fault toxics: " + ToxicType.faultNames() + ")");
+        }
+        TriggerJson.parse(trigger); // checks every field, naming it
+        return trigger.getAsJsonObject();
+    }
+
+    /** A fault toxic must make a fault the simulator accepts; checked here, before anything changes. */
+    private static Toxic checked(Toxic toxic) {
+        if (toxic.type().isFault()) {
+            FaultToxicEffects.fault(toxic);
+        }
+        return toxic;
     }
 
     private static float toxicity(JsonPrimitive value, float fallback, ProxyProtocol protocol, Validation validation) {
@@ -110,20 +142,22 @@ final class ToxicParser {
             String goField = type.goStruct() + ".attributes." + spec.name();
             JsonPrimitive value = JsonBodies.number(attributes, spec.name(), goField, spec.goType());
             if (value != null) {
-                result.put(spec.name(), checked(spec, value, goField, validation));
+                result.put(spec.name(), checked(type, spec, value, goField, validation));
             }
         }
         return checkCombination(type, result, validation);
     }
 
-    private static Number checked(AttributeSpec spec, JsonPrimitive value, String goField, Validation validation) {
+    private static Number checked(ToxicType type, AttributeSpec spec, JsonPrimitive value, String goField,
+            Validation validation) {
         BigDecimal number = value.getAsBigDecimal();
         if (spec.whole()) {
-            // Go stores only integer literals in an integer field ("1.0" and "1e3" are type errors there).
+            // Go stores only integer literals in an integer field ("1.0" and "1e3" are type errors there). The fault
+            // toxics are NetHarness's own: their ranges are always checked.
             if (!INTEGER.matcher(value.getAsString()).matches() || number.toBigInteger().bitLength() > 63) {
                 throw GoJson.mismatch(value, goField, spec.goType());
             }
-            if (validation.strict() && (number.compareTo(BigDecimal.valueOf(spec.min())) < 0
+            if ((validation.strict() || type.isFault()) && (number.compareTo(BigDecimal.valueOf(spec.min())) < 0
                     || number.compareTo(BigDecimal.valueOf((long) spec.max())) > 0)) {
                 throw outOfRange(spec, value);
             }

@@ -12,8 +12,9 @@ import java.util.Set;
  * Every toxic type the server accepts, with its attributes and the protocols it applies to.
  *
  * <p>The first eight are Toxiproxy 2.x's toxics with Toxiproxy's attribute names and units (milliseconds,
- * KB/s of 1000 bytes, microseconds for the slicer's delay). The others are NetHarness extensions for UDP proxies,
- * acting per datagram; probabilities are between 0.0 and 1.0.
+ * KB/s of 1000 bytes, microseconds for the slicer's delay). The packet toxics are NetHarness extensions for UDP
+ * proxies, acting per datagram; probabilities are between 0.0 and 1.0. The fault toxics ({@link #isFault()}) are
+ * NetHarness extensions for TCP proxies: the simulator's effects that Toxiproxy has no toxic for, in milliseconds.
  */
 enum ToxicType {
     LATENCY("latency", "LatencyToxic", EnumSet.allOf(ProxyProtocol.class),
@@ -44,18 +45,62 @@ enum ToxicType {
             probability("probability", 0.0),
             wholeBetween("gap", 3, 1, 1_000_000),
             wholeAtLeast("max_hold", 100, 0)),
-    CORRUPT("corrupt", "CorruptToxic", EnumSet.of(ProxyProtocol.UDP), probability("probability", 0.0));
+    CORRUPT("corrupt", "CorruptToxic", EnumSet.of(ProxyProtocol.UDP), probability("probability", 0.0)),
+
+    // NetHarness's fault toxics for TCP proxies: effects Toxiproxy lacks, each acting when its "trigger" says.
+    HANG("hang", "HangToxic", true),
+    BLACKHOLE("blackhole", "BlackholeToxic", true),
+    RESET("reset", "ResetToxic", true),
+    CLOSE("close", "CloseToxic", true),
+    REFUSE("refuse", "RefuseToxic", true),
+    ACCEPT_DELAY("accept_delay", "AcceptDelayToxic", true, wholeAtLeast("delay", 0, 0)),
+    ACCEPT_THEN_HANG("accept_then_hang", "AcceptThenHangToxic", true),
+    CUT("cut", "CutToxic", true, wholeBetween("drop_existing", 1, 0, 1)),
+    MESSAGE_DROP("message_drop", "MessageDropToxic", true),
+    MESSAGE_DELAY("message_delay", "MessageDelayToxic", true, wholeAtLeast("delay", 0, 0)),
+    MESSAGE_DUPLICATE("message_duplicate", "MessageDuplicateToxic", true),
+    MESSAGE_REORDER("message_reorder", "MessageReorderToxic", true, wholeAtLeast("max_hold", 50, 1)),
+    MESSAGE_CORRUPT("message_corrupt", "MessageCorruptToxic", true);
 
     private final String jsonName;
     private final String goStruct;
     private final Set<ProxyProtocol> protocols;
     private final List<AttributeSpec> attributes;
+    private final boolean fault;
 
     ToxicType(String jsonName, String goStruct, Set<ProxyProtocol> protocols, AttributeSpec... attributes) {
         this.jsonName = jsonName;
         this.goStruct = goStruct;
         this.protocols = protocols;
         this.attributes = List.of(attributes);
+        this.fault = false;
+    }
+
+    ToxicType(String jsonName, String goStruct, boolean fault, AttributeSpec... attributes) {
+        this.jsonName = jsonName;
+        this.goStruct = goStruct;
+        this.protocols = EnumSet.of(ProxyProtocol.TCP);
+        this.attributes = List.of(attributes);
+        this.fault = fault;
+    }
+
+    /**
+     * True for NetHarness's fault toxics ({@code hang}, {@code refuse}, {@code message_drop}, ...): they take a
+     * {@code trigger} and their attributes are always range-checked (no Toxiproxy client has stored values there).
+     */
+    public boolean isFault() {
+        return fault;
+    }
+
+    /** The fault toxics' names, for messages. */
+    static String faultNames() {
+        StringBuilder names = new StringBuilder();
+        for (ToxicType type : values()) {
+            if (type.fault) {
+                names.append(names.length() == 0 ? "" : ", ").append(type.jsonName);
+            }
+        }
+        return names.toString();
     }
 
     private static AttributeSpec goInt(AttributeSpec spec) {
