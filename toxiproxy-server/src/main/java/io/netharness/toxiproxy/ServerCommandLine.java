@@ -199,10 +199,7 @@ public final class ServerCommandLine {
         private void startLinks(List<LinkFlag> links) {
             for (LinkFlag link : links) {
                 try {
-                    ManagedProxy proxy = registry.create(link.proxyConfig());
-                    for (String toxic : link.toxicBodies()) {
-                        proxy.addToxic(toxic);
-                    }
+                    ManagedProxy proxy = registry.create(link.proxyConfig()); // toxics in force from the start
                     ManagedProxy.ProxyView view = proxy.view();
                     out.println("link " + view.name() + ": " + view.listen() + " -> " + view.upstream() + " ("
                             + view.protocol().jsonName() + ", seed " + view.seed() + ", "

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One {@code --link} of the command line with the profile flags that followed it, turned into what the API
- * would receive: a proxy and its toxics. A link started from the command line is an ordinary proxy, visible and
+ * One {@code --link} of the command line with the profile and fault flags that followed it, turned into what the
+ * API would receive: a proxy and its toxics (the extension {@code toxics} of {@code POST /proxies}, so they are in
+ * force from the first connection). A link started from the command line is an ordinary proxy, visible and
  * changeable through the API.
  */
 public final class LinkFlag {
@@ -21,6 +22,7 @@ public final class LinkFlag {
     private final String upstream;
     private ProxyProtocol protocol = ProxyProtocol.TCP;
     private Long seed;
+    private boolean refuseWhileUpstreamRefuses;
     // (type, stream) -> attributes, so --latency and --jitter of one direction build one toxic.
     private final Map<String, JsonObject> toxics = new LinkedHashMap<>();
 
@@ -57,8 +59,33 @@ public final class LinkFlag {
         }
     }
 
+    void refuseWhileUpstreamRefuses(boolean refuse) {
+        this.refuseWhileUpstreamRefuses = refuse;
+    }
+
+    /** Adds the fault toxic(s) of one {@code --fault} value: on each stream given, or once for the listener. */
+    void fault(List<Stream> streams, String text) {
+        JsonObject first = FaultFlag.toxic(text, streams.get(0));
+        String type = first.get("type").getAsString();
+        List<Stream> wanted = FaultFlag.takesNoStream(type) ? List.of(streams.get(0)) : streams;
+        for (Stream stream : wanted) {
+            JsonObject toxic = FaultFlag.toxic(text, stream);
+            String base = FaultFlag.takesNoStream(type) ? type : type + "_" + stream.jsonName();
+            String key = base;
+            for (int n = 2; toxics.containsKey(key); n++) {
+                key = base + "_" + n;
+            }
+            JsonObject named = new JsonObject();
+            named.addProperty("name", key);
+            toxic.entrySet().forEach(entry -> named.add(entry.getKey(), entry.getValue()));
+            toxics.put(key, named);
+        }
+    }
+
+    /** The proxy with its toxics, in force before it accepts a connection. */
     public ProxyConfig proxyConfig() {
-        return new ProxyConfig(name, listen, upstream, true, protocol, seed);
+        List<JsonObject> bodies = new ArrayList<>(toxics.values());
+        return new ProxyConfig(name, listen, upstream, true, protocol, seed, bodies, refuseWhileUpstreamRefuses);
     }
 
     /** The toxics as {@code POST /proxies/{name}/toxics} bodies. */

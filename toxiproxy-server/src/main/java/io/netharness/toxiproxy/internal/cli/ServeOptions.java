@@ -53,6 +53,11 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
             "  --duplicate [up:|down:]P     UDP: send a datagram twice",
             "  --reorder [up:|down:]P       UDP: hold a datagram back behind 3 later ones (at most 100 ms)",
             "  --corrupt [up:|down:]P       UDP: flip one bit of a datagram",
+            "  --fault [up:|down:]'TYPE [ATTRIBUTE=VALUE...] [FIELD VALUE...]'",
+            "                         TCP: a fault toxic with its trigger, in force from the first connection, e.g.",
+            "                         'down:reset after 2s', 'cut up 200ms down 100ms', 'refuse until 3s',",
+            "                         'accept_delay delay=2s', 'down:message_drop message 3 framer resp'",
+            "  --refuse-while-upstream-refuses  TCP: refuse clients while the upstream refuses the link",
             "  --help                 show this text");
 
     private static final int DEFAULT_PORT = 8474;
@@ -101,6 +106,9 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
                 }
                 case "--latency", "--jitter", "--bandwidth", "--loss", "--duplicate", "--reorder", "--corrupt" ->
                         profile(current(links, flag), flag, flags.value());
+                case "--fault" -> fault(current(links, flag), flags.value());
+                case "--refuse-while-upstream-refuses" ->
+                        current(links, flag).refuseWhileUpstreamRefuses(flags.bool());
                 default -> throw new UsageException("unknown flag: " + flags.written() + " (see --help)");
             }
         }
@@ -109,6 +117,16 @@ public record ServeOptions(String host, int port, boolean api, Duration statsInt
         }
         return new ServeOptions(host, port, api, statsInterval, links, help, config, seed, proxyMetrics,
                 runtimeMetrics, strict, version);
+    }
+
+    private static void fault(LinkFlag link, String text) {
+        if (text.startsWith("up:")) {
+            link.fault(List.of(Stream.UPSTREAM), text.substring(3));
+        } else if (text.startsWith("down:")) {
+            link.fault(List.of(Stream.DOWNSTREAM), text.substring(5));
+        } else {
+            link.fault(List.of(Stream.UPSTREAM, Stream.DOWNSTREAM), text);
+        }
     }
 
     private static void profile(LinkFlag link, String flag, String text) {
