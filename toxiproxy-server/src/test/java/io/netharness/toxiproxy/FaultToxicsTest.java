@@ -198,5 +198,7 @@ class FaultToxicsTest {
         assertThat(api.get("/proxies/" + proxy + "/toxics/latency_downstream").body()).doesNotContain("trigger");
         Answer kept = api.post("/proxies/" + proxy + "/toxics/h", "{\"toxicity\":1}");
         assertThat(kept.body()).contains("\"trigger\":{\"after_bytes\":10}");
+        Answer cleared = api.post("/proxies/" + proxy + "/toxics/h", "{\"trigger\":null}");
+        assertThat(cleared.body()).doesNotContain("trigger");
     }
 }
