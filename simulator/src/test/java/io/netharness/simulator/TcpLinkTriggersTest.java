@@ -92,7 +92,8 @@ class TcpLinkTriggersTest {
         for (int i = 1; i <= 3; i++) {
             try (Socket client = connect(link.address())) {
                 client.getOutputStream().write('x');
-                client.setSoTimeout(300);
+                // Long enough for an echo on a machine loaded by a parallel suite (300 ms was missed there once).
+                client.setSoTimeout(2_000);
                 try {
                     seen.add(client.getInputStream().read() == 'x' ? "echo" : "eof");
                 } catch (SocketTimeoutException swallowed) {
