@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The {@link LinkWarmup} of datagram links: a throwaway link between plain JDK sockets on loopback carries a few
@@ -33,6 +34,7 @@ final class DatagramWarmup {
     /** Datagrams per phase: enough for the JIT's first tier to compile the per-datagram path. */
     private static final int DATAGRAMS = 600;
     private static final int BATCH = 16;
+    private static final int ECHO_LAG = 64;
     private static final Duration BUDGET = Duration.ofSeconds(5);
     private static final long SEED = 0x3a7_3e3dL;
     private static final LinkProfile IMPAIRED = LinkProfile.builder()
@@ -58,12 +60,17 @@ final class DatagramWarmup {
         long deadline = System.nanoTime() + budget.toNanos();
         try (DatagramSocket client = socket(); Echo target = new Echo(socket());
                 UdpLink link = UdpLink.builder().target(target.address()).seed(SEED).build().start()) {
-            pump(client, link, deadline);
+            // The echo is a thread the machine may not schedule for a while: the pump lets it fall behind by at most
+            // ECHO_LAG datagrams, which its socket's default buffer holds, so it drops none.
+            BooleanSupplier echoKeepsUp = () -> target.received() + ECHO_LAG >= link.statistics().upstream().delivered();
+            pump(client, link, deadline, echoKeepsUp);
             link.profile(Direction.UPSTREAM, IMPAIRED);
             link.profile(Direction.DOWNSTREAM, IMPAIRED);
-            pump(client, link, deadline);
-            while (link.inFlight() > 0 && System.nanoTime() - deadline < 0) {
-                LockSupport.parkNanos(100_000); // the last delays are a fraction of a millisecond
+            pump(client, link, deadline, echoKeepsUp);
+            while ((link.inFlight() > 0 || target.received() < link.statistics().upstream().delivered()
+                    || link.statistics().downstream().datagramsIn() < target.sent())
+                    && System.nanoTime() - deadline < 0) {
+                LockSupport.parkNanos(100_000); // the last delays and echoes are a fraction of a millisecond
             }
             return link.statistics();
         }
@@ -88,16 +95,17 @@ final class DatagramWarmup {
             sender.setOption(StandardSocketOptions.IP_MULTICAST_IF, loopback);
             try (MulticastLink link = MulticastLink.builder().group(new InetSocketAddress(group, 0))
                     .receiver((InetSocketAddress) receiver.getLocalSocketAddress()).seed(SEED).build().start()) {
-                pump(sender, link, deadline);
+                pump(sender, link, deadline, () -> true);
                 link.profile(Direction.UPSTREAM, IMPAIRED);
-                pump(sender, link, deadline);
+                pump(sender, link, deadline, () -> true);
                 return link.statistics();
             }
         }
     }
 
     /** Sends {@link #DATAGRAMS} to the link, waiting after each batch until the link has read it (or time is up). */
-    private static void pump(DatagramSocket sender, InProcessLink link, long deadline) throws IOException {
+    private static void pump(DatagramSocket sender, InProcessLink link, long deadline, BooleanSupplier caughtUp)
+            throws IOException {
         long base = link.statistics().upstream().datagramsIn();
         byte[] small = new byte[64];
         byte[] large = new byte[1_200];
@@ -107,7 +115,7 @@ final class DatagramWarmup {
             sender.send(new DatagramPacket(payload, payload.length, link.address()));
             if (sent % BATCH == 0 || sent == DATAGRAMS) {
                 long expected = base + sent;
-                while (link.statistics().upstream().datagramsIn() < expected) {
+                while (link.statistics().upstream().datagramsIn() < expected || !caughtUp.getAsBoolean()) {
                     if (System.nanoTime() - deadline > 0) {
                         return;
                     }
@@ -127,6 +135,8 @@ final class DatagramWarmup {
     private static final class Echo implements AutoCloseable {
         private final DatagramSocket socket;
         private final Thread thread;
+        private volatile long received; // written by the echo thread only
+        private volatile long sent;
 
         Echo(DatagramSocket socket) {
             this.socket = socket;
@@ -139,13 +149,23 @@ final class DatagramWarmup {
             return (InetSocketAddress) socket.getLocalSocketAddress();
         }
 
+        long received() {
+            return received;
+        }
+
+        long sent() {
+            return sent;
+        }
+
         private void run() {
             DatagramPacket packet = new DatagramPacket(new byte[2_048], 2_048);
             while (!socket.isClosed()) {
                 try {
                     packet.setLength(2_048);
                     socket.receive(packet);
+                    received++;
                     socket.send(packet);
+                    sent++;
                 } catch (IOException timeoutOrClosed) {
                     // receive times out every second, so a closed socket ends the loop
                 }
