@@ -15,47 +15,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each {@link ConnectionFault} and link cut, over real loopback sockets, with its observable effect. */
-class TcpLinkFaultsTest {
-
-    private LoopbackServer server;
-    private TcpLink link;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new LoopbackServer(LoopbackServer.HOLD);
-        link = TcpLink.builder().target(server.address()).seed(7).build().start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        link.close();
-        server.close();
-        assertThat(server.failures()).isEmpty();
-    }
-
-    /** Connects a client through the link and returns the server's end once a first byte crossed. */
-    private Socket established(Socket client) throws Exception {
-        client.getOutputStream().write('!');
-        Socket accepted = server.nextConnection();
-        accepted.setSoTimeout((int) TcpTests.TIMEOUT.toMillis());
-        assertThat(accepted.getInputStream().read()).isEqualTo('!');
-        return accepted;
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
+class TcpLinkFaultsTest extends HeldServerLinkTest {
 
     @Test
     void cutRefusesNewConnectionsWithAResetAndHoldsExistingOnesUntilHealed() throws Exception {

@@ -8,13 +8,9 @@ import static io.netharness.simulator.TcpTests.readExactly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,35 +18,7 @@ import org.junit.jupiter.api.Test;
  * (timers started or restarted by data), what they swallow, and how the connection ends (FIN or RST), over real
  * loopback sockets.
  */
-class TcpLinkToxiproxyFaultsTest {
-
-    private LoopbackServer server;
-    private TcpLink link;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new LoopbackServer(LoopbackServer.HOLD);
-        link = TcpLink.builder().target(server.address()).seed(7).build().start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        link.close();
-        server.close();
-        assertThat(server.failures()).isEmpty();
-    }
-
-    private Socket established(Socket client) throws Exception {
-        client.getOutputStream().write('!');
-        Socket accepted = server.nextConnection();
-        accepted.setSoTimeout((int) TcpTests.TIMEOUT.toMillis());
-        assertThat(accepted.getInputStream().read()).isEqualTo('!');
-        return accepted;
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
-    }
+class TcpLinkToxiproxyFaultsTest extends HeldServerLinkTest {
 
     @Test
     void timeoutRestartsItsTimerOnEveryChunkAndClosesOnceTheSenderIsQuiet() throws Exception {
