@@ -47,8 +47,10 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
         LINK
     }
 
-    /** Where this effect acts. */
-    Scope scope();
+    /** Where this effect acts: on each connection unless the effect says otherwise. */
+    default Scope scope() {
+        return Scope.CONNECTION;
+    }
 
     /** True for effects that act once, when their trigger's window opens, rather than while it is open. */
     default boolean isInstant() {
@@ -158,11 +160,6 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
      */
     record Blackhole() implements Effect {
         @Override
-        public Scope scope() {
-            return Scope.CONNECTION;
-        }
-
-        @Override
         public String toString() {
             return "blackhole";
         }
@@ -177,11 +174,6 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
      */
     record Hang() implements Effect {
         @Override
-        public Scope scope() {
-            return Scope.CONNECTION;
-        }
-
-        @Override
         public String toString() {
             return "hang";
         }
@@ -194,11 +186,6 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
      * bytes, at a message) the data before that point is delivered first, and nothing after it.
      */
     record ResetPeer() implements Effect {
-        @Override
-        public Scope scope() {
-            return Scope.CONNECTION;
-        }
-
         @Override
         public boolean isInstant() {
             return true;
@@ -216,11 +203,6 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
      * dropped for {@link DropCause#FAULT}). At {@link Trigger#afterBytes(long)} this is Toxiproxy's {@code limit_data}.
      */
     record Close() implements Effect {
-        @Override
-        public Scope scope() {
-            return Scope.CONNECTION;
-        }
-
         @Override
         public boolean isInstant() {
             return true;
@@ -241,11 +223,6 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
     record SlowClose(Duration delay) implements Effect {
         public SlowClose {
             Check.nonNegative("slowClose.delay", delay);
-        }
-
-        @Override
-        public Scope scope() {
-            return Scope.CONNECTION;
         }
 
         @Override
@@ -275,11 +252,6 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
         }
 
         @Override
-        public Scope scope() {
-            return Scope.CONNECTION;
-        }
-
-        @Override
         public String toString() {
             return "slicer " + averageBytes + "±" + sizeVariationBytes + " B every " + Format.duration(delay);
         }
@@ -295,11 +267,6 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
     record ProfileChange(LinkProfile profile) implements Effect {
         public ProfileChange {
             Objects.requireNonNull(profile, "profile");
-        }
-
-        @Override
-        public Scope scope() {
-            return Scope.CONNECTION;
         }
 
         @Override
@@ -319,11 +286,6 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
     record Timeout(Duration closeAfter) implements Effect {
         public Timeout {
             Check.nonNegative("timeout.after", closeAfter);
-        }
-
-        @Override
-        public Scope scope() {
-            return Scope.CONNECTION;
         }
 
         @Override
@@ -352,11 +314,6 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
         }
 
         @Override
-        public Scope scope() {
-            return Scope.CONNECTION;
-        }
-
-        @Override
         public String toString() {
             return "toxiproxyTimeout " + Format.duration(timeout);
         }
@@ -382,11 +339,6 @@ public sealed interface Effect permits Effect.Blackhole, Effect.Hang, Effect.Res
     record ToxiproxyResetPeer(Duration timeout) implements Effect {
         public ToxiproxyResetPeer {
             Check.nonNegative("toxiproxyResetPeer.timeout", timeout);
-        }
-
-        @Override
-        public Scope scope() {
-            return Scope.CONNECTION;
         }
 
         @Override
