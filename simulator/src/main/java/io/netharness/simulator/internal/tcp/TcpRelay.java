@@ -10,7 +10,6 @@ import io.netharness.simulator.Effect;
 import io.netharness.simulator.FaultHandle;
 import io.netharness.simulator.LinkStatistics;
 import io.netharness.simulator.Seeds;
-import io.netharness.simulator.Trigger;
 import io.netharness.simulator.internal.Relay;
 import io.netharness.simulator.internal.pcap.PcapWriter;
 import io.netharness.simulator.internal.pcap.TcpFlow;
@@ -37,15 +36,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +48,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Consumer;
 
 /**
  * The engine behind {@link io.netharness.simulator.TcpLink}: a listening channel, the connections accepted on it,
@@ -87,7 +81,7 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
     private final Map<Direction, SharedBandwidth> bottlenecks = new EnumMap<>(Direction.class);
     private final Map<Direction, DirectionCounters> counters = new EnumMap<>(Direction.class);
     private final Map<Direction, LongAdder> stalls = new EnumMap<>(Direction.class);
-    private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
+    private final OpenConnections connections = new OpenConnections(CLOSE_TIMEOUT_SECONDS, this::onOwnEventLoop);
     private final List<RegisteredFault> faults = new CopyOnWriteArrayList<>();
     private static final AttributeKey<Long> CONNECTION_INDEX = AttributeKey.valueOf("netharness.connectionIndex");
     private static final AttributeKey<Boolean> PLUG = AttributeKey.valueOf("netharness.plug");
@@ -377,23 +371,11 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
      * on one of the link's event loops.
      */
     public FaultHandle addFault(Direction direction, ConnectionFault fault, double toxicity) {
-        Objects.requireNonNull(fault, "fault");
-        if (!(toxicity >= 0.0 && toxicity <= 1.0)) {
-            throw new IllegalArgumentException("toxicity: " + toxicity + " (expected: 0.0-1.0)");
-        }
+        FaultChecks.check(direction, fault, toxicity, faults);
         boolean onLink = fault.effect().scope() == Effect.Scope.LINK;
-        if (onLink && direction != null) {
-            throw new IllegalArgumentException("direction: " + direction + " for " + fault + " (expected: none, as "
-                    + fault.effect() + " acts on the link: add it with addFault(fault))");
-        }
-        if (onLink && toxicity < 1.0) {
-            throw new IllegalArgumentException("toxicity: " + toxicity + " for " + fault + " (expected: 1.0, as "
-                    + fault.effect() + " acts on the link, not on a share of its connections)");
-        }
         if (onLink && fault.effect() instanceof Effect.StallAccepts) {
             requireStalling(fault);
         }
-        requireOneFramer(direction, fault);
         RegisteredFault registered = new RegisteredFault(nextFaultId.getAndIncrement(), direction, fault, toxicity,
                 this::removed);
         if (onLink) {
@@ -406,29 +388,9 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
             }
         } else {
             faults.add(registered);
-            onEveryConnection(connection -> connection.faults().apply(registered));
+            connections.forEachOnItsLoop(connection -> connection.faults().apply(registered));
         }
         return registered;
-    }
-
-    /** All message faults of a direction must cut the stream the same way; a second framer would contradict. */
-    private void requireOneFramer(Direction direction, ConnectionFault fault) {
-        if (!(messageTrigger(fault) instanceof Trigger.OnMessage added)) {
-            return;
-        }
-        for (RegisteredFault other : faults) {
-            if (other.isActive() && messageTrigger(other.fault()) instanceof Trigger.OnMessage existing
-                    && (direction == null || other.direction().isEmpty() || other.direction().get() == direction)
-                    && !existing.framer().equals(added.framer())) {
-                throw new IllegalArgumentException("framer: " + added.framer() + " for " + fault + " (expected: "
-                        + existing.framer() + ", the framer of " + other + " in force in the same direction)");
-            }
-        }
-    }
-
-    private static Trigger messageTrigger(ConnectionFault fault) {
-        Trigger trigger = fault.trigger();
-        return trigger instanceof Trigger.OnConnection one ? one.then() : trigger;
     }
 
     private void removed(RegisteredFault fault) {
@@ -438,7 +400,7 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
                 onControlLoop(() -> linkFaults.remove(fault));
             }
         } else {
-            onEveryConnection(connection -> connection.faults().remove(fault));
+            connections.forEachOnItsLoop(connection -> connection.faults().remove(fault));
         }
     }
 
@@ -469,53 +431,23 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
     public void cut(CutMode mode) {
         Objects.requireNonNull(mode, "mode");
         cut = true;
-        onEveryConnection(mode == CutMode.DROP_EXISTING ? ProxiedConnection::cutOff : c -> c.hold(true));
+        connections.forEachOnItsLoop(mode == CutMode.DROP_EXISTING ? ProxiedConnection::cutOff : c -> c.hold(true));
     }
 
     /** A fault's cut begins or ends; it is separate from {@link #cut(CutMode)} and {@link #heal()}. */
     private void cutByFault(CutMode mode, boolean begins) {
         if (begins) {
             faultCuts.incrementAndGet();
-            onEveryConnection(mode == CutMode.DROP_EXISTING ? ProxiedConnection::cutOff : c -> c.hold(true));
+            connections.forEachOnItsLoop(mode == CutMode.DROP_EXISTING ? ProxiedConnection::cutOff : c -> c.hold(true));
         } else if (faultCuts.decrementAndGet() == 0 && !cut) {
-            onEveryConnection(connection -> connection.hold(false));
+            connections.forEachOnItsLoop(connection -> connection.hold(false));
         }
     }
 
     public void heal() {
         cut = false;
         if (!isCut()) {
-            onEveryConnection(connection -> connection.hold(false));
-        }
-    }
-
-    /**
-     * Runs {@code action} for every open connection on its event loop and, unless called on one of the link's own
-     * event loops, waits for all of them: a fault added or a cut made has reached every open connection by the time
-     * the call returns, so data sent afterwards is subject to it.
-     */
-    private void onEveryConnection(Consumer<ProxiedConnection> action) {
-        List<Future<?>> pending = new ArrayList<>();
-        for (ProxiedConnection connection : connections) {
-            if (connection.loop().inEventLoop()) {
-                action.accept(connection);
-            } else {
-                pending.add(connection.loop().submit(() -> action.accept(connection)));
-            }
-        }
-        if (pending.isEmpty() || onOwnEventLoop()) {
-            return;
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_TIMEOUT_SECONDS);
-        try {
-            for (Future<?> task : pending) {
-                if (!task.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                    throw new IllegalStateException("a connection's event loop did not run a change within "
-                            + CLOSE_TIMEOUT_SECONDS + " s");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            connections.forEachOnItsLoop(connection -> connection.hold(false));
         }
     }
 
@@ -539,27 +471,10 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
      */
     public LinkStatistics statistics() {
         if (!onOwnEventLoop()) {
-            settleConnectionLoops();
+            connections.settle();
         }
         return new LinkStatistics(counters.get(Direction.UPSTREAM).snapshot(),
                 counters.get(Direction.DOWNSTREAM).snapshot());
-    }
-
-    private void settleConnectionLoops() {
-        Set<EventExecutor> loops = new HashSet<>();
-        for (ProxiedConnection connection : connections) {
-            loops.add(connection.loop());
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_TIMEOUT_SECONDS);
-        try {
-            for (EventExecutor loop : loops) {
-                loop.submit(() -> { }).await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        } catch (RejectedExecutionException groupShutDown) {
-            // nothing runs on it any more: the counters are final
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     public long retransmissionStalls(Direction direction) {
