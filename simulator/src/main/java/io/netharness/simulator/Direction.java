@@ -1,10 +1,9 @@
 package io.netharness.simulator;
 
-import io.netharness.simulator.profile.LinkProfile;
 
 /**
- * The two directions of a simulated link; each has its own {@link LinkProfile}, its own seeded decisions
- * and its own {@link DirectionStatistics}.
+ * The two directions of a simulated link; each has its own {@link io.netharness.simulator.profile.LinkProfile}, its own
+ * seeded decisions and its own {@link DirectionStatistics}.
  */
 public enum Direction {
     /** From the client (the system under test) towards the link's target. */

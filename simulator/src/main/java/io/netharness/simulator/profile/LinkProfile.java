@@ -1,13 +1,12 @@
 package io.netharness.simulator.profile;
 
-import io.netharness.simulator.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Everything one direction of a simulated link does to the traffic crossing it. Immutable; a link holds one
- * profile per {@link Direction} and can be given a new one at run time.
+ * profile per {@link io.netharness.simulator.Direction} and can be given a new one at run time.
  *
  * <p>Order of effects on a datagram: MTU check, loss, duplication, corruption, bandwidth queueing, latency,
  * reordering hold.
