@@ -35,7 +35,7 @@ import org.HdrHistogram.Histogram;
 public final class ConnectionSetup {
 
     private static final int WARMUP = 20;
-    private static final Duration FLOOD_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration FLOOD_TIMEOUT = Duration.ofSeconds(15);
 
     private ConnectionSetup() {
     }
@@ -46,7 +46,9 @@ public final class ConnectionSetup {
             Map<Contender, Histogram[]> timed = new LinkedHashMap<>();
             Map<Contender, double[]> perSecond = new LinkedHashMap<>();
             Map<Contender, double[]> first = new LinkedHashMap<>();
+            Map<Contender, int[]> echoed = new LinkedHashMap<>();
             for (Contender contender : lineup.measured()) {
+                echoed.put(contender, new int[config.rounds()]);
                 timed.put(contender, new Histogram[config.rounds()]);
                 perSecond.put(contender, new double[config.rounds()]);
                 first.put(contender, new double[config.rounds()]);
@@ -55,11 +57,13 @@ public final class ConnectionSetup {
                 for (Contender contender : lineup.measured()) {
                     InetSocketAddress via = lineup.address(contender);
                     timed.get(contender)[round] = timedConnections(via, WARMUP, config.setupSamples());
-                    perSecond.get(contender)[round] = flood(via, config.setupFlood());
+                    Flooded flooded = flood(via, config.setupFlood());
+                    perSecond.get(contender)[round] = flooded.perSecond();
+                    echoed.get(contender)[round] = flooded.echoed();
                     first.get(contender)[round] = firstAfterStart(contender, echo.address());
                 }
             }
-            return report(config, lineup, timed, perSecond, first);
+            return report(config, lineup, timed, perSecond, first, echoed);
         } finally {
             Loops.shutdown(group);
         }
@@ -95,18 +99,22 @@ public final class ConnectionSetup {
         }
     }
 
-    /** Opens {@code count} connections at once; returns connections per second, each counted once echoed. */
-    private static double flood(InetSocketAddress via, int count) throws InterruptedException {
+    /**
+     * Opens {@code count} connections at once; returns how many echoed within the flood's time, and those per second.
+     * A proxy that leaves some unanswered (NetCrusher 0.10 under a flood) is reported, not fatal: the rate then
+     * counts the whole wait.
+     */
+    private static Flooded flood(InetSocketAddress via, int count) throws InterruptedException {
         try (ConnectionFlood flood = new ConnectionFlood()) {
             long start = System.nanoTime();
             int established = flood.open(via, count, FLOOD_TIMEOUT);
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (established != count) {
-                throw new IllegalStateException(via + ": " + established + " of " + count + " connections echoed within "
-                        + FLOOD_TIMEOUT.toSeconds() + " s (" + flood.failed() + " failed)");
-            }
-            return count / seconds;
+            return new Flooded(established, established / seconds);
         }
+    }
+
+    /** What one flood achieved: connections echoed, and echoed per second. */
+    private record Flooded(int echoed, double perSecond) {
     }
 
     /** Starts a fresh proxy of {@code contender}; returns the nanoseconds its first connection took to echo. */
@@ -119,17 +127,17 @@ public final class ConnectionSetup {
     }
 
     private static Section report(SuiteConfig config, Lineup lineup, Map<Contender, Histogram[]> timed,
-            Map<Contender, double[]> perSecond, Map<Contender, double[]> first) {
+            Map<Contender, double[]> perSecond, Map<Contender, double[]> first, Map<Contender, int[]> echoed) {
         RoundFigures p50 = percentile(lineup, timed, 50);
         RoundFigures p99 = percentile(lineup, timed, 99);
         RoundFigures firsts = new RoundFigures(lineup, first::get);
         RoundFigures rates = new RoundFigures(lineup, perSecond::get);
         Section section = new Section("11. Connection set-up: connect plus first round trip, connections per second");
         section.header("variant", "runs in", "p50", "p99", "added p50", "added p99", "first after start (median)",
-                "first after start (max)", "connections/s", "vs NetCrusher");
+                "first after start (max)", "connections/s", "vs NetCrusher", "echoed at once (worst round)");
         for (Contender c : lineup.all()) {
             if (lineup.skipped(c) != null) {
-                section.row(c, c.layout().label(), lineup.skipped(c), "", "", "", "", "", "", "");
+                section.row(c, c.layout().label(), lineup.skipped(c), "", "", "", "", "", "", "", "");
                 continue;
             }
             boolean direct = c.equals(lineup.direct());
@@ -138,15 +146,18 @@ public final class ConnectionSetup {
                     direct ? "-" : Stats.millis(p99.difference(c, lineup.direct())),
                     Stats.millis(firsts.median(c)), Stats.millis(Stats.max(firsts.of(c))),
                     String.format("%,.0f", rates.median(c)),
-                    lineup.netCrusherFor(c).map(n -> Stats.ratio(rates.ratio(c, n))).orElse("-"));
+                    lineup.netCrusherFor(c).map(n -> Stats.ratio(rates.ratio(c, n))).orElse("-"),
+                    String.format("%,d of %,d", java.util.Arrays.stream(echoed.get(c)).min().orElseThrow(),
+                            config.setupFlood()));
         }
         section.note(String.format("%d rounds; per round and variant %,d connections one after another (after %d"
                         + " warm-up), each timed from connect to its first 1-byte echo and then reset; %,d"
-                        + " connections opened at once (at most %d handshakes in flight), counted once echoed; and"
+                        + " connections opened at once (at most %d handshakes in flight), counted once echoed within %d s; and"
                         + " a fresh proxy started for the round (serve --link: a fresh process; the API proxy and"
                         + " standalone NetCrusher: a fresh proxy in their running process), its first connection timed"
                         + " the same way (\"first after start\"). Blocking JDK client, Netty epoll echo server.",
-                config.rounds(), config.setupSamples(), WARMUP, config.setupFlood(), ConnectionFlood.IN_FLIGHT));
+                config.rounds(), config.setupSamples(), WARMUP, config.setupFlood(), ConnectionFlood.IN_FLIGHT,
+                FLOOD_TIMEOUT.toSeconds()));
         for (Layout layout : List.of(Layout.IN_PROCESS, Layout.STANDALONE)) {
             String where = layout == Layout.IN_PROCESS ? "in-process" : "standalone";
             List<Contender> links = lineup.netHarness(layout);
