@@ -20,7 +20,7 @@ public final class CRelay implements Hop {
 
     /** How the relay moves bytes; see relay.c. */
     public enum Mode {
-        /** TCP, read and write through a 256 KiB buffer. */
+        /** TCP, read up to 4 MiB and write it on (relay.c). */
         COPY,
         /** TCP, splice(2) through a pipe: the bytes never enter user space. */
         SPLICE,
