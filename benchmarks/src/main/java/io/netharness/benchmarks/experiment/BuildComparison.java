@@ -18,19 +18,21 @@ import io.netharness.benchmarks.scenario.Interleaved;
 import io.netharness.benchmarks.scenario.TcpRoundTrips;
 import io.netharness.benchmarks.scenario.TcpThroughput;
 import io.netty.channel.EventLoopGroup;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * This build against another one (its class path given), side by side in one run: TCP bulk throughput and 1-byte
- * round trips through a TcpLink in this JVM and through {@code serve --no-api --link} in a process of its own, each
- * build's, interleaved with direct loopback round by round. Prints medians over rounds and each build's ratio to
+ * This build against one or more others (each a label and a class path), side by side in one run: TCP bulk
+ * throughput and 1-byte round trips through a TcpLink in this JVM and through {@code serve --no-api --link} in a
+ * process of its own, each build's, interleaved with direct loopback round by round. Prints medians over rounds and each build's ratio to
  * direct in the same round.
  *
  * <pre>{@code
- * java -cp benchmarks.jar io.netharness.benchmarks.experiment.BuildComparison LABEL CLASSPATH [rounds] [MiB]
+ * java -cp benchmarks.jar io.netharness.benchmarks.experiment.BuildComparison LABEL CLASSPATH [LABEL CLASSPATH ...]
+ *     [rounds] [MiB]
  * }</pre>
  */
 public final class BuildComparison {
@@ -42,24 +44,44 @@ public final class BuildComparison {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            throw new IllegalArgumentException("arguments: LABEL CLASSPATH [rounds] [MiB] (got " + args.length + ")");
+        Map<String, String> builds = new LinkedHashMap<>();
+        int at = 0;
+        while (at < args.length && !args[at].matches("[0-9]+")) {
+            if (at + 1 >= args.length) {
+                throw new IllegalArgumentException("build " + args[at] + " has no class path (arguments: LABEL"
+                        + " CLASSPATH [LABEL CLASSPATH ...] [rounds] [MiB])");
+            }
+            builds.put(args[at], args[at + 1]);
+            at += 2;
         }
-        String label = args[0];
-        String classPath = args[1];
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        long bytes = (args.length > 3 ? Long.parseLong(args[3]) : 256) << 20;
-        try (OtherBuild other = new OtherBuild(classPath)) {
-            List<Contender> contenders = List.of(Contenders.DIRECT,
+        if (builds.isEmpty()) {
+            throw new IllegalArgumentException("arguments: LABEL CLASSPATH [LABEL CLASSPATH ...] [rounds] [MiB] (got "
+                    + args.length + ")");
+        }
+        int rounds = at < args.length ? Integer.parseInt(args[at]) : 5;
+        long bytes = (at + 1 < args.length ? Long.parseLong(args[at + 1]) : 256) << 20;
+        List<OtherBuild> others = new ArrayList<>();
+        try {
+            List<Contender> inProcess = new ArrayList<>(List.of(Contenders.DIRECT,
                     new Contender("TcpLink, this build", Layout.IN_PROCESS, Role.NETHARNESS,
-                            t -> Hops.tcp(Variant.NETHARNESS, t, Impairment.NONE)),
-                    new Contender("TcpLink, " + label, Layout.IN_PROCESS, Role.NETHARNESS, other::tcpLink),
-                    new Contender("serve --link, this build", Layout.STANDALONE, Role.NETHARNESS,
-                            t -> ServeHop.start(ServeHop.Kind.LINK, false, t)),
-                    new Contender("serve --link, " + label, Layout.STANDALONE, Role.NETHARNESS,
-                            t -> ServeHop.start(ServeHop.Kind.LINK, false, t, classPath)));
+                            t -> Hops.tcp(Variant.NETHARNESS, t, Impairment.NONE))));
+            List<Contender> standalone = new ArrayList<>(List.of(new Contender("serve --link, this build",
+                    Layout.STANDALONE, Role.NETHARNESS, t -> ServeHop.start(ServeHop.Kind.LINK, false, t))));
+            builds.forEach((label, classPath) -> {
+                OtherBuild other = new OtherBuild(classPath);
+                others.add(other);
+                inProcess.add(new Contender("TcpLink, " + label, Layout.IN_PROCESS, Role.NETHARNESS, other::tcpLink));
+                standalone.add(new Contender("serve --link, " + label, Layout.STANDALONE, Role.NETHARNESS,
+                        t -> ServeHop.start(ServeHop.Kind.LINK, false, t, classPath)));
+            });
+            List<Contender> contenders = new ArrayList<>(inProcess);
+            contenders.addAll(standalone);
             bulk(contenders, rounds, bytes);
             roundTrips(contenders, rounds);
+        } finally {
+            for (OtherBuild other : others) {
+                other.close();
+            }
         }
         System.exit(0);
     }
