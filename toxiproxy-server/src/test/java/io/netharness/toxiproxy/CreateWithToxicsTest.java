@@ -166,6 +166,21 @@ class CreateWithToxicsTest {
     }
 
     @Test
+    void populateReplacesAProxyWhoseRefusalOptionChanged() {
+        String listen = json(api.post("/proxies", proxy("a", "127.0.0.1:0", null))).get("listen").getAsString();
+
+        Answer populated = api.post("/populate", "[{\"name\":\"a\",\"listen\":\"" + listen + "\",\"upstream\":\""
+                + echo.hostPort() + "\",\"refuse_while_upstream_refuses\":true}]");
+
+        assertThat(populated.status()).as(populated.body()).isEqualTo(201);
+        assertThat(json(api.get("/proxies/a")).get("refuse_while_upstream_refuses").getAsBoolean()).isTrue();
+        assertThat(error("{\"name\":\"u\",\"upstream\":\"127.0.0.1:9\",\"protocol\":\"udp\","
+                + "\"refuse_while_upstream_refuses\":true}")).isEqualTo("bad request body:"
+                + " refuse_while_upstream_refuses: true (expected: false on udp proxies; a datagram upstream refuses"
+                + " nothing)");
+    }
+
+    @Test
     void aProxyCreatedDisabledKeepsItsToxicsForWhenItIsEnabled() throws IOException {
         Answer created = api.post("/proxies", "{\"name\":\"db\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
                 + echo.hostPort() + "\",\"enabled\":false,\"toxics\":[{\"type\":\"limit_data\","

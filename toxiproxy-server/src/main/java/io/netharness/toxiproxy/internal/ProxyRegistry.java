@@ -201,7 +201,8 @@ public final class ProxyRegistry implements AutoCloseable {
             }
         }
         return !listen.equals(view.listen()) || !config.upstream().equals(view.upstream())
-                || config.protocol() != view.protocol();
+                || config.protocol() != view.protocol()
+                || config.refuseWhileUpstreamRefuses() != view.refuseWhileUpstreamRefuses(); // an extension
     }
 
     private void ensureOpen() {
