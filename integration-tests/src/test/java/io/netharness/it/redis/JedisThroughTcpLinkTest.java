@@ -95,12 +95,14 @@ class JedisThroughTcpLinkTest {
 
     @Test
     void readTimeoutShorterThanTheRoundTripFires() {
-        Duration readTimeout = Duration.ofMillis(60); // the round trip will take at least 100 ms
+        Duration readTimeout = Duration.ofMillis(60); // the round trip will take at least 2 s
         // Jedis sends CLIENT SETINFO while connecting: connect on a fast link with a generous timeout, then slow
-        // the link down and shorten the timeout.
+        // the link down and shorten the timeout. A second each way, not ONE_WAY: the JDK's timed read looks for data
+        // once more when it wakes after the timeout, so a client thread the machine did not run for the rest of a
+        // 100 ms round trip read the reply (seen on CI and on a loaded machine, with both delays as configured).
         try (Jedis jedis = new Jedis(linkAddress(), config(Duration.ofSeconds(5)))) {
             assertThat(jedis.ping()).isEqualTo("PONG");
-            link.profile(LinkProfile.builder().latency(Latency.of(ONE_WAY)).build());
+            link.profile(LinkProfile.builder().latency(Latency.of(Duration.ofSeconds(1))).build());
             jedis.getConnection().setSoTimeout((int) readTimeout.toMillis());
 
             Timing.Failure failure;
