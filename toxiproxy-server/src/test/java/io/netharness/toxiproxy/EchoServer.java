@@ -38,6 +38,11 @@ final class EchoServer implements AutoCloseable {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
 
+    /** How many connections it has accepted so far. */
+    int accepted() {
+        return sockets.size();
+    }
+
     /** {@code 127.0.0.1:port}, as Toxiproxy's upstream field takes it. */
     String hostPort() {
         return "127.0.0.1:" + server.getLocalPort();

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,8 +131,13 @@ class ToxicBehaviourTest {
     @Test
     void removingATimeoutClosesTheConnectionsItWasOn() throws Exception {
         toxic("{\"type\":\"timeout\",\"stream\":\"upstream\",\"attributes\":{\"timeout\":0}}");
+        int upstreamConnections = echo.accepted();
         try (Socket socket = RoundTrips.connect(listen)) {
             socket.getOutputStream().write(ascii("lost"));
+            // connect() returns once the kernel queued the connection; the toxic closes only connections the proxy
+            // has taken, which it has once it connected upstream (on a quiet machine the DELETE could come first).
+            Wait.until("the proxy's connection to the upstream", Duration.ofSeconds(5),
+                    () -> echo.accepted() > upstreamConnections);
 
             assertThat(api.delete("/proxies/" + proxy + "/toxics/timeout_upstream").status()).isEqualTo(204);
 
