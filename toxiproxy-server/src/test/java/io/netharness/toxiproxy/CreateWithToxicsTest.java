@@ -14,10 +14,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,32 +21,7 @@ import org.junit.jupiter.api.Test;
  * accepts a connection without them, a bad toxic refuses the whole proxy (400 naming it, nothing listening), and a
  * body without the field is answered exactly as before.
  */
-class CreateWithToxicsTest {
-
-    private static EchoServer echo;
-    private ToxiproxyServer server;
-    private ApiClient api;
-
-    @BeforeAll
-    static void startEcho() {
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stopEcho() throws Exception {
-        echo.close();
-    }
-
-    @BeforeEach
-    void start() {
-        server = ToxiproxyServer.builder().build().start();
-        api = new ApiClient(server.uri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class CreateWithToxicsTest extends ServerPerTestFixture {
 
     private String proxy(String name, String listen, String toxics) {
         return "{\"name\":\"" + name + "\",\"listen\":\"" + listen + "\",\"upstream\":\"" + echo.hostPort() + "\""

@@ -16,48 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * NetHarness's fault toxics and their {@code trigger} through the HTTP API, each with what a client then sees: the
  * effects Toxiproxy has no toxic for (hang, reset, refuse, accept delay, message faults) at the moment the trigger
  * says (after a time, after some bytes, on the Nth connection or message, flapping).
  */
-class FaultToxicsTest {
+class FaultToxicsTest extends ProxyPerTestFixture {
 
-    private static ToxiproxyServer server;
-    private static ApiClient api;
-    private static EchoServer echo;
-    private String proxy;
-    private String listen;
-
-    @BeforeAll
-    static void startServer() {
-        server = ToxiproxyServer.builder().build().start();
-        api = new ApiClient(server.uri());
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-        echo.close();
-    }
-
-    @BeforeEach
-    void createProxy(TestInfo test) {
-        proxy = test.getTestMethod().orElseThrow().getName();
-        listen = api.createSeeded(proxy, echo.hostPort(), 5);
-    }
-
-    @AfterEach
-    void deleteProxy() {
-        api.delete("/proxies/" + proxy);
+    @Override
+    long proxySeed() {
+        return 5;
     }
 
     private JsonObject toxic(String json) {

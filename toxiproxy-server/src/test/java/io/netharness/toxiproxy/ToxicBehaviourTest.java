@@ -9,48 +9,18 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 /**
  * Toxics through the API with the effects Toxiproxy 2.12's source gives them (toxics/*.go, link.go): timers that
  * data starts or restarts, what is swallowed, and whether a connection ends with FIN or RST. Each case mirrors what a
  * differential run against Toxiproxy showed; see the README's table for the differences that remain.
  */
-class ToxicBehaviourTest {
+class ToxicBehaviourTest extends ProxyPerTestFixture {
 
-    private static ToxiproxyServer server;
-    private static ApiClient api;
-    private static EchoServer echo;
-    private String proxy;
-    private String listen;
-
-    @BeforeAll
-    static void startServer() {
-        server = ToxiproxyServer.builder().build().start();
-        api = new ApiClient(server.uri());
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-        echo.close();
-    }
-
-    @BeforeEach
-    void createProxy(TestInfo test) {
-        proxy = test.getTestMethod().orElseThrow().getName();
-        listen = api.createSeeded(proxy, echo.hostPort(), 3);
-    }
-
-    @AfterEach
-    void deleteProxy() {
-        api.delete("/proxies/" + proxy);
+    @Override
+    long proxySeed() {
+        return 3;
     }
 
     private void toxic(String json) {

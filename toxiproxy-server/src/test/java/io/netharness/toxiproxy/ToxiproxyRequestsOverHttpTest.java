@@ -14,42 +14,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Toxiproxy's most requested scenarios, each as one request to the HTTP API (the line marked {@code // the request})
  * and what a client then sees; the simulator's {@code ToxiproxyRequestsTest} does the same with the Java API.
  */
-class ToxiproxyRequestsOverHttpTest {
-
-    private static EchoServer echo;
-    private ToxiproxyServer server;
-    private ApiClient api;
-
-    @BeforeAll
-    static void startEcho() {
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stopEcho() throws Exception {
-        echo.close();
-    }
-
-    @BeforeEach
-    void start() {
-        server = ToxiproxyServer.builder().build().start();
-        api = new ApiClient(server.uri());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+class ToxiproxyRequestsOverHttpTest extends ServerPerTestFixture {
 
     private String created(Answer answer) {
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
