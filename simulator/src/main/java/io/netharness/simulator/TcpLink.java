@@ -10,7 +10,6 @@ import io.netharness.simulator.profile.Latency;
 import io.netharness.simulator.profile.LinkProfile;
 import io.netharness.simulator.profile.Loss;
 import io.netty.channel.EventLoopGroup;
-import io.netty.util.NetUtil;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -240,11 +239,7 @@ public final class TcpLink extends RelayedLink {
     /** Shows IPv6 addresses as RFC 5952 with brackets ({@code [::1]:port}), not {@code 0:0:0:0:0:0:0:1}. */
     @Override
     String format(InetSocketAddress address) {
-        if (address.getAddress() == null) {
-            return super.format(address);
-        }
-        String host = NetUtil.toAddressString(address.getAddress());
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+        return Format.address(address);
     }
 
     /** Builds a {@link TcpLink}; not thread-safe. */
