@@ -3,6 +3,7 @@ package io.netharness.simulator.internal.udp;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
 import io.netty.util.UncheckedBooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * How a datagram link's epoll sockets read: one datagram per system call while they arrive one at a time, a batch per
@@ -14,15 +15,27 @@ import io.netty.util.UncheckedBooleanSupplier;
  * does: microseconds on every pass through the link.
  *
  * <p>How: the buffer decides Netty's path (room for one datagram: {@code recvmsg}; for more: {@code recvmmsg}).
- * A wake-up starts with single reads, up to two; finding a second datagram right behind the first means a burst, and
- * the rest of the wake-up reads batches, as the next wake-ups do. A batch that comes back short of full shows the
- * socket was empty, so reading stops there (the socket is level-triggered: a datagram arriving later wakes the loop
- * again). A wake-up that found at most one datagram returns to single reads.
+ * Netty's epoll sockets are level-triggered, so a read may stop before the socket is empty: a datagram left behind
+ * wakes the loop again at once. A wake-up after a quiet spell ({@link #QUIET_NANOS} since the socket's last one: a
+ * request, a ping) takes one datagram with one {@code recvmsg} and stops, where reading on until a read finds nothing
+ * would cost a second system call on every pass through the link. Otherwise a wake-up starts with single reads, up
+ * to two; finding a second datagram right behind the first means a burst, and the rest of the wake-up reads batches,
+ * as the next wake-ups do. A batch that comes back short of full shows the socket was empty, so reading stops there.
+ * A wake-up that found at most one datagram returns to single reads.
  */
 final class DatagramReads extends DefaultMaxMessagesRecvByteBufAllocator {
 
+    /**
+     * A wake-up this long after the socket's previous one reads a single datagram and stops. Shorter gaps mean
+     * datagrams come fast enough that a burst may be queued; a lone datagram taken for a burst costs one read that
+     * finds nothing, a burst taken for a lone datagram one more wake-up, so the value only moves cost, never
+     * datagrams.
+     */
+    static final long QUIET_NANOS = 25_000;
+
     private final int datagramBytes;
     private final int batch;
+    private final LongSupplier clock;
 
     /**
      * @param datagramBytes the largest datagram (every read slot is this large)
@@ -30,6 +43,11 @@ final class DatagramReads extends DefaultMaxMessagesRecvByteBufAllocator {
      * @param perWakeUp     datagrams read per wake-up at most, before other sockets get their turn
      */
     DatagramReads(int datagramBytes, int batch, int perWakeUp) {
+        this(datagramBytes, batch, perWakeUp, System::nanoTime);
+    }
+
+    /** As {@link #DatagramReads(int, int, int)}, with the clock that times the gaps between wake-ups. */
+    DatagramReads(int datagramBytes, int batch, int perWakeUp, LongSupplier clock) {
         super(perWakeUp);
         if (datagramBytes < 1 || batch < 2) {
             throw new IllegalArgumentException("datagramBytes: " + datagramBytes + ", batch: " + batch
@@ -37,6 +55,7 @@ final class DatagramReads extends DefaultMaxMessagesRecvByteBufAllocator {
         }
         this.datagramBytes = datagramBytes;
         this.batch = batch;
+        this.clock = clock;
     }
 
     @Override
@@ -47,6 +66,9 @@ final class DatagramReads extends DefaultMaxMessagesRecvByteBufAllocator {
     /** One socket's reads; Netty calls it on the socket's event loop only. */
     final class Reads extends MaxMessageHandle {
         private boolean batching;
+        private boolean afterQuiet;
+        private long lastWakeUpNanos;
+        private boolean wokenBefore;
         private int reads;
         private int datagrams;
 
@@ -55,6 +77,10 @@ final class DatagramReads extends DefaultMaxMessagesRecvByteBufAllocator {
             super.reset(config);
             reads = 0;
             datagrams = 0;
+            long now = clock.getAsLong();
+            afterQuiet = !wokenBefore || now - lastWakeUpNanos >= QUIET_NANOS;
+            wokenBefore = true;
+            lastWakeUpNanos = now;
         }
 
         @Override
@@ -68,6 +94,9 @@ final class DatagramReads extends DefaultMaxMessagesRecvByteBufAllocator {
             reads++;
             if (!batching) {
                 datagrams++;
+                if (afterQuiet) {
+                    return false; // taken as a lone datagram: one left behind wakes the loop again at once
+                }
                 if (reads >= 2) {
                     batching = true; // a second datagram right behind the first: a burst
                 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.util.UncheckedBooleanSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,11 @@ class DatagramReadsTest {
 
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final ChannelConfig config = channel.config();
-    private final DatagramReads.Reads reads = (DatagramReads.Reads) new DatagramReads(SLOT, BATCH, 64).newHandle();
+    private static final long CLOSE_BEHIND = DatagramReads.QUIET_NANOS - 1;
+
+    private final AtomicLong clock = new AtomicLong(1_000_000_000L);
+    private final DatagramReads.Reads reads =
+            (DatagramReads.Reads) new DatagramReads(SLOT, BATCH, 64, clock::get).newHandle();
 
     @AfterEach
     void close() {
@@ -46,10 +51,42 @@ class DatagramReadsTest {
         return reads.continueReading(UncheckedBooleanSupplier.TRUE_SUPPLIER);
     }
 
+    /** A wake-up {@code gapNanos} after the previous one. */
+    private void wakeUp(long gapNanos) {
+        clock.addAndGet(gapNanos);
+        reads.reset(config);
+    }
+
     @Test
-    void aLoneDatagramIsReadWithOneSingleReadAndOneThatFindsNothing() {
-        for (int wakeUp = 0; wakeUp < 3; wakeUp++) {
-            reads.reset(config);
+    void aDatagramAfterAQuietSpellIsReadWithOneSystemCall() {
+        for (long gap : new long[] {0, DatagramReads.QUIET_NANOS, 5_000_000_000L}) {
+            wakeUp(gap);
+            assertThat(singleRead(64)).as("no read after the first, gap %d ns (the socket is level-triggered)", gap)
+                    .isFalse();
+            reads.readComplete();
+            assertThat(reads.batching()).isFalse();
+        }
+    }
+
+    @Test
+    void aBurstAfterAQuietSpellIsReadInBatchesFromTheNextWakeUp() {
+        wakeUp(DatagramReads.QUIET_NANOS);
+        assertThat(singleRead(64)).isFalse();
+        reads.readComplete();
+        wakeUp(1_000); // the datagrams left behind wake the loop again at once
+        assertThat(singleRead(64)).isTrue();
+        assertThat(singleRead(64)).isTrue();
+        assertThat(reads.batching()).isTrue();
+        assertThat(batchRead(BATCH)).isTrue();
+    }
+
+    @Test
+    void aLoneDatagramCloseBehindTheLastIsReadWithOneSingleReadAndOneThatFindsNothing() {
+        wakeUp(0);
+        singleRead(64);
+        reads.readComplete();
+        for (int i = 0; i < 3; i++) {
+            wakeUp(CLOSE_BEHIND);
             assertThat(singleRead(64)).as("one more single read, to tell a lone datagram from a burst").isTrue();
             // That read finds nothing (Netty stops without asking), and the next wake-up reads singly again.
             reads.readComplete();
@@ -59,7 +96,10 @@ class DatagramReadsTest {
 
     @Test
     void aSecondDatagramRightBehindTheFirstSwitchesToBatches() {
-        reads.reset(config);
+        wakeUp(0);
+        singleRead(64);
+        reads.readComplete();
+        wakeUp(CLOSE_BEHIND);
         assertThat(singleRead(64)).isTrue();
         assertThat(singleRead(64)).isTrue();
         assertThat(reads.batching()).isTrue();
@@ -71,11 +111,14 @@ class DatagramReadsTest {
 
     @Test
     void aWakeUpThatFindsOneDatagramInBatchModeReturnsToSingleReads() {
-        reads.reset(config);
+        wakeUp(0);
+        singleRead(64);
+        reads.readComplete();
+        wakeUp(CLOSE_BEHIND);
         singleRead(64);
         singleRead(64);
         reads.readComplete();
-        reads.reset(config);
+        wakeUp(CLOSE_BEHIND);
         assertThat(batchRead(1)).isFalse();
         reads.readComplete();
         assertThat(reads.batching()).isFalse();
@@ -84,7 +127,10 @@ class DatagramReadsTest {
 
     @Test
     void batchesStopAtTheLimitPerWakeUp() {
-        reads.reset(config);
+        wakeUp(0);
+        singleRead(64);
+        reads.readComplete();
+        wakeUp(CLOSE_BEHIND);
         singleRead(64);
         singleRead(64);
         assertThat(batchRead(BATCH)).isTrue();
@@ -96,7 +142,10 @@ class DatagramReadsTest {
     @Test
     void nothingIsReadOnWhileAutoReadIsOff() {
         config.setAutoRead(false);
-        reads.reset(config);
+        wakeUp(0);
+        singleRead(64);
+        reads.readComplete();
+        wakeUp(CLOSE_BEHIND);
         assertThat(singleRead(64)).isFalse();
     }
 
