@@ -151,6 +151,7 @@ public final class ServerCommandLine {
             } else {
                 server = null;
                 engine = new SimulatorLinkEngine();
+                engine.warmUp();
                 registry = new ProxyRegistry(engine, options.strict() ? Validation.STRICT : Validation.TOXIPROXY,
                         options.seed());
             }

@@ -109,6 +109,7 @@ public final class ToxiproxyServer implements AutoCloseable {
         apiExecutor = new DefaultEventExecutorGroup(1);
         apiConnections = new DefaultChannelGroup("toxiproxy-api", apiLoop.next());
         engine = engineFactory.get();
+        engine.warmUp();
         registry = new ProxyRegistry(engine, validation, seed);
         PrometheusMetrics metrics = new PrometheusMetrics(registry, proxyMetrics, runtimeMetrics);
         HttpApiHandler handler = new HttpApiHandler(new ApiRouter(registry, metrics.enabled() ? metrics : null));

@@ -21,6 +21,13 @@ public interface LinkEngine extends AutoCloseable {
      */
     RunningLink open(LinkRequest request) throws BindException;
 
+    /**
+     * Readies the engine for its first link before anything listens (serve calls it first); returns at once where
+     * there is nothing to ready.
+     */
+    default void warmUp() {
+    }
+
     /** Releases what the engine shares between links (event loops); links must be closed first. */
     @Override
     void close();

@@ -112,6 +112,12 @@ public final class SimulatorLinkEngine implements LinkEngine {
         return null;
     }
 
+    /** Runs the serve warm-up ({@link EngineWarmup}) through this engine, once per JVM. */
+    @Override
+    public void warmUp() {
+        EngineWarmup.ensure(this);
+    }
+
     @Override
     public void close() {
         if (!group.shutdownGracefully(0, SHUTDOWN_SECONDS, TimeUnit.SECONDS)
