@@ -84,7 +84,8 @@ public final class ToxiproxyLink implements Link {
     /**
      * Creates the proxy on the Toxiproxy server disabled, installs the profiles' toxics and the builder's faults, then
      * enables it, so that every toxic is in force from the first byte of the first connection; idempotent. If a step
-     * fails the proxy is deleted again.
+     * fails the proxy is deleted again. A link with no toxic to install is created listening, with one request: a
+     * user's test pays for each request its link makes.
      */
     @Override
     public synchronized ToxiproxyLink start() {
@@ -94,7 +95,14 @@ public final class ToxiproxyLink implements Link {
         if (state == State.STARTED) {
             return this;
         }
+        boolean toxics = !pendingFaults.isEmpty() || profiles.values().stream()
+                .map(ToxiproxyProfiles::plan).anyMatch(plan -> plan.latency() || plan.bandwidth());
         try {
+            if (!toxics) {
+                proxy = client.createProxy(name, listen, Format.address(target));
+                state = State.STARTED;
+                return this;
+            }
             DisabledProxies.create(host, port, name, listen, Format.address(target));
             proxy = client.getProxy(name);
         } catch (IOException e) {
@@ -103,7 +111,7 @@ public final class ToxiproxyLink implements Link {
         state = State.STARTED;
         try {
             for (Direction direction : Direction.values()) {
-                install(direction, profiles.get(direction));
+                addProfileToxics(direction, ToxiproxyProfiles.plan(profiles.get(direction)));
             }
             for (PendingFault fault : pendingFaults) {
                 addFault(fault.direction(), fault.fault(), fault.toxicity());
@@ -259,12 +267,20 @@ public final class ToxiproxyLink implements Link {
                     toxic.remove();
                 }
             }
-            if (plan.latencyMillis() > 0 || plan.jitterMillis() > 0) {
-                proxy.toxics().latency(latency, stream(direction), plan.latencyMillis())
+        });
+        addProfileToxics(direction, plan);
+    }
+
+    /** Adds the toxics of {@code plan} in {@code direction}, named as {@link #install} finds them again. */
+    private void addProfileToxics(Direction direction, ToxicPlan plan) {
+        call(() -> {
+            if (plan.latency()) {
+                proxy.toxics().latency(toxicName("latency", direction), stream(direction), plan.latencyMillis())
                         .setJitter(plan.jitterMillis());
             }
-            if (plan.kilobytesPerSecond() > 0) {
-                proxy.toxics().bandwidth(bandwidth, stream(direction), plan.kilobytesPerSecond());
+            if (plan.bandwidth()) {
+                proxy.toxics().bandwidth(toxicName("bandwidth", direction), stream(direction),
+                        plan.kilobytesPerSecond());
             }
         });
     }

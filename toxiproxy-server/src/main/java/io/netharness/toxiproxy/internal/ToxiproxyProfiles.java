@@ -22,6 +22,16 @@ public final class ToxiproxyProfiles {
 
     /** The toxics of one direction; zero means "no such toxic". */
     public record ToxicPlan(long latencyMillis, long jitterMillis, long kilobytesPerSecond) {
+
+        /** True if the plan needs a latency toxic. */
+        public boolean latency() {
+            return latencyMillis > 0 || jitterMillis > 0;
+        }
+
+        /** True if the plan needs a bandwidth toxic. */
+        public boolean bandwidth() {
+            return kilobytesPerSecond > 0;
+        }
     }
 
     /** @throws IllegalArgumentException naming the first part of the profile Toxiproxy cannot express */
