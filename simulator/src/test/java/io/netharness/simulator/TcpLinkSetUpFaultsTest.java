@@ -115,6 +115,21 @@ class TcpLinkSetUpFaultsTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the copy is held open for what it does to the kernel's socket, not used
+    void aRefusalHoldsWhileAChildProcessBeingSpawnedHoldsACopyOfTheListeningSocket() throws Exception {
+        try (TcpLink link = TcpLink.builder().target(server.address()).build().start();
+             ListeningSocketCopy inherited = ListeningSocketCopy.of(link.address().getPort())) {
+            FaultHandle refusal = link.addFault(ConnectionFault.refuse());
+
+            assertThatThrownBy(() -> connectWithin(link.address(), Duration.ofSeconds(5)).close())
+                    .as("closing the link's descriptor alone would leave the copy listening")
+                    .isInstanceOf(ConnectException.class);
+            refusal.remove();
+            echoes(link.address());
+        }
+    }
+
+    @Test
     void anAcceptDelayStallsConnectsSoAShortConnectTimeoutFiresAndALongOneWaits() throws Exception {
         try (TcpLink link = TcpLink.builder().target(server.address())
                 .fault(ConnectionFault.acceptDelay(Duration.ofSeconds(3))).build().start()) {

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.channel.unix.Socket;
 import io.netty.channel.unix.UnixChannel;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -178,9 +180,9 @@ final class TcpListener {
             server = null;
             stalled = false;
             closePlugs(); // a plug in the closed queue is reset anyway
-            // Refusing begins when the socket is closed, which a close from another loop only schedules.
+            // Refusing begins when the socket has stopped listening, which a close from another loop only schedules.
             busy = true;
-            listening.close().addListener(done -> loop.execute(() -> {
+            stopListening(listening).addListener(done -> loop.execute(() -> {
                 busy = false;
                 step();
             }));
@@ -273,6 +275,32 @@ final class TcpListener {
         done.forEach(promise -> promise.trySuccess(null));
     }
 
+    /**
+     * Stops {@code listening} listening, then closes it, on its own loop. On epoll it first shuts the socket down for
+     * reading, which on Linux ends listening for the socket itself: closing only releases this descriptor, and a copy
+     * of it (a child process the JVM is spawning holds one until its exec) would keep the port accepting
+     * connections for a moment after a refusal began or the link closed.
+     */
+    private static ChannelFuture stopListening(Channel listening) {
+        ChannelPromise closed = listening.newPromise();
+        Runnable stop = () -> {
+            if (listening instanceof UnixChannel unix && unix.fd() instanceof Socket socket && socket.isOpen()) {
+                try {
+                    socket.shutdown(true, false);
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "shutting down the listener " + listening + ": " + e);
+                }
+            }
+            listening.close(closed);
+        };
+        try {
+            listening.eventLoop().execute(stop); // shut down and closed in one task: its loop never sees it in between
+        } catch (RejectedExecutionException shutDown) {
+            stop.run();
+        }
+        return closed;
+    }
+
     /** Calls listen(2) again on a listening socket: Linux then only changes its backlog. */
     private static void listen(Channel server, int backlog) throws IOException {
         if (!(server instanceof UnixChannel unix && unix.fd() instanceof Socket socket)) {
@@ -293,14 +321,15 @@ final class TcpListener {
                     throw new IllegalStateException("the listener's control loop did not run its close within "
                             + CLOSE_TIMEOUT_SECONDS + " s");
                 }
-            } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            } catch (RejectedExecutionException shutDown) {
                 closed = true;
             }
         }
         closed = true;
         Channel listening = server;
         server = null;
-        if (listening != null && !listening.close().await(CLOSE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (listening != null
+                && !stopListening(listening).await(CLOSE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
             throw new IllegalStateException("the listening socket " + address + " did not close within "
                     + CLOSE_TIMEOUT_SECONDS + " s");
         }
