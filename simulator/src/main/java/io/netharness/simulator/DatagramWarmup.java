@@ -26,13 +26,17 @@ import java.util.function.BooleanSupplier;
 /**
  * The {@link LinkWarmup} of datagram links: a throwaway link between plain JDK sockets on loopback carries a few
  * hundred datagrams perfect, then as many through a profile with every impairment (so the delay timers, the
- * reordering hold, the token bucket, truncation, duplication and corruption all run), in batches it waits for.
+ * reordering hold, the token bucket, truncation, duplication and corruption all run), in batches it waits for; a UDP
+ * link then carries a few hundred more one at a time, each echoed before the next, as requests and pings cross it
+ * (a lone datagram is read on a path of its own).
  * Bounded: it gives up after {@link #BUDGET} (a loaded machine may not finish; what ran has warmed what it could).
  */
 final class DatagramWarmup {
 
     /** Datagrams per phase: enough for the JIT's first tier to compile the per-datagram path. */
     private static final int DATAGRAMS = 600;
+    /** Datagrams sent one at a time, each waiting for its echo. */
+    static final int LONE_DATAGRAMS = 300;
     private static final int BATCH = 16;
     private static final int ECHO_LAG = 64;
     private static final Duration BUDGET = Duration.ofSeconds(5);
@@ -67,6 +71,9 @@ final class DatagramWarmup {
             link.profile(Direction.UPSTREAM, IMPAIRED);
             link.profile(Direction.DOWNSTREAM, IMPAIRED);
             pump(client, link, deadline, echoKeepsUp);
+            link.profile(Direction.UPSTREAM, LinkProfile.PERFECT);
+            link.profile(Direction.DOWNSTREAM, LinkProfile.PERFECT);
+            pingPong(client, link, deadline);
             while ((link.inFlight() > 0 || target.received() < link.statistics().upstream().delivered()
                     || link.statistics().downstream().datagramsIn() < target.sent())
                     && System.nanoTime() - deadline < 0) {
@@ -122,6 +129,22 @@ final class DatagramWarmup {
                     LockSupport.parkNanos(50_000); // the link reads a batch in well under a millisecond once warm
                 }
             }
+        }
+    }
+
+    /**
+     * Sends {@link #LONE_DATAGRAMS} one at a time through a perfect link, each waiting for its echo (or a lost one's
+     * timeout: the impaired phase may still hold copies, which arrive first and are skipped by their size).
+     */
+    private static void pingPong(DatagramSocket client, InProcessLink link, long deadline) throws IOException {
+        byte[] ping = new byte[48];
+        DatagramPacket reply = new DatagramPacket(new byte[2_048], 2_048);
+        for (int sent = 0; sent < LONE_DATAGRAMS && System.nanoTime() - deadline < 0; sent++) {
+            client.send(new DatagramPacket(ping, ping.length, link.address()));
+            do {
+                reply.setLength(2_048);
+                client.receive(reply);
+            } while (reply.getLength() != ping.length && System.nanoTime() - deadline < 0);
         }
     }
 
