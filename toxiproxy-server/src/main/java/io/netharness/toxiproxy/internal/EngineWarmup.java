@@ -1,18 +1,15 @@
 package io.netharness.toxiproxy.internal;
 
+import io.netharness.core.servers.HarnessServer;
 import io.netharness.toxiproxy.internal.LinkEngine.LinkRequest;
 import io.netharness.toxiproxy.internal.LinkEngine.RunningLink;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.System.Logger.Level;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 
@@ -60,13 +57,13 @@ final class EngineWarmup {
         long deadline = System.nanoTime() + budget.toNanos();
         int connections = 0;
         int datagrams = 0;
-        try (StreamEcho stream = new StreamEcho();
+        try (HarnessServer stream = HarnessServer.echo().start();
              RunningLink tcp = engine.open(request(ProxyProtocol.TCP, asGiven(stream.address())))) {
             connections = connections(tcp.address(), deadline);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.DEBUG, "serve's TCP warm-up ended early; first connections pay their own start-up", e);
         }
-        try (DatagramEcho echo = new DatagramEcho();
+        try (HarnessServer echo = HarnessServer.udpEcho().start();
              RunningLink udp = engine.open(request(ProxyProtocol.UDP, echo.address()))) {
             datagrams = datagrams(udp.address(), deadline);
         } catch (IOException | RuntimeException e) {
@@ -127,85 +124,5 @@ final class EngineWarmup {
             }
         }
         return echoed;
-    }
-
-    /** Echoes each TCP connection until the peer closes, one at a time, from a daemon thread. */
-    private static final class StreamEcho implements AutoCloseable {
-        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final Thread thread = new Thread(this::run, "netharness-serve-warmup");
-
-        StreamEcho() throws IOException {
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        InetSocketAddress address() {
-            return (InetSocketAddress) server.getLocalSocketAddress();
-        }
-
-        private void run() {
-            byte[] buffer = new byte[8_192];
-            while (!server.isClosed()) {
-                try (Socket connection = server.accept()) {
-                    connection.setSoTimeout(TIMEOUT_MILLIS);
-                    InputStream in = connection.getInputStream();
-                    OutputStream out = connection.getOutputStream();
-                    int read;
-                    while ((read = in.read(buffer)) >= 0) {
-                        out.write(buffer, 0, read);
-                    }
-                } catch (IOException closedOrTimedOut) {
-                    // the next connection, or the end
-                }
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-            joinQuietly(thread);
-        }
-    }
-
-    /** Echoes every datagram to its sender, from a daemon thread. */
-    private static final class DatagramEcho implements AutoCloseable {
-        private final DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-        private final Thread thread = new Thread(this::run, "netharness-serve-warmup");
-
-        DatagramEcho() throws SocketException {
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        InetSocketAddress address() {
-            return (InetSocketAddress) socket.getLocalSocketAddress();
-        }
-
-        private void run() {
-            byte[] buffer = new byte[2_048];
-            while (!socket.isClosed()) {
-                try {
-                    DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-                    socket.receive(packet);
-                    socket.send(packet);
-                } catch (IOException closed) {
-                    // the end (or one lost reply, which the client's timeout ends)
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-            joinQuietly(thread);
-        }
-    }
-
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

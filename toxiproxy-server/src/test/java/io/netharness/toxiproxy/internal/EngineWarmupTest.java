@@ -3,6 +3,9 @@ package io.netharness.toxiproxy.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.BindException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +14,16 @@ import org.junit.jupiter.api.Test;
 class EngineWarmupTest {
 
     @Test
-    void aWarmUpCarriesItsConnectionsAndDatagramsThroughTheEngineAndClosesWhatItOpened() {
+    void aWarmUpCarriesItsConnectionsAndDatagramsThroughTheEngineAndClosesWhatItOpened() throws Exception {
         List<LinkEngine.RunningLink> opened = new ArrayList<>();
+        List<InetSocketAddress> listened = new ArrayList<>();
         try (SimulatorLinkEngine simulator = new SimulatorLinkEngine()) {
             LinkEngine recording = new LinkEngine() {
                 @Override
                 public RunningLink open(LinkRequest request) throws BindException {
                     RunningLink link = simulator.open(request);
                     opened.add(link);
+                    listened.add(link.address());
                     return link;
                 }
 
@@ -45,8 +50,12 @@ class EngineWarmupTest {
             assertThat(opened.get(1).statistics().upstream().bytesDelivered()).isEqualTo(udpBytes);
             assertThat(opened.get(1).statistics().downstream().bytesDelivered()).isEqualTo(udpBytes);
         }
-        assertThat(Thread.getAllStackTraces().keySet()).as("the echo threads ended")
-                .noneMatch(t -> t.getName().equals("netharness-serve-warmup") && t.isAlive());
+        // Closed means released: both proxies' ports can be bound again at once.
+        try (ServerSocket tcpPort = new ServerSocket();
+             DatagramSocket udpPort = new DatagramSocket(null)) {
+            tcpPort.bind(listened.get(0));
+            udpPort.bind(listened.get(1));
+        }
     }
 
     @Test
