@@ -2,6 +2,9 @@ package io.netharness.simulator;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * One message a {@link Framer} found, as a predicate of {@link Trigger#onMessage(Framer, java.util.function.Predicate)}
@@ -27,5 +30,14 @@ public interface Message {
     /** Its bytes as text (UTF-8, malformed input replaced), for predicates such as {@code m.text().contains("GET")}. */
     default String text() {
         return StandardCharsets.UTF_8.decode(bytes()).toString();
+    }
+
+    /**
+     * Messages whose {@link #text()} contains a match of {@code pattern}, for
+     * {@link Trigger#onMessage(Framer, Predicate)}. Two such predicates are equal when their patterns' text and flags
+     * are, so two faults built from the same expression compare equal; it prints as {@code /pattern/}.
+     */
+    static Predicate<Message> textMatching(Pattern pattern) {
+        return new TextMatching(Objects.requireNonNull(pattern, "pattern"));
     }
 }

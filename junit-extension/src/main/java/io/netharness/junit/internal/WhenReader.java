@@ -181,20 +181,7 @@ final class WhenReader {
             throw problems.attribute(prefix + "matching", "a regular expression (" + e.getDescription() + ")",
                     when.matching());
         }
-        return new TextMatches(pattern);
-    }
-
-    /** A message whose text contains a match; a record, so the framing check can compare two alike. */
-    private record TextMatches(Pattern pattern) implements Predicate<Message> {
-        @Override
-        public boolean test(Message message) {
-            return pattern.matcher(message.text()).find();
-        }
-
-        @Override
-        public String toString() {
-            return "/" + pattern + "/";
-        }
+        return Message.textMatching(pattern);
     }
 
     private Framer framer() {

@@ -184,30 +184,7 @@ final class TriggerJson {
             throw ApiError.badRequestBody("trigger.matching: \"" + regex + "\" (expected: a regular expression; "
                     + e.getDescription() + ")");
         }
-        return new TextMatches(pattern);
-    }
-
-    /** A message whose text contains a match; a record, so two equal triggers compare equal. */
-    private record TextMatches(Pattern pattern) implements Predicate<Message> {
-        @Override
-        public boolean test(Message message) {
-            return pattern.matcher(message.text()).find();
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof TextMatches that && that.pattern.pattern().equals(pattern.pattern());
-        }
-
-        @Override
-        public int hashCode() {
-            return pattern.pattern().hashCode();
-        }
-
-        @Override
-        public String toString() {
-            return "/" + pattern + "/";
-        }
+        return Message.textMatching(pattern);
     }
 
     private boolean has(String field) {
