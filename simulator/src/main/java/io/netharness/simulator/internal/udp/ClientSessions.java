@@ -62,13 +62,13 @@ final class ClientSessions {
             ChannelFuture ready = spare;
             if (ready != null && ready.isSuccess() && ready.channel().isActive()) {
                 ((Replies) ready.channel().pipeline().first()).adopt(session);
-                session.adopt(ready.channel());
+                session.socket().adopt(ready.channel());
                 kernelDrops.watch(ready.channel(), Direction.DOWNSTREAM);
                 spare = bind(replies.get());
             } else {
                 Replies own = replies.get();
                 own.adopt(session);
-                session.bindStarted(bind(own), bound -> kernelDrops.watch(bound, Direction.DOWNSTREAM));
+                session.socket().bindStarted(bind(own), bound -> kernelDrops.watch(bound, Direction.DOWNSTREAM));
             }
             byClient.put(client, session);
         }
@@ -81,23 +81,12 @@ final class ClientSessions {
 
     /** Forgets sessions (closing their sockets) with no traffic either way for {@code idleNanos}, as a NAT does. */
     void expireIdle(long nowNanos, long idleNanos) {
-        byClient.values().removeIf(session -> {
-            if (nowNanos - session.lastActivityNanos() >= idleNanos) {
-                kernelDrops.retire(session.channel());
-                session.close();
-                return true;
-            }
-            return false;
-        });
+        LinkSideSocket.expireIdle(byClient.values(), ClientSession::socket, kernelDrops, nowNanos, idleNanos);
     }
 
     /** Closes every session (not the spare); returns the close futures. */
     List<ChannelFuture> closeAll() {
-        List<Channel> channels = new ArrayList<>();
-        byClient.values().forEach(session -> channels.add(session.channel()));
-        kernelDrops.retire(channels);
-        List<ChannelFuture> closes = new ArrayList<>();
-        byClient.values().forEach(session -> closes.add(session.close()));
+        List<ChannelFuture> closes = LinkSideSocket.closeAll(byClient.values(), ClientSession::socket, kernelDrops);
         byClient.clear();
         return closes;
     }

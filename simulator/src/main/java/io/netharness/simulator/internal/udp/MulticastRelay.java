@@ -230,27 +230,9 @@ public final class MulticastRelay implements Relay {
     private final class MemberHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-            InetSocketAddress source = packet.sender();
-            path.accept(packet.content().retain(), new Outlet() {
-                @Override
-                public void send(ByteBuf datagram) {
-                    if (sender.isActive()) {
-                        flushes.write(sender, new DatagramPacket(datagram, receiver));
-                    } else {
-                        datagram.release();
-                    }
-                }
-
-                @Override
-                public InetSocketAddress captureSource() {
-                    return source;
-                }
-
-                @Override
-                public InetSocketAddress captureDestination() {
-                    return receiver;
-                }
-            });
+            path.accept(packet.content().retain(),
+                    Outlet.of(datagram -> flushes.writeIfOpen(sender, new DatagramPacket(datagram, receiver)),
+                            packet.sender(), receiver));
         }
 
         @Override

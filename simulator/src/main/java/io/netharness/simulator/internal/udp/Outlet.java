@@ -2,6 +2,7 @@ package io.netharness.simulator.internal.udp;
 
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
+import java.util.function.Consumer;
 
 /** Where an {@link ImpairedPath} sends a datagram once its time has come, and how a capture labels it. */
 interface Outlet {
@@ -14,4 +15,19 @@ interface Outlet {
 
     /** Destination address written to a capture. */
     InetSocketAddress captureDestination();
+
+    /** An outlet that hands each datagram to {@code send}; a capture shows it as {@code source} to {@code destination}. */
+    static Outlet of(Consumer<ByteBuf> send, InetSocketAddress source, InetSocketAddress destination) {
+        return new Labelled(send, source, destination);
+    }
+
+    /** See {@link #of}. */
+    record Labelled(Consumer<ByteBuf> sender, InetSocketAddress captureSource, InetSocketAddress captureDestination)
+            implements Outlet {
+
+        @Override
+        public void send(ByteBuf datagram) {
+            sender.accept(datagram);
+        }
+    }
 }

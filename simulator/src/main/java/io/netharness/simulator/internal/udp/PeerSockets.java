@@ -61,7 +61,7 @@ final class PeerSockets {
     PeerSocket forPeer(InetSocketAddress peer, long nowNanos) {
         PeerSocket socket = byPeer.get(peer);
         if (socket != null) {
-            socket.touch(nowNanos);
+            socket.socket().touch(nowNanos);
             return socket;
         }
         if (byPeer.size() >= MAX) {
@@ -76,7 +76,7 @@ final class PeerSockets {
         Bootstrap bootstrap = Datagrams.configure(new Bootstrap().group(loop)
                 .channelFactory(UdpTransport.channelFactory(group, bindAddress.getAddress()))
                 .handler(new FromClients(created)));
-        created.bindStarted(bootstrap.bind(bindAddress), bound -> kernelDrops.watch(bound, Direction.UPSTREAM));
+        created.socket().bindStarted(bootstrap.bind(bindAddress), bound -> kernelDrops.watch(bound, Direction.UPSTREAM));
         byPeer.put(peer, created);
         return created;
     }
@@ -85,8 +85,9 @@ final class PeerSockets {
     Map<InetSocketAddress, InetSocketAddress> addresses() {
         Map<InetSocketAddress, InetSocketAddress> addresses = new LinkedHashMap<>();
         byPeer.forEach((peer, socket) -> {
-            if (socket.address() != null) {
-                addresses.put(peer, socket.address());
+            InetSocketAddress address = socket.socket().address();
+            if (address != null) {
+                addresses.put(peer, address);
             }
         });
         return addresses;
@@ -94,23 +95,12 @@ final class PeerSockets {
 
     /** Closes the sockets idle for {@code idleNanos} or more, as a NAT forgets a mapping. */
     void expireIdle(long nowNanos, long idleNanos) {
-        byPeer.values().removeIf(socket -> {
-            if (nowNanos - socket.lastActivityNanos() >= idleNanos) {
-                kernelDrops.retire(socket.channel());
-                socket.close();
-                return true;
-            }
-            return false;
-        });
+        LinkSideSocket.expireIdle(byPeer.values(), PeerSocket::socket, kernelDrops, nowNanos, idleNanos);
     }
 
     /** Closes every peer socket; returns the close futures. */
     List<ChannelFuture> closeAll() {
-        List<Channel> channels = new ArrayList<>();
-        byPeer.values().forEach(socket -> channels.add(socket.channel()));
-        kernelDrops.retire(channels);
-        List<ChannelFuture> closes = new ArrayList<>();
-        byPeer.values().forEach(socket -> closes.add(socket.close()));
+        List<ChannelFuture> closes = LinkSideSocket.closeAll(byPeer.values(), PeerSocket::socket, kernelDrops);
         byPeer.clear();
         return closes;
     }

@@ -54,6 +54,15 @@ final class PendingFlushes {
         pending.add(datagrams);
     }
 
+    /** Queues {@code datagram} for {@code channel} as {@link #write} does while the channel is open; else releases it. */
+    void writeIfOpen(Channel channel, DatagramPacket datagram) {
+        if (channel.isActive()) {
+            write(channel, datagram);
+        } else {
+            datagram.release();
+        }
+    }
+
     /** Sends every datagram written since the last call, channel by channel, in the order written. */
     void flush() {
         // A write made while flushing (none is expected) lands in fresh lists and waits for the next flush.

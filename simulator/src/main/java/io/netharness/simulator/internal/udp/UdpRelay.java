@@ -312,8 +312,8 @@ public final class UdpRelay implements Relay {
             return;
         }
         ClientSession session = sessions.of(packet.sender());
-        session.touch(now);
-        peer.touch(now);
+        session.socket().touch(now);
+        peer.socket().touch(now);
         upstream.accept(packet.content().retain(), session.toPeer(peer.peer()));
     }
 
@@ -339,7 +339,7 @@ public final class UdpRelay implements Relay {
                 return;
             }
             ClientSession session = sessions.of(packet.sender());
-            session.touch(System.nanoTime());
+            session.socket().touch(System.nanoTime());
             upstream.accept(packet.content().retain(), session.toTarget());
         }
 
@@ -373,7 +373,7 @@ public final class UdpRelay implements Relay {
                 return; // a stray datagram to a spare socket no client was given; released by the superclass
             }
             long now = System.nanoTime();
-            session.touch(now);
+            session.socket().touch(now);
             downstream.accept(packet.content().retain(), back(session, packet.sender(), now));
         }
 
