@@ -3,6 +3,7 @@ package io.netharness.toxiproxy;
 import io.netharness.core.Format;
 import io.netharness.toxiproxy.internal.ApiRouter;
 import io.netharness.toxiproxy.internal.ApiTimeouts;
+import io.netharness.toxiproxy.internal.ApiWarmup;
 import io.netharness.toxiproxy.internal.HttpApiHandler;
 import io.netharness.toxiproxy.internal.LinkEngine;
 import io.netharness.toxiproxy.internal.PrometheusMetrics;
@@ -26,6 +27,7 @@ import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -60,6 +62,7 @@ import java.util.function.Supplier;
 public final class ToxiproxyServer implements AutoCloseable {
 
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
+    private static final System.Logger LOG = System.getLogger(ToxiproxyServer.class.getName());
 
     private final InetSocketAddress requestedAddress;
     private final Supplier<LinkEngine> engineFactory;
@@ -109,28 +112,15 @@ public final class ToxiproxyServer implements AutoCloseable {
         apiExecutor = new DefaultEventExecutorGroup(1);
         apiConnections = new DefaultChannelGroup("toxiproxy-api", apiLoop.next());
         engine = engineFactory.get();
-        engine.warmUp();
+        boolean warmApi = engine.warmUp();
         registry = new ProxyRegistry(engine, validation, seed);
         PrometheusMetrics metrics = new PrometheusMetrics(registry, proxyMetrics, runtimeMetrics);
         HttpApiHandler handler = new HttpApiHandler(new ApiRouter(registry, metrics.enabled() ? metrics : null));
         try {
-            apiChannel = new ServerBootstrap()
-                    .group(apiLoop)
-                    .channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<SocketChannel>() {
-                        @Override
-                        protected void initChannel(SocketChannel channel) {
-                            apiConnections.add(channel);
-                            ApiTimeouts timeouts = new ApiTimeouts(readTimeout, idleTimeout);
-                            channel.pipeline()
-                                    .addLast(timeouts)
-                                    .addLast(new HttpServerCodec())
-                                    .addLast(new HttpObjectAggregator(1 << 20))
-                                    .addLast(timeouts.requestWatcher())
-                                    .addLast(apiExecutor, handler);
-                        }
-                    })
-                    .bind(requestedAddress).syncUninterruptibly().channel();
+            if (warmApi) {
+                warmApi();
+            }
+            apiChannel = bindApi(requestedAddress, handler, apiConnections);
         } catch (Exception e) { // Netty rethrows the bind's IOException undeclared
             state = State.CLOSED;
             RuntimeException failure = e instanceof IOException io
@@ -142,6 +132,52 @@ public final class ToxiproxyServer implements AutoCloseable {
         }
         state = State.STARTED;
         return this;
+    }
+
+    /** Binds an API (the server's, or a scratch one) on {@code address}, its connections kept in {@code group}. */
+    private Channel bindApi(InetSocketAddress address, HttpApiHandler handler, ChannelGroup group) {
+        return new ServerBootstrap()
+                .group(apiLoop)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        group.add(channel);
+                        ApiTimeouts timeouts = new ApiTimeouts(readTimeout, idleTimeout);
+                        channel.pipeline()
+                                .addLast(timeouts)
+                                .addLast(new HttpServerCodec())
+                                .addLast(new HttpObjectAggregator(1 << 20))
+                                .addLast(timeouts.requestWatcher())
+                                .addLast(apiExecutor, handler);
+                    }
+                })
+                .bind(address).syncUninterruptibly().channel();
+    }
+
+    /**
+     * Sends {@link ApiWarmup}'s requests to a scratch API (a registry of its own on a loopback port of its own, this
+     * server's engine, event loop and executor), then closes it with every proxy it made. A failure only ends the
+     * warm-up: the server starts all the same.
+     */
+    private void warmApi() {
+        ProxyRegistry scratch = new ProxyRegistry(engine, validation, seed);
+        ChannelGroup connections = new DefaultChannelGroup("toxiproxy-api-warmup", apiLoop.next());
+        try {
+            Channel scratchApi = bindApi(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    new HttpApiHandler(new ApiRouter(scratch, null)), connections);
+            try {
+                ApiWarmup.run((InetSocketAddress) scratchApi.localAddress());
+            } finally {
+                scratchApi.close().syncUninterruptibly();
+                connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (RuntimeException e) { // Netty rethrows a bind's IOException undeclared
+            LOG.log(System.Logger.Level.DEBUG, "the API warm-up could not run; first requests pay their own start-up",
+                    e);
+        } finally {
+            scratch.close();
+        }
     }
 
     /** The address the API listens on; only valid once started. */

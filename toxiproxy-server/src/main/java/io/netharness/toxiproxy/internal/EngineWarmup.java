@@ -43,13 +43,17 @@ final class EngineWarmup {
     record Carried(int connections, int datagrams) {
     }
 
-    /** Warms {@code engine} unless a warm-up ran in this JVM already or is turned off; returns what it carried. */
-    static synchronized Carried ensure(LinkEngine engine) {
+    /**
+     * Warms {@code engine} unless a warm-up ran in this JVM already or is turned off; returns whether it ran now (what
+     * it carried is {@link #run}'s to tell).
+     */
+    static synchronized boolean ensure(LinkEngine engine) {
         if (done || !Boolean.parseBoolean(System.getProperty(PROPERTY, "true"))) {
-            return new Carried(0, 0);
+            return false;
         }
         done = true;
-        return run(engine, BUDGET);
+        run(engine, BUDGET);
+        return true;
     }
 
     /** Runs a warm-up through {@code engine} within {@code budget}; a failure only ends it early. */

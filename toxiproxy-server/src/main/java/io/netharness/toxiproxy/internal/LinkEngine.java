@@ -22,10 +22,13 @@ public interface LinkEngine extends AutoCloseable {
     RunningLink open(LinkRequest request) throws BindException;
 
     /**
-     * Readies the engine for its first link before anything listens (serve calls it first); returns at once where
-     * there is nothing to ready.
+     * Readies the engine for its first link before anything listens (serve calls it first). Returns true if it did so
+     * now (the first time in this JVM), and the server then warms its API through this engine as well
+     * ({@link ApiWarmup}: proxies opened and closed before the API listens); false, at once, where there was nothing
+     * to do: warm already, warm-ups turned off, or an engine of tests that records what it is asked.
      */
-    default void warmUp() {
+    default boolean warmUp() {
+        return false;
     }
 
     /** Releases what the engine shares between links (event loops); links must be closed first. */

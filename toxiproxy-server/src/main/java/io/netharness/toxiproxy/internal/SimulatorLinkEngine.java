@@ -112,10 +112,10 @@ public final class SimulatorLinkEngine implements LinkEngine {
         return null;
     }
 
-    /** Runs the serve warm-up ({@link EngineWarmup}) through this engine, once per JVM. */
+    /** Runs the serve warm-up ({@link EngineWarmup}) through this engine, once per JVM; true when it ran now. */
     @Override
-    public void warmUp() {
-        EngineWarmup.ensure(this);
+    public boolean warmUp() {
+        return EngineWarmup.ensure(this);
     }
 
     @Override
