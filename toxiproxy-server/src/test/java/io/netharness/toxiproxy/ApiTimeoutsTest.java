@@ -9,9 +9,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The API's read and idle timeouts (Toxiproxy's 15 s and 60 s, shortened here): a client that trickles a request
@@ -23,20 +22,11 @@ class ApiTimeoutsTest {
     private static final Duration READ = Duration.ofMillis(2_000);
     private static final Duration IDLE = Duration.ofMillis(1_500);
 
-    private static ToxiproxyServer server;
-
-    @BeforeAll
-    static void start() {
-        server = ToxiproxyServer.builder().timeouts(READ, IDLE).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass(ToxiproxyServer.builder().timeouts(READ, IDLE));
 
     private static Socket connect() throws IOException {
-        Socket socket = new Socket(server.address().getAddress(), server.address().getPort());
+        Socket socket = new Socket(SERVER.server().address().getAddress(), SERVER.server().address().getPort());
         socket.setSoTimeout(10_000);
         return socket;
     }
@@ -95,7 +85,7 @@ class ApiTimeoutsTest {
 
     @Test
     void aPromptClientIsServedAcrossManyRequests() throws Exception {
-        ApiClient api = new ApiClient(server.uri());
+        ApiClient api = SERVER.api();
         for (int i = 0; i < 5; i++) {
             assertThat(api.get("/version").status()).isEqualTo(200);
             Thread.sleep(300); // the stimulus: pauses between requests are idle time, not read time

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import io.netharness.toxiproxy.ApiClient.Answer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every misuse of the fault toxics and their {@code trigger} is a 400 whose message names the field
@@ -14,27 +14,20 @@ import org.junit.jupiter.api.Test;
  */
 class FaultToxicErrorsTest {
 
-    private static ToxiproxyServer server;
-    private static ApiClient api;
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
     @BeforeAll
-    static void startServer() {
-        server = ToxiproxyServer.builder().build().start();
-        api = new ApiClient(server.uri());
-        api.post("/proxies", "{\"name\":\"p\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:9\"}");
-        api.post("/proxies", "{\"name\":\"u\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:9\","
+    static void createProxies() {
+        SERVER.api().post("/proxies", "{\"name\":\"p\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:9\"}");
+        SERVER.api().post("/proxies", "{\"name\":\"u\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"127.0.0.1:9\","
                 + "\"protocol\":\"udp\"}");
     }
 
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     private static String error(String proxy, String toxic) {
-        Answer answer = api.post("/proxies/" + proxy + "/toxics", toxic);
+        Answer answer = SERVER.api().post("/proxies/" + proxy + "/toxics", toxic);
         assertThat(answer.status()).as(answer.body()).isEqualTo(400);
-        assertThat(api.get("/proxies/" + proxy + "/toxics").body()).isEqualTo("[]");
+        assertThat(SERVER.api().get("/proxies/" + proxy + "/toxics").body()).isEqualTo("[]");
         return JsonParser.parseString(answer.body()).getAsJsonObject().get("error").getAsString();
     }
 

@@ -13,9 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
@@ -30,23 +30,17 @@ class PerConnectionToxicityTest {
     private static final int CONNECTIONS = 24;
     private static final int LATENCY_MILLIS = 100;
 
-    private static ToxiproxyServer server;
-    private static ApiClient api;
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
+
+    @RegisterExtension
+    static final EchoPerClass ECHO = new EchoPerClass();
+
     private static ToxiproxyClient client;
-    private static EchoServer echo;
 
     @BeforeAll
     static void start() {
-        server = ToxiproxyServer.builder().build().start();
-        api = new ApiClient(server.uri());
-        client = new ToxiproxyClient("127.0.0.1", server.address().getPort());
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        echo.close();
+        client = new ToxiproxyClient("127.0.0.1", SERVER.server().address().getPort());
     }
 
     @Test
@@ -68,7 +62,7 @@ class PerConnectionToxicityTest {
      * {@code .} if not; a connection whose second round trip is slowed but not its first fails the test.
      */
     private String slowedConnections(String name, long seed) throws IOException {
-        api.createSeeded(name, echo.hostPort(), seed);
+        SERVER.api().createSeeded(name, ECHO.get().hostPort(), seed);
         Proxy proxy = client.getProxy(name);
         proxy.toxics().latency("latency", ToxicDirection.DOWNSTREAM, LATENCY_MILLIS).setToxicity(0.5f);
         StringBuilder pattern = new StringBuilder();
@@ -94,7 +88,7 @@ class PerConnectionToxicityTest {
 
     @Test
     void aBandwidthToxicCapsEachConnectionSeparately() throws Exception {
-        api.createSeeded("narrow", echo.hostPort(), 7);
+        SERVER.api().createSeeded("narrow", ECHO.get().hostPort(), 7);
         Proxy proxy = client.getProxy("narrow");
         proxy.toxics().bandwidth("narrow", ToxicDirection.DOWNSTREAM, 100); // KB/s, for each connection
         int bytes = 50_000;

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Toxicity picks the connections a toxic affects, from the proxy's seed (the {@code seed} extension): the same
@@ -17,22 +16,11 @@ class SeededToxicityTest {
 
     private static final int CONNECTIONS = 24;
 
-    private static ToxiproxyServer server;
-    private static ApiClient api;
-    private static EchoServer echo;
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
-    @BeforeAll
-    static void start() {
-        server = ToxiproxyServer.builder().build().start();
-        api = new ApiClient(server.uri());
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        echo.close();
-    }
+    @RegisterExtension
+    static final EchoPerClass ECHO = new EchoPerClass();
 
     @Test
     void sameSeedResetsTheSameConnections() throws IOException {
@@ -49,8 +37,8 @@ class SeededToxicityTest {
 
     /** One character per sequential connection: {@code R} if the toxic hit it, {@code .} if it echoed. */
     private static String pattern(String name, long seed) throws IOException {
-        String listen = api.createSeeded(name, echo.hostPort(), seed);
-        assertThat(api.post("/proxies/" + name + "/toxics", "{\"type\":\"reset_peer\",\"toxicity\":0.5,"
+        String listen = SERVER.api().createSeeded(name, ECHO.get().hostPort(), seed);
+        assertThat(SERVER.api().post("/proxies/" + name + "/toxics", "{\"type\":\"reset_peer\",\"toxicity\":0.5,"
                 + "\"attributes\":{\"timeout\":0}}").status()).isEqualTo(200);
         StringBuilder pattern = new StringBuilder();
         for (int i = 0; i < CONNECTIONS; i++) {
@@ -61,7 +49,7 @@ class SeededToxicityTest {
                 pattern.append('R');
             }
         }
-        api.delete("/proxies/" + name);
+        SERVER.api().delete("/proxies/" + name);
         return pattern.toString();
     }
 }

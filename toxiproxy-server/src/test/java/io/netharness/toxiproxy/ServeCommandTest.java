@@ -17,24 +17,14 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code serve} command in-process: flags parsed, server started, queried through its API, stopped. */
 class ServeCommandTest {
 
-    private static EchoServer echo;
-
-    @BeforeAll
-    static void startEcho() {
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stopEcho() throws Exception {
-        echo.close();
-    }
+    @RegisterExtension
+    static final EchoPerClass ECHO = new EchoPerClass();
 
     @Test
     void defaultsAreToxiproxysPortOnLoopback() {
@@ -95,7 +85,7 @@ class ServeCommandTest {
         Output output = new Output();
         int apiPort;
         try (ServerCommandLine.Running running = ServerCommandLine.start(new String[] {"--port", "0",
-                "--link", "echo=127.0.0.1:0->" + echo.hostPort(), "--latency", "down:50ms", "--seed", "7",
+                "--link", "echo=127.0.0.1:0->" + ECHO.get().hostPort(), "--latency", "down:50ms", "--seed", "7",
                 "--stats-interval", "100ms"}, output.stream)) {
             InetSocketAddress api = running.apiAddress().orElseThrow();
             apiPort = api.getPort();
@@ -114,7 +104,7 @@ class ServeCommandTest {
         }
 
         assertThat(output.text()).contains("listening on http://127.0.0.1:" + apiPort)
-                .containsPattern("link echo: 127\\.0\\.0\\.1:\\d+ -> " + echo.hostPort() + " \\(tcp, seed 7, 1 toxics\\)");
+                .containsPattern("link echo: 127\\.0\\.0\\.1:\\d+ -> " + ECHO.get().hostPort() + " \\(tcp, seed 7, 1 toxics\\)");
         assertThat(portIsFree(apiPort)).as("API port released").isTrue();
     }
 
@@ -122,7 +112,7 @@ class ServeCommandTest {
     void linksRunWithoutTheApi() throws Exception {
         Output output = new Output();
         try (ServerCommandLine.Running running = ServerCommandLine.start(new String[] {"--no-api", "--stats-interval", "0",
-                "--link", "plain=127.0.0.1:0->" + echo.hostPort()}, output.stream)) {
+                "--link", "plain=127.0.0.1:0->" + ECHO.get().hostPort()}, output.stream)) {
             assertThat(running.apiAddress()).isEmpty();
             assertThat(RoundTrips.echoes(running.linkAddress("plain").orElseThrow())).isTrue();
         }
@@ -136,7 +126,7 @@ class ServeCommandTest {
             Output output = new Output();
             Output errors = new Output();
 
-            int code = ServerCommandLine.run(new String[] {"--port", "0", "--link", "x=" + listen + "->" + echo.hostPort()},
+            int code = ServerCommandLine.run(new String[] {"--port", "0", "--link", "x=" + listen + "->" + ECHO.get().hostPort()},
                     output.stream, errors.stream);
 
             assertThat(code).isEqualTo(ServerCommandLine.USAGE_ERROR);

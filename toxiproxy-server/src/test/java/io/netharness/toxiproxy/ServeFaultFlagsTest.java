@@ -14,24 +14,14 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code serve --fault} and {@code --refuse-while-upstream-refuses}: fault toxics of a link, from its start. */
 class ServeFaultFlagsTest {
 
-    private static EchoServer echo;
-
-    @BeforeAll
-    static void startEcho() {
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stopEcho() throws Exception {
-        echo.close();
-    }
+    @RegisterExtension
+    static final EchoPerClass ECHO = new EchoPerClass();
 
     @Test
     void aFaultFlagBecomesAFaultToxicWithItsTrigger() {
@@ -64,7 +54,7 @@ class ServeFaultFlagsTest {
         assertThatThrownBy(() -> ServeOptions.parse("--link", "a=127.0.0.1:0->x:1", "--fault", "reset soon 1"))
                 .hasMessageStartingWith("--fault: soon (expected: a trigger field: after, until,");
         Output errors = new Output();
-        int code = ServerCommandLine.run(new String[] {"--no-api", "--link", "a=127.0.0.1:0->" + echo.hostPort(),
+        int code = ServerCommandLine.run(new String[] {"--no-api", "--link", "a=127.0.0.1:0->" + ECHO.get().hostPort(),
                 "--fault", "message_drop"}, new Output().stream, errors.stream);
         assertThat(code).isEqualTo(ServerCommandLine.USAGE_ERROR);
         assertThat(errors.text()).isEqualTo("serve: --link a: bad request body: toxics[0]: trigger.message: missing"
@@ -74,7 +64,7 @@ class ServeFaultFlagsTest {
     @Test
     void aLinkWithoutTheApiResetsAfterItsFaultsTime() throws Exception {
         try (ServerCommandLine.Running running = ServerCommandLine.start(new String[] {"--no-api", "--stats-interval", "0",
-                "--link", "echo=127.0.0.1:0->" + echo.hostPort(), "--fault", "down:reset after 300ms"},
+                "--link", "echo=127.0.0.1:0->" + ECHO.get().hostPort(), "--fault", "down:reset after 300ms"},
                 new Output().stream);
                 Socket client = RoundTrips.connect(running.linkAddress("echo").orElseThrow())) {
             long start = System.nanoTime();
@@ -89,7 +79,7 @@ class ServeFaultFlagsTest {
     @Test
     void aRefusingLinkNeverAcceptsAConnection() throws Exception {
         try (ServerCommandLine.Running running = ServerCommandLine.start(new String[] {"--no-api", "--stats-interval", "0",
-                "--link", "echo=127.0.0.1:0->" + echo.hostPort(), "--fault", "refuse"}, new Output().stream);
+                "--link", "echo=127.0.0.1:0->" + ECHO.get().hostPort(), "--fault", "refuse"}, new Output().stream);
                 Socket client = new Socket()) {
             String listen = running.linkAddress("echo").orElseThrow();
             int colon = listen.lastIndexOf(':');

@@ -13,9 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real engine (simulator links) under bad input and churn: every bad request is a 4xx in Toxiproxy's error
@@ -25,19 +24,8 @@ class ServerRobustnessTest {
 
     private static final String UPSTREAM = "127.0.0.1:9";
 
-    private static ToxiproxyServer server;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void startServer() {
-        server = ToxiproxyServer.builder().build().start();
-        api = new ApiClient(server.uri());
-    }
-
-    @AfterAll
-    static void closeServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
     private static String proxyJson(String name, String listen) {
         return "{\"name\":\"" + name + "\",\"listen\":\"" + listen + "\",\"upstream\":\"" + UPSTREAM + "\"}";
@@ -49,14 +37,14 @@ class ServerRobustnessTest {
         String listen = "127.0.0.1:" + port;
 
         for (int i = 0; i < 1000; i++) {
-            Answer created = api.post("/proxies", proxyJson("same-port", listen));
+            Answer created = SERVER.api().post("/proxies", proxyJson("same-port", listen));
             // Each create can only bind if the previous delete released the port.
             assertThat(created.status()).as("create #%d: %s", i, created).isEqualTo(201);
-            assertThat(api.delete("/proxies/same-port").status()).as("delete #%d", i).isEqualTo(204);
+            assertThat(SERVER.api().delete("/proxies/same-port").status()).as("delete #%d", i).isEqualTo(204);
         }
 
         assertThat(portIsFree(port)).isTrue();
-        assertThat(api.get("/version").status()).isEqualTo(200);
+        assertThat(SERVER.api().get("/version").status()).isEqualTo(200);
     }
 
     @Test
@@ -80,7 +68,7 @@ class ServerRobustnessTest {
             assertThat(clients.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
 
-        assertThat(api.get("/proxies").body()).doesNotContain("churn-");
+        assertThat(SERVER.api().get("/proxies").body()).doesNotContain("churn-");
         // 2,000 calls; one leaked socket per proxy would add 1,000 descriptors. Other test classes running in
         // parallel open a few, hence the margin.
         assertThat(openDescriptors() - descriptorsBefore).as("descriptors opened and not closed").isLessThan(200);
@@ -88,7 +76,7 @@ class ServerRobustnessTest {
     }
 
     private static List<Integer> churn(String prefix, int count) {
-        ApiClient client = new ApiClient(server.uri());
+        ApiClient client = new ApiClient(SERVER.server().uri());
         List<Integer> ports = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Answer created = client.post("/proxies", proxyJson(prefix + i, "127.0.0.1:0"));
@@ -124,17 +112,17 @@ class ServerRobustnessTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String listen = "127.0.0.1:" + taken.getLocalPort();
 
-            Answer answer = api.post("/populate", "[" + proxyJson("pop-ok", "127.0.0.1:0") + ","
+            Answer answer = SERVER.api().post("/populate", "[" + proxyJson("pop-ok", "127.0.0.1:0") + ","
                     + proxyJson("pop-taken", listen) + "," + proxyJson("pop-after", "127.0.0.1:0") + "]");
 
             assertThat(answer.status()).isEqualTo(500);
             assertThat(answer.body()).startsWith("{\"error\":\"listen tcp " + listen
                     + ": bind: address already in use\",\"status\":500,\"proxies\":[{\"name\":\"pop-ok\"");
         }
-        assertThat(api.get("/proxies/pop-ok").status()).isEqualTo(200);
-        assertThat(api.get("/proxies/pop-taken").status()).isEqualTo(404);
-        assertThat(api.get("/proxies/pop-after").status()).isEqualTo(404);
-        api.delete("/proxies/pop-ok");
+        assertThat(SERVER.api().get("/proxies/pop-ok").status()).isEqualTo(200);
+        assertThat(SERVER.api().get("/proxies/pop-taken").status()).isEqualTo(404);
+        assertThat(SERVER.api().get("/proxies/pop-after").status()).isEqualTo(404);
+        SERVER.api().delete("/proxies/pop-ok");
     }
 
     @Test
@@ -142,18 +130,18 @@ class ServerRobustnessTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String listen = "127.0.0.1:" + taken.getLocalPort();
 
-            Answer answer = api.post("/proxies", proxyJson("taken", listen));
+            Answer answer = SERVER.api().post("/proxies", proxyJson("taken", listen));
 
             assertThat(answer.status()).as("Toxiproxy's status for a taken address").isEqualTo(500);
             assertThat(answer.body()).isEqualTo("{\"error\":\"listen tcp " + listen
                     + ": bind: address already in use\",\"status\":500}\n");
         }
-        assertThat(api.get("/proxies/taken").status()).isEqualTo(404);
+        assertThat(SERVER.api().get("/proxies/taken").status()).isEqualTo(404);
     }
 
     @Test
     void garbageBodiesAreAllBadRequestsAndTheServerStaysUp() {
-        assertThat(api.post("/proxies", proxyJson("target", "127.0.0.1:0")).status()).isEqualTo(201);
+        assertThat(SERVER.api().post("/proxies", proxyJson("target", "127.0.0.1:0")).status()).isEqualTo(201);
         List<String> garbage = List.of(
                 "{", "}", "nul", "{\"name\":", "\u0000\u0001\u0002",
                 "[".repeat(100_000) + "]".repeat(100_000),
@@ -163,7 +151,7 @@ class ServerRobustnessTest {
                 "{\"name\":\"x\",\"upstream\":\"a:1\",\"enabled\":\"yes\"}",
                 "{\"name\":\"x/y\",\"upstream\":\"a:1\"}");
         for (String body : garbage) {
-            Answer answer = api.post("/proxies", body);
+            Answer answer = SERVER.api().post("/proxies", body);
             String shown = body.length() > 40 ? body.substring(0, 40) + "…" : body;
             assertThat(answer.status()).as("POST /proxies %s -> %s", shown, answer).isEqualTo(400);
             assertThat(answer.body()).as(shown).startsWith("{\"error\":\"").endsWith(",\"status\":400}\n");
@@ -177,20 +165,20 @@ class ServerRobustnessTest {
                 "{\"type\":7}",
                 "{\"type\":\"LATENCY\"}");
         for (String body : badToxics) {
-            Answer answer = api.post("/proxies/target/toxics", body);
+            Answer answer = SERVER.api().post("/proxies/target/toxics", body);
             assertThat(answer.status()).as("POST toxic %s -> %s", body, answer).isEqualTo(400);
             assertThat(answer.body()).as(body).startsWith("{\"error\":\"").endsWith(",\"status\":400}\n");
         }
-        assertThat(api.get("/proxies/target/toxics").body()).isEqualTo("[]");
-        assertThat(api.get("/version").status()).isEqualTo(200);
+        assertThat(SERVER.api().get("/proxies/target/toxics").body()).isEqualTo("[]");
+        assertThat(SERVER.api().get("/version").status()).isEqualTo(200);
     }
 
     @Test
     void oversizedBodyIsRefusedWithoutHarm() {
-        Answer answer = api.post("/proxies", "{\"name\":\"" + "x".repeat(2 << 20) + "\"}");
+        Answer answer = SERVER.api().post("/proxies", "{\"name\":\"" + "x".repeat(2 << 20) + "\"}");
 
         assertThat(answer.status()).isEqualTo(413);
-        assertThat(api.get("/version").status()).isEqualTo(200);
+        assertThat(SERVER.api().get("/version").status()).isEqualTo(200);
     }
 
     private static boolean portIsFree(int port) {

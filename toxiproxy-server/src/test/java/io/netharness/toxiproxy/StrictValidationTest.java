@@ -6,9 +6,9 @@ import io.netharness.toxiproxy.ApiClient.Answer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code serve --strict} ({@link ToxiproxyServer.Builder#strict}): values Toxiproxy stores silently are refused with
@@ -18,19 +18,12 @@ class StrictValidationTest {
 
     private static final String UPSTREAM = "127.0.0.1:9";
 
-    private static ToxiproxyServer server;
-    private static ApiClient api;
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass(ToxiproxyServer.builder().strict(true).engineFactory(SocketOnlyEngine::new));
 
     @BeforeAll
-    static void startServer() {
-        server = ToxiproxyServer.builder().strict(true).engineFactory(SocketOnlyEngine::new).build().start();
-        api = new ApiClient(server.uri());
-        api.post("/proxies", "{\"name\":\"strict\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + UPSTREAM + "\"}");
-    }
-
-    @AfterAll
-    static void closeServer() {
-        server.close();
+    static void createProxy() {
+        SERVER.api().post("/proxies", "{\"name\":\"strict\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + UPSTREAM + "\"}");
     }
 
     private static String error(String message) {
@@ -41,39 +34,39 @@ class StrictValidationTest {
     void attributesOutOfRangeAreRefusedNamingTheRange() {
         String toxics = "/proxies/strict/toxics";
 
-        assertThat(api.post(toxics, "{\"type\":\"latency\",\"attributes\":{\"latency\":-5}}").body())
+        assertThat(SERVER.api().post(toxics, "{\"type\":\"latency\",\"attributes\":{\"latency\":-5}}").body())
                 .isEqualTo(error("bad request body: latency: -5 (expected: >= 0)"));
-        assertThat(api.post(toxics, "{\"type\":\"latency\",\"toxicity\":1.5}").body())
+        assertThat(SERVER.api().post(toxics, "{\"type\":\"latency\",\"toxicity\":1.5}").body())
                 .isEqualTo(error("bad request body: toxicity: 1.5 (expected: 0.0-1.0)"));
-        assertThat(api.post(toxics, "{\"type\":\"bandwidth\",\"attributes\":{\"rate\":-1}}").body())
+        assertThat(SERVER.api().post(toxics, "{\"type\":\"bandwidth\",\"attributes\":{\"rate\":-1}}").body())
                 .isEqualTo(error("bad request body: rate: -1 (expected: >= 0)"));
-        assertThat(api.post(toxics, "{\"type\":\"slicer\",\"attributes\":{\"average_size\":10,\"size_variation\":10}}")
+        assertThat(SERVER.api().post(toxics, "{\"type\":\"slicer\",\"attributes\":{\"average_size\":10,\"size_variation\":10}}")
                 .body()).isEqualTo(error("bad request body: size_variation: 10 (expected: 0-9, below average_size)"));
-        assertThat(api.get(toxics).body()).isEqualTo("[]");
+        assertThat(SERVER.api().get(toxics).body()).isEqualTo("[]");
     }
 
     @Test
     void anUpdateOutOfRangeChangesNothing() {
-        api.post("/proxies/strict/toxics", "{\"name\":\"kept\",\"type\":\"latency\",\"attributes\":{\"latency\":10}}");
+        SERVER.api().post("/proxies/strict/toxics", "{\"name\":\"kept\",\"type\":\"latency\",\"attributes\":{\"latency\":10}}");
 
-        Answer update = api.call("PATCH", "/proxies/strict/toxics/kept", "{\"toxicity\":-1}", null);
+        Answer update = SERVER.api().call("PATCH", "/proxies/strict/toxics/kept", "{\"toxicity\":-1}", null);
 
         assertThat(update.body()).isEqualTo(error("bad request body: toxicity: -1 (expected: 0.0-1.0)"));
-        assertThat(api.get("/proxies/strict/toxics/kept").body()).contains("\"toxicity\":1}");
-        api.delete("/proxies/strict/toxics/kept");
+        assertThat(SERVER.api().get("/proxies/strict/toxics/kept").body()).contains("\"toxicity\":1}");
+        SERVER.api().delete("/proxies/strict/toxics/kept");
     }
 
     @Test
     void addressesAreCheckedWithNetHarnesssMessages() throws IOException {
-        assertThat(api.post("/proxies", "{\"name\":\"bad\",\"listen\":\"nowhere\",\"upstream\":\"" + UPSTREAM + "\"}")
+        assertThat(SERVER.api().post("/proxies", "{\"name\":\"bad\",\"listen\":\"nowhere\",\"upstream\":\"" + UPSTREAM + "\"}")
                 .body()).isEqualTo(error("bad request body: listen: \\\"nowhere\\\" (expected: host:port; missing port)"));
-        assertThat(api.post("/proxies", "{\"name\":\"bad\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"0\"}").body())
+        assertThat(SERVER.api().post("/proxies", "{\"name\":\"bad\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"0\"}").body())
                 .isEqualTo(error("bad request body: upstream: \\\"0\\\" (expected: host:port; missing port)"));
-        assertThat(api.call("PATCH", "/proxies/strict", "{\"upstream\":\"0\"}", null).status()).isEqualTo(400);
-        assertThat(api.get("/proxies/strict").body()).contains("\"upstream\":\"" + UPSTREAM + "\"", "\"enabled\":true");
+        assertThat(SERVER.api().call("PATCH", "/proxies/strict", "{\"upstream\":\"0\"}", null).status()).isEqualTo(400);
+        assertThat(SERVER.api().get("/proxies/strict").body()).contains("\"upstream\":\"" + UPSTREAM + "\"", "\"enabled\":true");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String listen = "127.0.0.1:" + taken.getLocalPort();
-            Answer conflict = api.post("/proxies", "{\"name\":\"taken\",\"listen\":\"" + listen + "\",\"upstream\":\""
+            Answer conflict = SERVER.api().post("/proxies", "{\"name\":\"taken\",\"listen\":\"" + listen + "\",\"upstream\":\""
                     + UPSTREAM + "\"}");
             assertThat(conflict.status()).isEqualTo(409);
             assertThat(conflict.body()).isEqualTo("{\"error\":\"listen tcp " + listen

@@ -12,9 +12,9 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
@@ -28,21 +28,17 @@ class ToxicFiguresTest {
     private static final int SAMPLES = 21;
     private static final int ATTEMPTS = 5;
 
-    private static ToxiproxyServer server;
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
+
+    @RegisterExtension
+    static final EchoPerClass ECHO = new EchoPerClass();
+
     private static ToxiproxyClient client;
-    private static EchoServer echo;
 
     @BeforeAll
     static void start() {
-        server = ToxiproxyServer.builder().build().start();
-        client = new ToxiproxyClient("127.0.0.1", server.address().getPort());
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        echo.close();
+        client = new ToxiproxyClient("127.0.0.1", SERVER.server().address().getPort());
     }
 
     /**
@@ -52,8 +48,8 @@ class ToxicFiguresTest {
      */
     @Test
     void latencyToxicAdds100MillisecondsPerRoundTrip() throws IOException {
-        Proxy plain = client.createProxy("plain", "127.0.0.1:0", echo.hostPort());
-        Proxy slow = client.createProxy("slow", "127.0.0.1:0", echo.hostPort());
+        Proxy plain = client.createProxy("plain", "127.0.0.1:0", ECHO.get().hostPort());
+        Proxy slow = client.createProxy("slow", "127.0.0.1:0", ECHO.get().hostPort());
         Latency latency = slow.toxics().latency("latency", ToxicDirection.DOWNSTREAM, 100);
         List<String> rounds = new ArrayList<>();
         double best = Double.MAX_VALUE;
@@ -88,7 +84,7 @@ class ToxicFiguresTest {
 
     @Test
     void bandwidthToxicCapsThroughput() throws Exception {
-        Proxy proxy = client.createProxy("narrow", "127.0.0.1:0", echo.hostPort());
+        Proxy proxy = client.createProxy("narrow", "127.0.0.1:0", ECHO.get().hostPort());
         int bytes = 400_000;
 
         Bandwidth bandwidth = proxy.toxics().bandwidth("narrow", ToxicDirection.DOWNSTREAM, 400); // KB/s

@@ -14,10 +14,10 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.SocketException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInfo;
 
 /**
@@ -26,22 +26,18 @@ import org.junit.jupiter.api.TestInfo;
  */
 class ToxiproxyJavaClientTest {
 
-    private static ToxiproxyServer server;
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
+
+    @RegisterExtension
+    static final EchoPerClass ECHO = new EchoPerClass();
+
     private static ToxiproxyClient client;
-    private static EchoServer echo;
     private Proxy proxy;
 
     @BeforeAll
     static void start() {
-        server = ToxiproxyServer.builder().build().start();
-        client = new ToxiproxyClient("127.0.0.1", server.address().getPort());
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        echo.close();
+        client = new ToxiproxyClient("127.0.0.1", SERVER.server().address().getPort());
     }
 
     @AfterEach
@@ -52,7 +48,7 @@ class ToxiproxyJavaClientTest {
     }
 
     private Proxy createProxy(TestInfo test) throws IOException {
-        proxy = client.createProxy(test.getTestMethod().orElseThrow().getName(), "127.0.0.1:0", echo.hostPort());
+        proxy = client.createProxy(test.getTestMethod().orElseThrow().getName(), "127.0.0.1:0", ECHO.get().hostPort());
         return proxy;
     }
 
@@ -62,11 +58,11 @@ class ToxiproxyJavaClientTest {
 
         assertThat(client.version()).contains("2.12.0");
         assertThat(created.getListen()).matches("127\\.0\\.0\\.1:[1-9][0-9]*");
-        assertThat(created.getUpstream()).isEqualTo(echo.hostPort());
+        assertThat(created.getUpstream()).isEqualTo(ECHO.get().hostPort());
         assertThat(created.isEnabled()).isTrue();
         assertThat(client.getProxy(created.getName()).getListen()).isEqualTo(created.getListen());
         assertThat(client.getProxies()).extracting(Proxy::getName).contains(created.getName());
-        assertThatThrownBy(() -> client.createProxy(created.getName(), "127.0.0.1:0", echo.hostPort()))
+        assertThatThrownBy(() -> client.createProxy(created.getName(), "127.0.0.1:0", ECHO.get().hostPort()))
                 .isInstanceOf(IOException.class).hasMessageContaining("proxy already exists");
     }
 
@@ -224,7 +220,7 @@ class ToxiproxyJavaClientTest {
 
     /** Chunks the proxy delivered downstream so far (the {@code /statistics} extension). */
     private static long downstreamChunks(Proxy proxy) {
-        ApiClient api = new ApiClient(server.uri());
+        ApiClient api = SERVER.api();
         return JsonParser.parseString(api.get("/proxies/" + proxy.getName() + "/statistics").body())
                 .getAsJsonObject().getAsJsonObject("downstream").get("delivered").getAsLong();
     }
@@ -234,7 +230,7 @@ class ToxiproxyJavaClientTest {
         try {
             assertThat(RoundTrips.echoes(proxy.getListen())).isTrue();
         } catch (IOException e) {
-            ApiClient api = new ApiClient(server.uri());
+            ApiClient api = SERVER.api();
             throw new AssertionError("no echo through " + proxy.getName() + ": " + e + "; proxy "
                     + api.get("/proxies/" + proxy.getName()).body() + "; statistics "
                     + api.get("/proxies/" + proxy.getName() + "/statistics").body(), e);

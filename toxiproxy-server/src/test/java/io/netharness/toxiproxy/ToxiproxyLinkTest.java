@@ -19,9 +19,8 @@ import io.netharness.simulator.profile.Loss;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The toxiproxy-java backend of {@link Link}. No real Toxiproxy binary or image is reachable from this
@@ -32,30 +31,19 @@ class ToxiproxyLinkTest {
 
     private static final LinkProfile SLOW = LinkProfile.builder().latency(Latency.of(Duration.ofMillis(300))).build();
 
-    private static ToxiproxyServer server;
-    private static ApiClient api;
-    private static EchoServer echo;
+    @RegisterExtension
+    static final ServerPerClass SERVER = new ServerPerClass();
 
-    @BeforeAll
-    static void start() {
-        server = ToxiproxyServer.builder().build().start();
-        api = new ApiClient(server.uri());
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        echo.close();
-    }
+    @RegisterExtension
+    static final EchoPerClass ECHO = new EchoPerClass();
 
     private static ToxiproxyLink.Builder link(String name) {
-        return ToxiproxyLink.builder().toxiproxy("127.0.0.1", server.address().getPort()).name(name)
-                .target(echo.address());
+        return ToxiproxyLink.builder().toxiproxy("127.0.0.1", SERVER.server().address().getPort()).name(name)
+                .target(ECHO.get().address());
     }
 
     private static JsonArray toxics(String proxy) {
-        return JsonParser.parseString(api.get("/proxies/" + proxy + "/toxics").body()).getAsJsonArray();
+        return JsonParser.parseString(SERVER.api().get("/proxies/" + proxy + "/toxics").body()).getAsJsonArray();
     }
 
     private static String hostPort(Link link) {
@@ -69,14 +57,14 @@ class ToxiproxyLinkTest {
 
             link.start();
 
-            assertThat(api.get("/proxies/flows").status()).isEqualTo(200);
+            assertThat(SERVER.api().get("/proxies/flows").status()).isEqualTo(200);
             assertThat(link.address().getPort()).isPositive();
-            assertThat(link.target()).isEqualTo(echo.address());
+            assertThat(link.target()).isEqualTo(ECHO.get().address());
             assertThat(link.seed()).isEqualTo(5);
-            assertThat(link.toString()).matches("ToxiproxyLink\\{flows 127\\.0\\.0\\.1:\\d+ -> " + echo.hostPort() + "}");
+            assertThat(link.toString()).matches("ToxiproxyLink\\{flows 127\\.0\\.0\\.1:\\d+ -> " + ECHO.get().hostPort() + "}");
             assertThat(RoundTrips.echoes(hostPort(link))).isTrue();
         }
-        assertThat(api.get("/proxies/flows").status()).as("close deletes the proxy").isEqualTo(404);
+        assertThat(SERVER.api().get("/proxies/flows").status()).as("close deletes the proxy").isEqualTo(404);
     }
 
     @Test
@@ -205,7 +193,7 @@ class ToxiproxyLinkTest {
             link.cut();
 
             assertThat(link.isCut()).isTrue();
-            assertThat(api.get("/proxies/cut").body()).contains("\"enabled\":false");
+            assertThat(SERVER.api().get("/proxies/cut").body()).contains("\"enabled\":false");
             assertThatThrownBy(() -> RoundTrips.connect(hostPort(link)).close()).isInstanceOf(ConnectException.class);
 
             link.heal();
