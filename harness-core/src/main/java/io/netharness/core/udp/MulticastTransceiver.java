@@ -2,6 +2,7 @@ package io.netharness.core.udp;
 
 import io.netharness.core.Chunk;
 import io.netharness.core.Component;
+import io.netharness.core.Format;
 import io.netharness.core.Inbox;
 import io.netharness.core.Lifecycle;
 import io.netharness.core.Outbox;
@@ -216,7 +217,7 @@ public final class MulticastTransceiver implements Component<Chunk, Datagram> {
     /** {@code MulticastTransceiver{new}}, {@code MulticastTransceiver{239.1.2.3:5000 on lo}}, {@code ...{closed}}. */
     @Override
     public String toString() {
-        return state.describe(() -> groupAddress.getHostAddress() + ":" + port + " on "
+        return state.describe(() -> Format.address(new InetSocketAddress(groupAddress, port)) + " on "
                 + receiver.networkInterface().getName());
     }
 }

@@ -1,5 +1,6 @@
 package io.netharness.junit.internal;
 
+import io.netharness.core.Format;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -64,6 +65,6 @@ record ToxiproxyBackend(InetSocketAddress api, String listen) {
 
     @Override
     public String toString() {
-        return "Toxiproxy at " + api.getHostString() + ":" + api.getPort();
+        return "Toxiproxy at " + Format.address(api);
     }
 }
