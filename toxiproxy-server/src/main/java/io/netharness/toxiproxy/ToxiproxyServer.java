@@ -172,7 +172,7 @@ public final class ToxiproxyServer implements AutoCloseable {
                 scratchApi.close().syncUninterruptibly();
                 connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             }
-        } catch (RuntimeException e) { // Netty rethrows a bind's IOException undeclared
+        } catch (Exception e) { // Netty rethrows a bind's IOException undeclared
             LOG.log(System.Logger.Level.DEBUG, "the API warm-up could not run; first requests pay their own start-up",
                     e);
         } finally {
