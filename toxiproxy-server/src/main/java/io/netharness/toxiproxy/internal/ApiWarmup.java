@@ -1,5 +1,8 @@
 package io.netharness.toxiproxy.internal;
 
+import io.netharness.core.Format;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +32,8 @@ public final class ApiWarmup {
 
     static final Duration BUDGET = Duration.ofSeconds(1);
     private static final String UPSTREAM = "127.0.0.1:9";
+    /** CR LF CR LF as the last four bytes read, one byte each. */
+    private static final int END_OF_HEAD = '\r' << 24 | '\n' << 16 | '\r' << 8 | '\n';
     private static final System.Logger LOG = System.getLogger(ApiWarmup.class.getName());
 
     /** One request of the script and the status it must get. */
@@ -44,13 +49,14 @@ public final class ApiWarmup {
                     + UPSTREAM + "\",\"enabled\":true}", 201),
             new Step("GET", "/proxies/netharness-warmup", null, 200),
             new Step("POST", "/proxies/netharness-warmup/toxics", "{\"name\":\"latency\",\"type\":\"latency\","
-                    + "\"stream\":\"downstream\",\"toxicity\":1.0,\"attributes\":{\"latency\":10,\"jitter\":1}}", 200),
+                    + "\"stream\":\"downstream\",\"toxicity\":1.0,\"attributes\":{\"latency\":10,"
+                    + "\"jitter\":1}}", 200),
             new Step("POST", "/proxies/netharness-warmup/toxics/latency", "{\"attributes\":{\"latency\":20}}", 200),
             new Step("GET", "/proxies/netharness-warmup/toxics", null, 200),
             new Step("DELETE", "/proxies/netharness-warmup/toxics/latency", null, 204),
             new Step("POST", "/proxies/netharness-warmup", "{\"enabled\":false}", 200),
-            new Step("POST", "/populate", "[{\"name\":\"netharness-warmup-2\",\"listen\":\"127.0.0.1:0\",\"upstream\":\""
-                    + UPSTREAM + "\"}]", 201),
+            new Step("POST", "/populate", "[{\"name\":\"netharness-warmup-2\",\"listen\":\"127.0.0.1:0\","
+                    + "\"upstream\":\"" + UPSTREAM + "\"}]", 201),
             new Step("POST", "/reset", null, 204),
             new Step("DELETE", "/proxies/netharness-warmup-2", null, 204),
             new Step("DELETE", "/proxies/netharness-warmup", null, 204));
@@ -70,11 +76,13 @@ public final class ApiWarmup {
             socket.setSoTimeout(timeoutMillis);
             socket.setTcpNoDelay(true);
             socket.connect(api, timeoutMillis);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            InputStream in = new BufferedInputStream(socket.getInputStream());
             for (Step step : SCRIPT) {
                 if (System.nanoTime() - deadline >= 0) {
                     break;
                 }
-                int status = exchange(socket, api, step);
+                int status = exchange(out, in, api, step);
                 if (status != step.status()) {
                     throw new IOException(step.method() + " " + step.path() + " answered " + status + ", expected "
                             + step.status());
@@ -88,16 +96,13 @@ public final class ApiWarmup {
     }
 
     /** Sends one request and reads its whole answer; returns the status. */
-    private static int exchange(Socket socket, InetSocketAddress api, Step step) throws IOException {
+    private static int exchange(OutputStream out, InputStream in, InetSocketAddress api, Step step) throws IOException {
         byte[] body = step.body() == null ? new byte[0] : step.body().getBytes(StandardCharsets.UTF_8);
-        String head = step.method() + " " + step.path() + " HTTP/1.1\r\nHost: " + api.getAddress().getHostAddress()
-                + ":" + api.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                + "\r\n\r\n";
-        OutputStream out = socket.getOutputStream();
+        String head = step.method() + " " + step.path() + " HTTP/1.1\r\nHost: " + Format.address(api)
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
-        InputStream in = socket.getInputStream();
         String[] lines = readHead(in).split("\r\n");
         int status = Integer.parseInt(lines[0].split(" ")[1]);
         int length = 0;
@@ -112,16 +117,17 @@ public final class ApiWarmup {
         return status;
     }
 
+    /** The answer's head, through the empty line that ends it. */
     private static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
+        int lastFour = 0;
+        while (lastFour != END_OF_HEAD) {
             int b = in.read();
             if (b < 0) {
                 throw new IOException("the API closed the connection before an answer");
             }
             head.write(b);
-            matched = b == (matched % 2 == 0 ? '\r' : '\n') ? matched + 1 : (b == '\r' ? 1 : 0);
+            lastFour = lastFour << 8 | b;
         }
         return head.toString(StandardCharsets.US_ASCII);
     }
