@@ -67,8 +67,7 @@ final class DatagramReads extends DefaultMaxMessagesRecvByteBufAllocator {
     final class Reads extends MaxMessageHandle {
         private boolean batching;
         private boolean afterQuiet;
-        private long lastWakeUpNanos;
-        private boolean wokenBefore;
+        private long lastWakeUpNanos = clock.getAsLong() - QUIET_NANOS; // a socket's first wake-up comes after quiet
         private int reads;
         private int datagrams;
 
@@ -78,8 +77,7 @@ final class DatagramReads extends DefaultMaxMessagesRecvByteBufAllocator {
             reads = 0;
             datagrams = 0;
             long now = clock.getAsLong();
-            afterQuiet = !wokenBefore || now - lastWakeUpNanos >= QUIET_NANOS;
-            wokenBefore = true;
+            afterQuiet = now - lastWakeUpNanos >= QUIET_NANOS;
             lastWakeUpNanos = now;
         }
 
