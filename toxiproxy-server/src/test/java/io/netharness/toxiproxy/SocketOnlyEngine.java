@@ -16,11 +16,12 @@ import java.nio.channels.ServerSocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link LinkEngine} for tests of the HTTP layer: it binds a real socket (so address-in-use and port release
- * are real) but forwards nothing, and remembers the toxics it was given.
+ * are real) but forwards nothing, and remembers the proxies it opened and the toxics it was given.
  */
 final class SocketOnlyEngine implements LinkEngine {
 
@@ -53,9 +54,29 @@ final class SocketOnlyEngine implements LinkEngine {
 
     final AtomicInteger open = new AtomicInteger();
     volatile List<Toxic> lastToxics = List.of();
+    /** The name of every proxy opened, in order. */
+    final List<String> opened = new CopyOnWriteArrayList<>();
+    /** The name of every toxic given, at an open or later, in order. */
+    final List<String> toxicNames = new CopyOnWriteArrayList<>();
+    private final boolean warmedNow;
+
+    SocketOnlyEngine() {
+        this(false);
+    }
+
+    /** @param warmedNow what {@link #warmUp()} says: true as an engine warmed just now, so the server warms its API */
+    SocketOnlyEngine(boolean warmedNow) {
+        this.warmedNow = warmedNow;
+    }
+
+    @Override
+    public boolean warmUp() {
+        return warmedNow;
+    }
 
     @Override
     public RunningLink open(LinkRequest request) throws BindException {
+        opened.add(request.name());
         try {
             Channel channel;
             InetSocketAddress bound;
@@ -70,7 +91,7 @@ final class SocketOnlyEngine implements LinkEngine {
                 bind(() -> server.bind(request.listen()), channel);
                 bound = (InetSocketAddress) server.getLocalAddress();
             }
-            lastToxics = request.toxics();
+            given(request.toxics());
             open.incrementAndGet();
             return new SocketLink(channel, bound);
         } catch (BindException e) {
@@ -78,6 +99,11 @@ final class SocketOnlyEngine implements LinkEngine {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void given(List<Toxic> toxics) {
+        lastToxics = toxics;
+        toxics.forEach(toxic -> toxicNames.add(toxic.name()));
     }
 
     private static void bind(IoAction bind, Channel channel) throws IOException {
@@ -113,7 +139,7 @@ final class SocketOnlyEngine implements LinkEngine {
 
         @Override
         public void toxics(List<Toxic> toxics) {
-            lastToxics = toxics;
+            given(toxics);
         }
 
         @Override
