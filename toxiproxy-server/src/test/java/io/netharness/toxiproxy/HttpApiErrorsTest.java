@@ -16,7 +16,8 @@ class HttpApiErrorsTest {
     private static final String UPSTREAM = "127.0.0.1:9";
 
     @RegisterExtension
-    static final ServerPerClass SERVER = new ServerPerClass(ToxiproxyServer.builder().engineFactory(SocketOnlyEngine::new));
+    static final ServerPerClass SERVER =
+            new ServerPerClass(ToxiproxyServer.builder().engineFactory(SocketOnlyEngine::new));
 
     private static Answer createProxy(String name) {
         return createProxy(name, UPSTREAM);
@@ -55,18 +56,21 @@ class HttpApiErrorsTest {
         assertThat(answer.body()).isEqualTo("{\"error\":\"bad request body: unexpected EOF\",\"status\":400}\n");
         assertThat(SERVER.api().post("/proxies", "").body())
                 .isEqualTo("{\"error\":\"bad request body: EOF\",\"status\":400}\n");
-        assertThat(SERVER.api().post("/proxies", "[1,2]").body()).isEqualTo("{\"error\":\"bad request body: json: cannot "
-                + "unmarshal array into Go value of type toxiproxy.Proxy\",\"status\":400}\n");
+        assertThat(SERVER.api().post("/proxies", "[1,2]").body())
+                .isEqualTo("{\"error\":\"bad request body: json: cannot unmarshal array into Go value of type "
+                        + "toxiproxy.Proxy\",\"status\":400}\n");
         assertThat(SERVER.api().post("/proxies", "{\"name\":\"x\",\"upstream\":\"a:1\",\"enabled\":\"yes\"}").body())
                 .isEqualTo("{\"error\":\"bad request body: json: cannot unmarshal string into Go struct field "
                         + "Proxy.enabled of type bool\",\"status\":400}\n");
-        assertThat(SERVER.api().post("/proxies", "%").body()).as("never the JSON parser's advice").isEqualTo("{\"error\":"
-                + "\"bad request body: invalid character '%' looking for beginning of value\",\"status\":400}\n");
+        assertThat(SERVER.api().post("/proxies", "%").body()).as("never the JSON parser's advice")
+                .isEqualTo("{\"error\":\"bad request body: invalid character '%' looking for beginning of value\","
+                        + "\"status\":400}\n");
     }
 
     @Test
     void onlyTheFirstJsonValueIsReadAndFieldNamesIgnoreCaseAsInGo() {
-        Answer answer = SERVER.api().post("/proxies", "{\"Name\":\"go-like\",\"UPSTREAM\":\"" + UPSTREAM + "\"} trailing");
+        Answer answer = SERVER.api().post("/proxies",
+                "{\"Name\":\"go-like\",\"UPSTREAM\":\"" + UPSTREAM + "\"} trailing");
 
         assertThat(answer.status()).isEqualTo(201);
         assertThat(SERVER.api().get("/proxies/go-like").status()).isEqualTo(200);
@@ -152,7 +156,8 @@ class HttpApiErrorsTest {
             assertThat(answer.body()).isEqualTo("{\"error\":\"listen tcp 127.0.0.1:" + taken.getLocalPort()
                     + ": bind: address already in use\",\"status\":500}\n");
         }
-        assertThat(SERVER.api().get("/proxies/in-use").status()).as("a proxy that failed to start is not kept").isEqualTo(404);
+        assertThat(SERVER.api().get("/proxies/in-use").status()).as("a proxy that failed to start is not kept")
+                .isEqualTo(404);
         assertThat(SERVER.api().get("/version").status()).isEqualTo(200);
     }
 
@@ -163,8 +168,9 @@ class HttpApiErrorsTest {
                     + UPSTREAM + "\",\"enabled\":" + enabled + "}").body()).as("enabled: " + enabled)
                     .isEqualTo("{\"error\":\"listen tcp: address nowhere: missing port in address\",\"status\":500}\n");
         }
-        assertThat(SERVER.api().post("/proxies", "{\"name\":\"p\",\"listen\":\"127.0.0.1:99999\",\"upstream\":\"" + UPSTREAM
-                + "\"}").body()).isEqualTo("{\"error\":\"listen tcp: address 99999: invalid port\",\"status\":500}\n");
+        assertThat(SERVER.api().post("/proxies", "{\"name\":\"p\",\"listen\":\"127.0.0.1:99999\",\"upstream\":\""
+                + UPSTREAM + "\"}").body())
+                .isEqualTo("{\"error\":\"listen tcp: address 99999: invalid port\",\"status\":500}\n");
         assertThat(SERVER.api().get("/proxies/bad-listen").status()).isEqualTo(404);
         assertThat(SERVER.api().post("/proxies", "{\"name\":\"bad-protocol\",\"upstream\":\"" + UPSTREAM
                 + "\",\"protocol\":\"sctp\"}").body())
@@ -203,7 +209,8 @@ class HttpApiErrorsTest {
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.body()).isEqualTo("User agent not allowed\n");
         assertThat(answer.header("X-Toxiproxy-Request-Id")).isNotNull();
-        assertThat(SERVER.api().call("GET", "/nothing-here", null, browser).status()).as("mux answers first").isEqualTo(404);
+        assertThat(SERVER.api().call("GET", "/nothing-here", null, browser).status()).as("mux answers first")
+                .isEqualTo(404);
         assertThat(SERVER.api().call("PUT", "/proxies", "{}", browser).status()).isEqualTo(405);
     }
 

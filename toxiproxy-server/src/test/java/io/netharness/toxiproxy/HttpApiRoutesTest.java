@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HttpApiRoutesTest {
 
     @RegisterExtension
-    static final ServerPerClass SERVER = new ServerPerClass(ToxiproxyServer.builder().engineFactory(SocketOnlyEngine::new));
+    static final ServerPerClass SERVER =
+            new ServerPerClass(ToxiproxyServer.builder().engineFactory(SocketOnlyEngine::new));
 
     private static JsonObject json(Answer answer) {
         return JsonParser.parseString(answer.body()).getAsJsonObject();
@@ -54,7 +55,8 @@ class HttpApiRoutesTest {
     void toxicDefaultsFollowToxiproxy() {
         SERVER.api().post("/proxies", "{\"name\":\"defaults\",\"upstream\":\"127.0.0.1:9\"}");
 
-        Answer created = SERVER.api().post("/proxies/defaults/toxics", "{\"type\":\"latency\",\"attributes\":{\"latency\":100}}");
+        Answer created = SERVER.api().post("/proxies/defaults/toxics",
+                "{\"type\":\"latency\",\"attributes\":{\"latency\":100}}");
 
         assertThat(created.status()).isEqualTo(200);
         assertThat(created.body()).isEqualTo("{\"attributes\":{\"latency\":100,\"jitter\":0},"
@@ -191,7 +193,8 @@ class HttpApiRoutesTest {
 
     @Test
     void fourStateToxicTakesNetemsFiveProbabilitiesWithDefaultsAndRefusesStatesLeftWithMoreThanOne() {
-        SERVER.api().post("/proxies", "{\"name\":\"udp4\",\"upstream\":\"127.0.0.1:9\",\"protocol\":\"udp\",\"seed\":7}");
+        SERVER.api().post("/proxies",
+                "{\"name\":\"udp4\",\"upstream\":\"127.0.0.1:9\",\"protocol\":\"udp\",\"seed\":7}");
 
         Answer fourState = SERVER.api().post("/proxies/udp4/toxics",
                 "{\"type\":\"four_state\",\"stream\":\"upstream\",\"attributes\":{\"p13\":0.01,\"p14\":0.005}}");
@@ -202,7 +205,8 @@ class HttpApiRoutesTest {
         assertThat(SERVER.api().post("/proxies/udp4/toxics",
                 "{\"type\":\"four_state\",\"attributes\":{\"p31\":0.7,\"p32\":0.5}}").body())
                 .isEqualTo("{\"error\":\"bad request body: p31 + p32: 1.2 (expected: <= 1.0)\",\"status\":400}\n");
-        assertThat(SERVER.api().post("/proxies/tcp-only-four/toxics", "{\"type\":\"four_state\"}").status()).isEqualTo(404);
+        assertThat(SERVER.api().post("/proxies/tcp-only-four/toxics", "{\"type\":\"four_state\"}").status())
+                .isEqualTo(404);
     }
 
     static boolean portIsFree(int port) {

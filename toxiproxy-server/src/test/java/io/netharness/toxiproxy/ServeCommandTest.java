@@ -104,7 +104,8 @@ class ServeCommandTest {
         }
 
         assertThat(output.text()).contains("listening on http://127.0.0.1:" + apiPort)
-                .containsPattern("link echo: 127\\.0\\.0\\.1:\\d+ -> " + ECHO.get().hostPort() + " \\(tcp, seed 7, 1 toxics\\)");
+                .containsPattern("link echo: 127\\.0\\.0\\.1:\\d+ -> " + ECHO.get().hostPort()
+                        + " \\(tcp, seed 7, 1 toxics\\)");
         assertThat(portIsFree(apiPort)).as("API port released").isTrue();
     }
 
@@ -126,7 +127,8 @@ class ServeCommandTest {
             Output output = new Output();
             Output errors = new Output();
 
-            int code = ServerCommandLine.run(new String[] {"--port", "0", "--link", "x=" + listen + "->" + ECHO.get().hostPort()},
+            int code = ServerCommandLine.run(
+                    new String[] {"--port", "0", "--link", "x=" + listen + "->" + ECHO.get().hostPort()},
                     output.stream, errors.stream);
 
             assertThat(code).isEqualTo(ServerCommandLine.USAGE_ERROR);

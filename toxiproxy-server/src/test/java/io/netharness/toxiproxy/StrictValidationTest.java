@@ -19,11 +19,13 @@ class StrictValidationTest {
     private static final String UPSTREAM = "127.0.0.1:9";
 
     @RegisterExtension
-    static final ServerPerClass SERVER = new ServerPerClass(ToxiproxyServer.builder().strict(true).engineFactory(SocketOnlyEngine::new));
+    static final ServerPerClass SERVER =
+            new ServerPerClass(ToxiproxyServer.builder().strict(true).engineFactory(SocketOnlyEngine::new));
 
     @BeforeAll
     static void createProxy() {
-        SERVER.api().post("/proxies", "{\"name\":\"strict\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + UPSTREAM + "\"}");
+        SERVER.api().post("/proxies",
+                "{\"name\":\"strict\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"" + UPSTREAM + "\"}");
     }
 
     private static String error(String message) {
@@ -40,14 +42,16 @@ class StrictValidationTest {
                 .isEqualTo(error("bad request body: toxicity: 1.5 (expected: 0.0-1.0)"));
         assertThat(SERVER.api().post(toxics, "{\"type\":\"bandwidth\",\"attributes\":{\"rate\":-1}}").body())
                 .isEqualTo(error("bad request body: rate: -1 (expected: >= 0)"));
-        assertThat(SERVER.api().post(toxics, "{\"type\":\"slicer\",\"attributes\":{\"average_size\":10,\"size_variation\":10}}")
-                .body()).isEqualTo(error("bad request body: size_variation: 10 (expected: 0-9, below average_size)"));
+        assertThat(SERVER.api().post(toxics,
+                "{\"type\":\"slicer\",\"attributes\":{\"average_size\":10,\"size_variation\":10}}").body())
+                .isEqualTo(error("bad request body: size_variation: 10 (expected: 0-9, below average_size)"));
         assertThat(SERVER.api().get(toxics).body()).isEqualTo("[]");
     }
 
     @Test
     void anUpdateOutOfRangeChangesNothing() {
-        SERVER.api().post("/proxies/strict/toxics", "{\"name\":\"kept\",\"type\":\"latency\",\"attributes\":{\"latency\":10}}");
+        SERVER.api().post("/proxies/strict/toxics",
+                "{\"name\":\"kept\",\"type\":\"latency\",\"attributes\":{\"latency\":10}}");
 
         Answer update = SERVER.api().call("PATCH", "/proxies/strict/toxics/kept", "{\"toxicity\":-1}", null);
 
@@ -58,16 +62,19 @@ class StrictValidationTest {
 
     @Test
     void addressesAreCheckedWithNetHarnesssMessages() throws IOException {
-        assertThat(SERVER.api().post("/proxies", "{\"name\":\"bad\",\"listen\":\"nowhere\",\"upstream\":\"" + UPSTREAM + "\"}")
-                .body()).isEqualTo(error("bad request body: listen: \\\"nowhere\\\" (expected: host:port; missing port)"));
-        assertThat(SERVER.api().post("/proxies", "{\"name\":\"bad\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"0\"}").body())
+        assertThat(SERVER.api().post("/proxies",
+                "{\"name\":\"bad\",\"listen\":\"nowhere\",\"upstream\":\"" + UPSTREAM + "\"}").body())
+                .isEqualTo(error("bad request body: listen: \\\"nowhere\\\" (expected: host:port; missing port)"));
+        assertThat(SERVER.api().post("/proxies",
+                "{\"name\":\"bad\",\"listen\":\"127.0.0.1:0\",\"upstream\":\"0\"}").body())
                 .isEqualTo(error("bad request body: upstream: \\\"0\\\" (expected: host:port; missing port)"));
         assertThat(SERVER.api().call("PATCH", "/proxies/strict", "{\"upstream\":\"0\"}", null).status()).isEqualTo(400);
-        assertThat(SERVER.api().get("/proxies/strict").body()).contains("\"upstream\":\"" + UPSTREAM + "\"", "\"enabled\":true");
+        assertThat(SERVER.api().get("/proxies/strict").body())
+                .contains("\"upstream\":\"" + UPSTREAM + "\"", "\"enabled\":true");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String listen = "127.0.0.1:" + taken.getLocalPort();
-            Answer conflict = SERVER.api().post("/proxies", "{\"name\":\"taken\",\"listen\":\"" + listen + "\",\"upstream\":\""
-                    + UPSTREAM + "\"}");
+            Answer conflict = SERVER.api().post("/proxies",
+                    "{\"name\":\"taken\",\"listen\":\"" + listen + "\",\"upstream\":\"" + UPSTREAM + "\"}");
             assertThat(conflict.status()).isEqualTo(409);
             assertThat(conflict.body()).isEqualTo("{\"error\":\"listen tcp " + listen
                     + ": bind: address already in use\",\"status\":409}\n");

@@ -61,7 +61,8 @@ class ToxiproxyLinkTest {
             assertThat(link.address().getPort()).isPositive();
             assertThat(link.target()).isEqualTo(ECHO.get().address());
             assertThat(link.seed()).isEqualTo(5);
-            assertThat(link.toString()).matches("ToxiproxyLink\\{flows 127\\.0\\.0\\.1:\\d+ -> " + ECHO.get().hostPort() + "}");
+            assertThat(link.toString())
+                    .matches("ToxiproxyLink\\{flows 127\\.0\\.0\\.1:\\d+ -> " + ECHO.get().hostPort() + "}");
             assertThat(RoundTrips.echoes(hostPort(link))).isTrue();
         }
         assertThat(SERVER.api().get("/proxies/flows").status()).as("close deletes the proxy").isEqualTo(404);

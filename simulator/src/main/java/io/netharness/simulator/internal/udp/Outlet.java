@@ -16,7 +16,10 @@ interface Outlet {
     /** Destination address written to a capture. */
     InetSocketAddress captureDestination();
 
-    /** An outlet that hands each datagram to {@code send}; a capture shows it as {@code source} to {@code destination}. */
+    /**
+     * An outlet that hands each datagram to {@code send}; a capture shows it as {@code source} to
+     * {@code destination}.
+     */
     static Outlet of(Consumer<ByteBuf> send, InetSocketAddress source, InetSocketAddress destination) {
         return new Labelled(send, source, destination);
     }

@@ -76,7 +76,8 @@ final class PeerSockets {
         Bootstrap bootstrap = Datagrams.configure(new Bootstrap().group(loop)
                 .channelFactory(UdpTransport.channelFactory(group, bindAddress.getAddress()))
                 .handler(new FromClients(created)));
-        created.socket().bindStarted(bootstrap.bind(bindAddress), bound -> kernelDrops.watch(bound, Direction.UPSTREAM));
+        created.socket().bindStarted(bootstrap.bind(bindAddress),
+                bound -> kernelDrops.watch(bound, Direction.UPSTREAM));
         byPeer.put(peer, created);
         return created;
     }

@@ -54,7 +54,7 @@ final class PendingFlushes {
         pending.add(datagrams);
     }
 
-    /** Queues {@code datagram} for {@code channel} as {@link #write} does while the channel is open; else releases it. */
+    /** As {@link #write} while {@code channel} is open; else releases {@code datagram}. */
     void writeIfOpen(Channel channel, DatagramPacket datagram) {
         if (channel.isActive()) {
             write(channel, datagram);
