@@ -22,7 +22,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
@@ -74,7 +73,6 @@ public final class ToxiproxyServer implements AutoCloseable {
     private final Duration idleTimeout;
     private State state = State.NEW;
     private EventLoopGroup apiLoop;
-    private EventExecutorGroup apiExecutor;
     private LinkEngine engine;
     private ProxyRegistry registry;
     private Channel apiChannel;
@@ -109,7 +107,6 @@ public final class ToxiproxyServer implements AutoCloseable {
             throw new IllegalStateException("ToxiproxyServer cannot be restarted after close()");
         }
         apiLoop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        apiExecutor = new DefaultEventExecutorGroup(1);
         apiConnections = new DefaultChannelGroup("toxiproxy-api", apiLoop.next());
         engine = engineFactory.get();
         boolean warmApi = engine.warmUp();
@@ -149,7 +146,7 @@ public final class ToxiproxyServer implements AutoCloseable {
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpObjectAggregator(1 << 20))
                                 .addLast(timeouts.requestWatcher())
-                                .addLast(apiExecutor, handler);
+                                .addLast(handler);
                     }
                 })
                 .bind(address).syncUninterruptibly().channel();
@@ -157,7 +154,7 @@ public final class ToxiproxyServer implements AutoCloseable {
 
     /**
      * Sends {@link ApiWarmup}'s requests to a scratch API (a registry of its own on a loopback port of its own, this
-     * server's engine, event loop and executor), then closes it with every proxy it made. A failure only ends the
+     * server's engine and API event loop), then closes it with every proxy it made. A failure only ends the
      * warm-up: the server starts all the same.
      */
     private void warmApi() {
@@ -214,7 +211,7 @@ public final class ToxiproxyServer implements AutoCloseable {
             return;
         }
         apiChannel.close().syncUninterruptibly();
-        // Kept-alive client connections go first, so no request reaches the API executor while it stops.
+        // Kept-alive client connections go first, so no request reaches the registry while it closes.
         apiConnections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         RuntimeException failure = null;
         try {
@@ -239,7 +236,6 @@ public final class ToxiproxyServer implements AutoCloseable {
             failure = addTo(failure, e);
         }
         failure = awaitShutdown(apiLoop, "API event loop", failure);
-        failure = awaitShutdown(apiExecutor, "API executor", failure);
         if (failure != null && primary == null) {
             throw failure;
         }

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * clients that trickle a byte now and then would hold connections, and descriptors, for ever.
  *
  * <p>First in the pipeline, so it sees every byte as it arrives; its {@link #requestWatcher()} goes after the HTTP
- * aggregator and stops the read timeout as soon as a request is whole, on the event loop (not after the hop to the
- * API's executor, which a loaded machine can delay). Threads: the channel's event loop; {@link #responded} may be
+ * aggregator and stops the read timeout as soon as a request is whole, before the request is handled (which may wait
+ * for proxies to bind or close). Threads: the channel's event loop; {@link #responded} may be
  * called from any thread.
  */
 public final class ApiTimeouts extends ChannelInboundHandlerAdapter {

@@ -17,7 +17,7 @@ import java.util.Locale;
 
 /**
  * The requests a Toxiproxy client makes first, sent to a scratch copy of the API (its own registry and
- * port, the server's engine, event loop and executor) before the server's API listens.
+ * port, the server's engine and API event loop) before the server's API listens.
  *
  * <p>Why: in a fresh serve the first API request took 80-110 ms and the first {@code POST /proxies} 40 ms, where
  * later ones take about a millisecond: the HTTP codec, the router, the JSON readers and writers and the response's
