@@ -12,8 +12,11 @@ import io.netharness.simulator.profile.LinkProfile;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -112,6 +115,38 @@ class TcpLinkLifecycleTest {
                 assertThat(link.statistics().upstream().bytesDelivered()).isZero();
                 // The 100 kB held in the delay line are released: the leak detector would fail this test.
             }
+        }
+    }
+
+    @Test
+    void closeReleasesThePortAtOnceWhetherTheLinkListensOrRefuses() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(LoopbackServer.ECHO)) {
+            for (boolean refusing : new boolean[] {false, true}) {
+                TcpLink.Builder builder = TcpLink.builder().target(server.address());
+                TcpLink link = (refusing ? builder.fault(ConnectionFault.refuse()) : builder).build().start();
+                InetSocketAddress address = link.address();
+                link.close();
+                try (ServerSocket reuse = new ServerSocket()) {
+                    reuse.setReuseAddress(false);
+                    reuse.bind(address);
+                    assertThat(reuse.getLocalPort()).as("refusing: %s", refusing).isEqualTo(address.getPort());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLinkWhosePortIsTakenFailsToStartNamingThePortAndStopsItsEventLoops() throws Exception {
+        try (LoopbackServer server = new LoopbackServer(LoopbackServer.ECHO);
+                ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            InetSocketAddress port = (InetSocketAddress) taken.getLocalSocketAddress();
+            TcpLink link = TcpLink.builder().target(server.address()).listen(port).build();
+            assertThatThrownBy(link::start).isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining(String.valueOf(port.getPort()));
+            EventLoopGroup loops = link.eventLoops();
+            assertThat(loops).isNotNull();
+            assertThat(loops.isTerminated()).as("the link's own event loops stopped").isTrue();
+            link.close();
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -44,7 +45,7 @@ import java.util.function.Consumer;
  * {@link #isPlug} lets the link close its plugs instead of relaying them.
  *
  * <p>Threads: {@link #start} and {@link #close} block and run off the event loops; the rest runs on the control
- * loop given at start (completions on the listening channel's own loop hop back to it).
+ * loop given at start, which the listening socket is registered with too.
  */
 final class TcpListener {
 
@@ -58,6 +59,7 @@ final class TcpListener {
 
     private static final int STALLED_BACKLOG = 1;
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
+    private static final long START_TIMEOUT_SECONDS = 10;
     private static final int PLUGS = STALLED_BACKLOG + 1; // Linux's accept queue is full beyond its backlog
 
     private final ServerBootstrap bootstrap;
@@ -75,6 +77,8 @@ final class TcpListener {
     private int stalls;
     private boolean stalled;
     private boolean busy;
+    private boolean listenedOnce;
+    private Throwable startFailure;
     private volatile boolean closed;
 
     TcpListener(ServerBootstrap bootstrap, Bootstrap plugBootstrap, boolean canStall, Consumer<Throwable> failed) {
@@ -92,32 +96,49 @@ final class TcpListener {
     /**
      * Binds {@code listen} (port 0: a free port), refusing or stalling from the start for as many reasons as given
      * (each later ended by one {@code refuse(false)} or {@code stall(false)}), before any client
-     * can connect; returns the bound address. Blocks.
+     * can connect; then runs {@code thenOnLoop} on the control loop and returns the bound address. Blocks.
+     *
+     * <p>The listening socket is the control loop's (the server bootstrap's parent group must be that loop), and
+     * everything from binding to {@code thenOnLoop} runs there in one hand-over: each hand-over to an idle loop costs
+     * a wake-up, tens of microseconds on a small virtual machine, and a test pays for start and close every time.
      */
-    InetSocketAddress start(InetSocketAddress listen, EventLoop controlLoop, int refusalsAtStart, int stallsAtStart)
-            throws InterruptedException {
+    InetSocketAddress start(InetSocketAddress listen, EventLoop controlLoop, int refusalsAtStart, int stallsAtStart,
+            Runnable thenOnLoop) throws InterruptedException {
+        if (bootstrap.config().group() != controlLoop) {
+            throw new IllegalArgumentException("the listening socket's loop " + bootstrap.config().group()
+                    + " (expected: the control loop " + controlLoop + ")");
+        }
         this.loop = controlLoop;
-        this.refusals = refusalsAtStart;
-        this.stalls = stallsAtStart;
-        boolean refusing = refusals > 0;
-        boolean stalling = stalls > 0;
         address = bindPlaceholder(listen);
-        if (!refusing) {
-            ChannelFuture bound = bootstrap.bind(address).sync();
-            server = bound.channel();
-            if (stalling) {
-                for (int i = 0; i < PLUGS; i++) {
-                    addPlug(plugBootstrap.clone(controlLoop).connect(address).sync().channel());
-                }
+        Promise<Void> started = loop.newPromise();
+        loop.execute(() -> {
+            refusals = refusalsAtStart;
+            stalls = stallsAtStart;
+            Promise<Void> settled = loop.newPromise();
+            settled.addListener(done -> {
                 try {
-                    listen(server, STALLED_BACKLOG);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot stall accepts on " + address + ": " + e.getMessage(), e);
+                    if (startFailure == null) {
+                        thenOnLoop.run();
+                    }
+                    started.setSuccess(null);
+                } catch (RuntimeException e) {
+                    started.setFailure(e);
                 }
-                stalled = true;
-            } else {
-                server.config().setAutoRead(true);
-            }
+            });
+            waiters.add(settled);
+            step();
+        });
+        if (!started.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the listener's control loop did not start listening on " + address
+                    + " within " + START_TIMEOUT_SECONDS + " s");
+        }
+        if (started.cause() instanceof RuntimeException failure) {
+            throw failure;
+        }
+        if (startFailure instanceof IOException bind) {
+            throw new UncheckedIOException("cannot listen on " + address + ": " + bind.getMessage(), bind);
+        } else if (startFailure != null) {
+            throw new IllegalStateException("cannot listen on " + address + ": " + startFailure, startFailure);
         }
         return address;
     }
@@ -191,8 +212,14 @@ final class TcpListener {
             busy = true;
             bootstrap.bind(address).addListener((ChannelFuture f) -> loop.execute(() -> {
                 busy = false;
-                if (f.isSuccess()) {
+                if (f.isSuccess() && closed) {
+                    stopListening(f.channel()); // the link closed while this bind was under way
+                } else if (f.isSuccess()) {
                     server = f.channel();
+                    listenedOnce = true;
+                } else if (!listenedOnce) {
+                    startFailure = f.cause(); // start() throws it
+                    closed = true;
                 } else {
                     failed.accept(new IllegalStateException("the link could not listen on " + address
                             + " again after refusing connections: " + f.cause(), f.cause()));
@@ -310,26 +337,37 @@ final class TcpListener {
         socket.listen(backlog);
     }
 
-    /** Stops listening and releases the port. Blocks. */
+    /** Stops listening and releases the port, in one hand-over to the control loop. Blocks. */
     void close() throws InterruptedException {
+        Future<ChannelFuture> stopped = null;
         if (loop != null && !loop.isShuttingDown()) {
             try {
-                if (!loop.submit(() -> {
+                stopped = loop.submit(() -> {
                     closed = true;
                     closePlugs();
-                }).await(CLOSE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the listener's control loop did not run its close within "
-                            + CLOSE_TIMEOUT_SECONDS + " s");
-                }
+                    Channel listening = server;
+                    server = null;
+                    return listening == null ? null : stopListening(listening);
+                });
             } catch (RejectedExecutionException shutDown) {
-                closed = true;
+                stopped = null;
             }
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_TIMEOUT_SECONDS);
+        if (stopped != null && !stopped.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the listener's control loop did not run its close within "
+                    + CLOSE_TIMEOUT_SECONDS + " s");
+        }
         closed = true;
-        Channel listening = server;
-        server = null;
-        if (listening != null
-                && !stopListening(listening).await(CLOSE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+        ChannelFuture listeningClosed = stopped != null && stopped.isSuccess() ? stopped.getNow() : null;
+        if (stopped == null || !stopped.isSuccess()) {
+            // The loop is gone (a supplied group shut down first): stop the socket from here.
+            Channel listening = server;
+            server = null;
+            listeningClosed = listening == null ? null : stopListening(listening);
+        }
+        if (listeningClosed != null && !listeningClosed.await(Math.max(0, deadline - System.nanoTime()),
+                TimeUnit.NANOSECONDS)) {
             throw new IllegalStateException("the listening socket " + address + " did not close within "
                     + CLOSE_TIMEOUT_SECONDS + " s");
         }

@@ -37,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,6 +148,7 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
             }
         }
         group = suppliedGroup != null ? suppliedGroup : TcpTransport.newGroup(2, "netharness-tcplink");
+        controlLoop = group.next();
         TcpTransport transport = TcpTransport.of(group);
         Bootstrap targetBootstrap = new Bootstrap().channel(transport.channel())
                 .option(ChannelOption.AUTO_READ, false)
@@ -154,7 +156,8 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, READS);
-        ServerBootstrap bootstrap = new ServerBootstrap().group(group).channel(transport.serverChannel())
+        // The listening socket is the control loop's: TcpListener starts and closes it in one hand-over there.
+        ServerBootstrap bootstrap = new ServerBootstrap().group(controlLoop, group).channel(transport.serverChannel())
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -185,17 +188,15 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
                 }
             }
             boolean targetDown = settings.mirrorsTargetRefusals() && TargetProbe.refusedAtStart(target);
-            controlLoop = group.next();
             targetProbe = settings.mirrorsTargetRefusals()
                     ? new TargetProbe(target, targetBootstrap.clone(), settings.targetProbe(), listener) : null;
             InetSocketAddress bound = listener.start(listen, controlLoop, refusals + (targetDown ? 1 : 0),
-                    stallsAtStart);
-            controlLoop.submit(() -> {
-                linkFaults.start(controlLoop, faults);
-                if (targetProbe != null) {
-                    targetProbe.start(controlLoop, targetDown);
-                }
-            }).sync();
+                    stallsAtStart, () -> {
+                        linkFaults.start(controlLoop, faults);
+                        if (targetProbe != null) {
+                            targetProbe.start(controlLoop, targetDown);
+                        }
+                    });
             started = true;
             return bound;
         } catch (RuntimeException | InterruptedException e) {
@@ -538,10 +539,14 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         if (group == null || suppliedGroup == null) {
             return; // an own group is shut down next, which runs every queued task first
         }
+        // All loops at once: each wakes and runs its queue in parallel, rather than one after the other.
+        List<Future<?>> drained = new ArrayList<>();
         for (EventExecutor executor : group) {
-            if (!executor.submit(() -> { }).await(Math.max(0, deadlineNanos - System.nanoTime()),
-                    TimeUnit.NANOSECONDS)) {
-                throw new IllegalStateException("event loop " + executor + " did not run a task within "
+            drained.add(executor.submit(() -> { }));
+        }
+        for (Future<?> queue : drained) {
+            if (!queue.await(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                throw new IllegalStateException("an event loop of " + group + " did not run a task within "
                         + CLOSE_TIMEOUT_SECONDS + " s");
             }
         }
