@@ -94,6 +94,9 @@ import java.util.Objects;
  */
 public final class TcpLink extends RelayedLink {
 
+    /** {@link #awaitNoOpenConnections} waits at most this long, whatever it is given (no deadline overflows). */
+    private static final Duration MAX_WAIT = Duration.ofDays(1);
+
     private final TcpRelay relay;
 
     private TcpLink(Builder builder, long seed) {
@@ -229,6 +232,28 @@ public final class TcpLink extends RelayedLink {
     /** Connections currently open through the link. */
     public int openConnections() {
         return relay.openConnections();
+    }
+
+    /**
+     * Waits until no connection is open through the link, at most {@code timeout}; returns whether none is. A
+     * connection stays open a moment after its client closes, while the close crosses the link to the target and
+     * back, so a test that closed its clients and then checks {@link #openConnections()} or the statistics waits
+     * here first. Returns as soon as the last one closes (it does not poll).
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public boolean awaitNoOpenConnections(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout: " + timeout + " (expected: zero or more)");
+        }
+        long nanos = timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toNanos() : timeout.toNanos();
+        try {
+            return relay.awaitNoOpenConnections(System.nanoTime() + nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return relay.openConnections() == 0;
+        }
     }
 
     /** Test hook: the event loops the link runs on, null before {@link #start()}. */

@@ -118,7 +118,8 @@ public final class Injector {
             if (!(managed.link() instanceof TcpLink tcp)) {
                 continue;
             }
-            int open = Waits.untilZero(tcp::openConnections, deadline);
+            int open = tcp.awaitNoOpenConnections(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))
+                    ? 0 : tcp.openConnections();
             if (open > 0) {
                 String text = open + " connection(s) through link '" + managed.name() + "' still open at the end"
                         + " of the test: the code under test did not close them (NetHarness closes them now)";

@@ -39,10 +39,27 @@ final class OpenConnections implements Iterable<ProxiedConnection> {
 
     void remove(ProxiedConnection connection) {
         connections.remove(connection);
+        if (connections.isEmpty()) {
+            synchronized (this) {
+                notifyAll();
+            }
+        }
     }
 
     int size() {
         return connections.size();
+    }
+
+    /**
+     * Waits until no connection is open or {@code deadlineNanos} ({@link System#nanoTime()}) passes; true if none
+     * is. Woken by the close of the last connection, not by polling.
+     */
+    synchronized boolean awaitEmpty(long deadlineNanos) throws InterruptedException {
+        for (long left = deadlineNanos - System.nanoTime(); !connections.isEmpty() && left > 0;
+                left = deadlineNanos - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return connections.isEmpty();
     }
 
     @Override

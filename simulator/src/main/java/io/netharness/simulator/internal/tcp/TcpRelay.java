@@ -502,6 +502,11 @@ public final class TcpRelay implements ProxiedConnection.Link, Relay {
         return connections.size();
     }
 
+    /** Waits until no connection is open or {@code deadlineNanos} passes; true if none is. */
+    public boolean awaitNoOpenConnections(long deadlineNanos) throws InterruptedException {
+        return connections.awaitEmpty(deadlineNanos);
+    }
+
     /** The event loops in use (null before start); for tests of the clean-up. */
     public EventLoopGroup eventLoops() {
         return group;
