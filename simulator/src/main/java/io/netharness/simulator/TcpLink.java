@@ -241,19 +241,15 @@ public final class TcpLink extends RelayedLink {
      * here first. Returns as soon as the last one closes (it does not poll).
      *
      * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws InterruptedException     if the calling thread is interrupted while it waits
      */
-    public boolean awaitNoOpenConnections(Duration timeout) {
+    public boolean awaitNoOpenConnections(Duration timeout) throws InterruptedException {
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout: " + timeout + " (expected: zero or more)");
         }
         long nanos = timeout.compareTo(MAX_WAIT) > 0 ? MAX_WAIT.toNanos() : timeout.toNanos();
-        try {
-            return relay.awaitNoOpenConnections(System.nanoTime() + nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return relay.openConnections() == 0;
-        }
+        return relay.awaitNoOpenConnections(System.nanoTime() + nanos);
     }
 
     /** Test hook: the event loops the link runs on, null before {@link #start()}. */

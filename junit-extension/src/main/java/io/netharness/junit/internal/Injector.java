@@ -118,14 +118,24 @@ public final class Injector {
             if (!(managed.link() instanceof TcpLink tcp)) {
                 continue;
             }
-            int open = tcp.awaitNoOpenConnections(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))
-                    ? 0 : tcp.openConnections();
+            int open = openAfterGrace(tcp, deadline);
             if (open > 0) {
                 String text = open + " connection(s) through link '" + managed.name() + "' still open at the end"
                         + " of the test: the code under test did not close them (NetHarness closes them now)";
                 test.publishReportEntry("netharness.leak." + managed.name(), text);
                 LOG.log(Level.WARNING, () -> test.getDisplayName() + ": " + text);
             }
+        }
+    }
+
+    /** Connections still open through {@code link} once they closed or {@code deadlineNanos} passed. */
+    private static int openAfterGrace(TcpLink link, long deadlineNanos) {
+        try {
+            return link.awaitNoOpenConnections(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())))
+                    ? 0 : link.openConnections();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the report is made with what is open now
+            return link.openConnections();
         }
     }
 }
