@@ -7,7 +7,6 @@ import io.netharness.toxiproxy.internal.cli.LinkFlag;
 import io.netharness.toxiproxy.internal.cli.ServeOptions;
 import io.netharness.toxiproxy.internal.cli.UsageException;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.ConnectException;

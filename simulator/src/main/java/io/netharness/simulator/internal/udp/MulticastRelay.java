@@ -10,7 +10,6 @@ import io.netharness.simulator.internal.Relay;
 import io.netharness.simulator.internal.stats.DirectionCounters;
 import io.netharness.simulator.profile.LinkProfile;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
