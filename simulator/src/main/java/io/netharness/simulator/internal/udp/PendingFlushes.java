@@ -3,8 +3,8 @@ package io.netharness.simulator.internal.udp;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.SegmentedDatagramPacket;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.unix.SegmentedDatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ final class PendingFlushes {
 
     private static boolean gsoSupported() {
         try {
-            return SegmentedDatagramPacket.isSupported();
+            return EpollDatagramChannel.isSegmentedDatagramPacketSupported();
         } catch (LinkageError noEpoll) {
             return false;
         }

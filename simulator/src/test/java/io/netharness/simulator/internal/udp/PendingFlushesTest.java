@@ -11,11 +11,10 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.SegmentedDatagramPacket;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.unix.SegmentedDatagramPacket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +67,7 @@ class PendingFlushesTest {
      */
     @Test
     void equalDatagramsToOneLoopbackAddressLeaveAsOneGsoSendAndArriveSeparately() throws Exception {
-        assumeTrue(Epoll.isAvailable() && SegmentedDatagramPacket.isSupported(), "needs epoll with UDP GSO");
+        assumeTrue(EpollDatagramChannel.isSegmentedDatagramPacketSupported(), "needs epoll with UDP GSO");
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         try (java.nio.channels.DatagramChannel receiver = java.nio.channels.DatagramChannel.open()) {
             receiver.bind(new InetSocketAddress("127.0.0.1", 0));
