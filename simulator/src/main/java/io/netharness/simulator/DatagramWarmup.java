@@ -195,10 +195,15 @@ final class DatagramWarmup {
             }
         }
 
+        /** Closes the socket and waits briefly for the echo thread; an interrupt ends the wait and is kept. */
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             socket.close();
-            thread.join(TimeUnit.SECONDS.toMillis(2));
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

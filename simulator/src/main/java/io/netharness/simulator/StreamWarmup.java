@@ -96,10 +96,15 @@ final class StreamWarmup {
             }
         }
 
+        /** Closes the socket and waits briefly for the echo thread; an interrupt ends the wait and is kept. */
         @Override
-        public void close() throws IOException, InterruptedException {
+        public void close() throws IOException {
             server.close();
-            thread.join(TimeUnit.SECONDS.toMillis(2));
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -107,15 +107,21 @@ final class LoopbackServer implements AutoCloseable {
         thread.start();
     }
 
+    /** Closes every socket and stops the server's threads; an interrupt is kept and ends the wait with an exception. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         serverSocket.close();
         for (Socket socket : accepted) {
             socket.close();
         }
-        for (Thread thread : threads) {
-            thread.interrupt();
-            thread.join(5_000);
+        try {
+            for (Thread thread : threads) {
+                thread.interrupt();
+                thread.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the loopback server's threads were stopping", e);
         }
     }
 }

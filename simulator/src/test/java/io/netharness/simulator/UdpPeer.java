@@ -150,10 +150,16 @@ final class UdpPeer implements AutoCloseable {
         }
     }
 
+    /** Closes the socket and waits for the reader; an interrupt is kept and ends the wait with an exception. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         socket.close();
-        reader.join(TimeUnit.SECONDS.toMillis(10));
+        try {
+            reader.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + reader.getName() + " was stopping", e);
+        }
         if (reader.isAlive()) {
             throw new IllegalStateException(reader.getName() + " did not stop within 10 s");
         }

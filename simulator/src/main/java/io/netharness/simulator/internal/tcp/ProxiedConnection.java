@@ -179,7 +179,7 @@ final class ProxiedConnection {
     }
 
     private void start() {
-        capture = link.capture((InetSocketAddress) client.remoteAddress());
+        capture = link.capture(client.remoteAddress());
         upstream = link.path(Direction.UPSTREAM, this, client, target);
         downstream = link.path(Direction.DOWNSTREAM, this, target, client);
         if (ConnectionFaults.resetsOnClose(link.faults())) {
