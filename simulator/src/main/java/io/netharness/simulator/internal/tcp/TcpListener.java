@@ -201,7 +201,8 @@ final class TcpListener {
             server = null;
             stalled = false;
             closePlugs(); // a plug in the closed queue is reset anyway
-            // Refusing begins when the socket has stopped listening, which a close from another loop only schedules.
+            // Refusing begins when the socket has stopped listening: stopListening runs as a task of its own, and
+            // step() goes on in another once it is done, never inside a future's notification.
             busy = true;
             stopListening(listening).addListener(done -> loop.execute(() -> {
                 busy = false;
@@ -241,11 +242,10 @@ final class TcpListener {
 
     private void beginStall() {
         busy = true;
-        Channel listening = server;
-        // Accepting must have stopped before the plugs connect, or the listener would accept them: setAutoRead from
-        // another thread only schedules that on the listener's loop, so it runs there and the plugs follow.
-        listening.eventLoop().submit(() -> listening.config().setAutoRead(false))
-                .addListener(stopped -> loop.execute(() -> plug(listening)));
+        // Accepting must have stopped before the plugs connect, or the listener would accept them. The listening
+        // socket is this loop's, so setAutoRead(false) takes effect here and now.
+        server.config().setAutoRead(false);
+        plug(server);
     }
 
     private void plug(Channel listening) {
