@@ -211,8 +211,10 @@ public @interface SimulatedLink {
     boolean refuseWhileTargetRefuses() default false;
 
     /**
-     * The link's seed as a decimal or {@code 0x} hexadecimal {@code long}; {@code ""} derives it from the test's
-     * seed (see {@link NetHarnessSeed}) and the link's name.
+     * The link's seed as a decimal or {@code 0x} hexadecimal {@code long}; {@code ""} derives it from the seed of its
+     * scope (the test's, or the class's for a static field or a {@code @BeforeAll} parameter; see
+     * {@link NetHarnessSeed}) and the annotated member (its field, or its parameter's method and position), not from
+     * the link's name.
      */
     String seed() default "";
 

@@ -4,11 +4,12 @@ package io.netharness.simulator;
 public enum CutMode {
     /**
      * Existing connections (TCP) and client sessions (UDP) stay open, but nothing crosses the link until
-     * {@link InProcessLink#heal()}; new connections are refused. Datagrams already in flight still arrive.
+     * {@link InProcessLink#heal()}; new TCP connections are accepted and reset at once. Datagrams already in flight
+     * still arrive.
      */
     KEEP_EXISTING,
     /**
-     * As {@link #KEEP_EXISTING}, and in addition existing connections are closed, UDP client sessions are
+     * As {@link #KEEP_EXISTING}, and in addition existing connections are reset, UDP client sessions are
      * forgotten and datagrams in flight (delayed or held for reordering) are discarded.
      */
     DROP_EXISTING

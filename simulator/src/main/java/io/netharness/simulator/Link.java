@@ -47,8 +47,9 @@ public interface Link extends AutoCloseable {
     }
 
     /**
-     * Takes the link down until {@link #heal()}: new connections are refused and nothing crosses in either
-     * direction. Connections already open stay open on an {@link InProcessLink} ({@link CutMode#KEEP_EXISTING};
+     * Takes the link down until {@link #heal()}: new connections fail (an {@link InProcessLink} accepts and resets
+     * them at once, a real Toxiproxy's disabled proxy refuses them) and nothing crosses in either direction.
+     * Connections already open stay open on an {@link InProcessLink} ({@link CutMode#KEEP_EXISTING};
      * {@link InProcessLink#cut(CutMode)} offers the other mode), and are closed on a proxy of a real Toxiproxy
      * server, whose only way down closes them.
      */

@@ -21,7 +21,7 @@ final class LinkTypes {
 
     /**
      * The protocol the declared type implies: {@code TCP} for TcpLink and ToxiproxyLink, {@code UDP} for
-     * UdpLink, {@code AUTO} for the SimulatedLink interface, empty for any other type.
+     * UdpLink, {@code AUTO} for the Link interface, empty for any other type.
      */
     static Optional<Protocol> protocolOf(Class<?> type) {
         return switch (type.getName()) {

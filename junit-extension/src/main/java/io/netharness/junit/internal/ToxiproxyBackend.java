@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The configuration that lets a real Toxiproxy serve TCP links declared as {@code SimulatedLink}: the
+ * The configuration that lets a real Toxiproxy serve TCP links declared as {@code Link}: the
  * configuration parameter (or system property) {@value #PROPERTY} names its API, {@value #LISTEN_PROPERTY} the
  * address its proxies listen on. Read and checked once per run; the toxiproxy-server module is an optional
  * dependency, so its absence is reported here rather than as a {@link NoClassDefFoundError} later.
