@@ -19,7 +19,6 @@ import java.net.SocketException;
 import java.net.StandardSocketOptions;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -195,15 +194,10 @@ final class DatagramWarmup {
             }
         }
 
-        /** Closes the socket and waits briefly for the echo thread; an interrupt ends the wait and is kept. */
         @Override
         public void close() {
             socket.close();
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            LinkWarmup.awaitEcho(thread);
         }
     }
 }

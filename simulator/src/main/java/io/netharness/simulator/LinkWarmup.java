@@ -26,6 +26,7 @@ final class LinkWarmup {
     /** What is warmed up, separately. */
     enum Kind { UDP, MULTICAST, TCP }
 
+    private static final long ECHO_END_MILLIS = 2_000;
     private static final System.Logger LOG = System.getLogger(LinkWarmup.class.getName());
     private static final Set<Kind> DONE = EnumSet.noneOf(Kind.class);
     /** Set on the thread running a warm-up, whose own throwaway link must not wait for itself. */
@@ -57,6 +58,18 @@ final class LinkWarmup {
                 WARMING.set(false);
                 DONE.add(kind);
             }
+        }
+    }
+
+    /**
+     * Waits up to 2 s for a warm-up's echo thread, whose socket was just closed, to end. An interrupt ends the wait
+     * and is kept: closing a warm-up never throws it.
+     */
+    static void awaitEcho(Thread echo) {
+        try {
+            echo.join(ECHO_END_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

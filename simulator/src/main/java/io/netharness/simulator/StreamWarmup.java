@@ -11,7 +11,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The {@link LinkWarmup} of TCP links: a throwaway link to a plain JDK echo server on loopback carries a few dozen
@@ -96,15 +95,10 @@ final class StreamWarmup {
             }
         }
 
-        /** Closes the socket and waits briefly for the echo thread; an interrupt ends the wait and is kept. */
         @Override
         public void close() throws IOException {
             server.close();
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            LinkWarmup.awaitEcho(thread);
         }
     }
 }
